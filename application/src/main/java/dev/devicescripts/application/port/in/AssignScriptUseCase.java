@@ -1,0 +1,14 @@
+package dev.devicescripts.application.port.in;
+
+import dev.devicescripts.application.ScriptNotFoundException;
+import dev.devicescripts.domain.InvalidInputException;
+import dev.devicescripts.domain.TenantId;
+
+/** Replaces a script's whole assignment set, atomically. */
+public interface AssignScriptUseCase {
+    /**
+     * @throws InvalidInputException   when the named set breaks a rule (nothing changes)
+     * @throws ScriptNotFoundException when the tenant has no such script
+     */
+    void assign(TenantId tenant, AssignScriptCommand command);
+}

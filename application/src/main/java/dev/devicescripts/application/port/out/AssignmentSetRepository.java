@@ -1,0 +1,21 @@
+package dev.devicescripts.application.port.out;
+
+import dev.devicescripts.domain.AssignmentSet;
+import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.TenantId;
+import java.util.Optional;
+
+/** Keeps the assignment set of each script, replaced only whole. */
+public interface AssignmentSetRepository {
+
+    /**
+     * Replaces the script's set with {@code set} in one step: a concurrent reader sees the old set or the new one,
+     * never a mix, and concurrent replaces of one script run one after the other (the last one wins).
+     *
+     * @return false, changing nothing, when the tenant has no such script
+     */
+    boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set);
+
+    /** The script's set, or empty when the tenant has no such script. */
+    Optional<AssignmentSet> find(TenantId tenant, ScriptId scriptId);
+}

@@ -1,0 +1,71 @@
+package dev.devicescripts.application.service;
+
+import dev.devicescripts.application.NotFoundException;
+import dev.devicescripts.application.ScriptNotFoundException;
+import dev.devicescripts.application.port.in.AssignScriptCommand;
+import dev.devicescripts.application.port.in.AssignScriptUseCase;
+import dev.devicescripts.application.port.in.GetScriptAssignmentsUseCase;
+import dev.devicescripts.application.port.out.AssignmentSetRepository;
+import dev.devicescripts.domain.AssignmentSet;
+import dev.devicescripts.domain.ScriptAssignment;
+import dev.devicescripts.domain.ScriptGroupAssignment;
+import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.TenantId;
+import java.util.List;
+import java.util.function.Function;
+
+/** Replaces and reads scripts' assignment sets. */
+public final class AssignmentService implements AssignScriptUseCase, GetScriptAssignmentsUseCase {
+
+    private final AssignmentSetRepository assignmentSets;
+    private final int maxTargets;
+
+    /** @param maxTargets how many targets one script's set may hold */
+    public AssignmentService(AssignmentSetRepository assignmentSets, int maxTargets) {
+        if (maxTargets < 1) {
+            throw new IllegalArgumentException("maxTargets must be at least 1: " + maxTargets);
+        }
+        this.assignmentSets = assignmentSets;
+        this.maxTargets = maxTargets;
+    }
+
+    @Override
+    public void assign(TenantId tenant, AssignScriptCommand command) {
+        AssignmentSet set = AssignmentSet.of(command.groupAssignments(), command.assignments(), maxTargets);
+        if (!assignmentSets.replace(tenant, command.scriptId(), set)) {
+            throw new ScriptNotFoundException(command.scriptId());
+        }
+    }
+
+    @Override
+    public List<ScriptAssignment> assignments(TenantId tenant, ScriptId scriptId) {
+        return setOf(tenant, scriptId).assignmentsOf(scriptId);
+    }
+
+    @Override
+    public ScriptAssignment assignment(TenantId tenant, ScriptId scriptId, String assignmentId) {
+        return findById(assignments(tenant, scriptId), ScriptAssignment::id, assignmentId, "deviceManagementScriptAssignment");
+    }
+
+    @Override
+    public List<ScriptGroupAssignment> groupAssignments(TenantId tenant, ScriptId scriptId) {
+        return setOf(tenant, scriptId).groupAssignmentsOf(scriptId);
+    }
+
+    @Override
+    public ScriptGroupAssignment groupAssignment(TenantId tenant, ScriptId scriptId, String groupAssignmentId) {
+        return findById(groupAssignments(tenant, scriptId), ScriptGroupAssignment::id, groupAssignmentId,
+                "deviceManagementScriptGroupAssignment");
+    }
+
+    private AssignmentSet setOf(TenantId tenant, ScriptId scriptId) {
+        return assignmentSets.find(tenant, scriptId).orElseThrow(() -> new ScriptNotFoundException(scriptId));
+    }
+
+    private static <T> T findById(List<T> entries, Function<T, Object> id, String wanted, String entityName) {
+        return entries.stream()
+                .filter(entry -> id.apply(entry).toString().equalsIgnoreCase(wanted))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("No " + entityName + " with id " + wanted + " exists."));
+    }
+}
