@@ -59,7 +59,7 @@ public final class AssignmentService implements AssignScriptUseCase, GetScriptAs
     }
 
     private AssignmentSet setOf(TenantId tenant, ScriptId scriptId) {
-        return assignmentSets.find(tenant, scriptId).orElseThrow(() -> new ScriptNotFoundException(scriptId));
+        return assignmentSets.findSet(tenant, scriptId).orElseThrow(() -> new ScriptNotFoundException(scriptId));
     }
 
     private static <T> T findById(List<T> entries, Function<T, Object> id, String wanted, String entityName) {

@@ -17,5 +17,5 @@ public interface AssignmentSetRepository {
     boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set);
 
     /** The script's set, or empty when the tenant has no such script. */
-    Optional<AssignmentSet> find(TenantId tenant, ScriptId scriptId);
+    Optional<AssignmentSet> findSet(TenantId tenant, ScriptId scriptId);
 }

@@ -90,7 +90,7 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
     }
 
     @Override
-    public Optional<AssignmentSet> find(TenantId tenant, ScriptId scriptId) {
+    public Optional<AssignmentSet> findSet(TenantId tenant, ScriptId scriptId) {
         return Optional.ofNullable(entries.get(new Key(tenant, scriptId))).map(Entry::assignments);
     }
 
