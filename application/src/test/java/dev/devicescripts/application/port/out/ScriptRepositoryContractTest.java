@@ -1,0 +1,287 @@
+package dev.devicescripts.application.port.out;
+
+import static dev.devicescripts.application.port.out.ScriptFixtures.CREATED;
+import static dev.devicescripts.application.port.out.ScriptFixtures.OTHER_TENANT;
+import static dev.devicescripts.application.port.out.ScriptFixtures.TENANT;
+import static dev.devicescripts.application.port.out.ScriptFixtures.newScriptId;
+import static dev.devicescripts.application.port.out.ScriptFixtures.script;
+import static dev.devicescripts.application.port.out.ScriptFixtures.withDescription;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.devicescripts.application.port.in.PageRequest;
+import dev.devicescripts.application.port.in.ScriptPage;
+import dev.devicescripts.domain.AllDevicesAssignmentTarget;
+import dev.devicescripts.domain.AssignmentFilter;
+import dev.devicescripts.domain.AssignmentSet;
+import dev.devicescripts.domain.DeviceManagementScript;
+import dev.devicescripts.domain.RunAsAccount;
+import dev.devicescripts.domain.ScriptContent;
+import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.ScriptProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The promises of {@link ScriptRepository}; every adapter runs them by supplying a fresh, empty store. */
+public abstract class ScriptRepositoryContractTest {
+    private static final AssignmentSet ALL_DEVICES =
+            AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
+
+    private ScriptRepository scripts;
+    private AssignmentSetRepository assignmentSets;
+
+    /** A new store that holds nothing yet. */
+    protected abstract Storage newStorage();
+
+    @BeforeEach
+    void openStorage() {
+        Storage storage = newStorage();
+        scripts = storage.scripts();
+        assignmentSets = storage.assignmentSets();
+    }
+
+    @Test
+    void insertedScriptIsFoundWithEveryProperty() {
+        DeviceManagementScript script = new DeviceManagementScript(ScriptId.of("0b5e7f3a-6c1d-4e2f-9a8b-7c6d5e4f3a2b"),
+                new ScriptProperties("Cleanup", "Removes stale profiles",
+                        ScriptContent.of(new byte[] {0, 1, -1, 127, -128}), "cleanup.ps1", RunAsAccount.USER, true,
+                        true, List.of("0", "7", "12")),
+                CREATED, CREATED.plusSeconds(90).plusNanos(654_321_000));
+
+        scripts.insert(TENANT, script);
+
+        DeviceManagementScript found = scripts.find(TENANT, script.id()).orElseThrow();
+        assertThat(found).isEqualTo(script);
+        assertThat(found.properties().scriptContent().bytes()).containsExactly(0, 1, -1, 127, -128);
+        assertThat(found.createdDateTime()).isEqualTo(CREATED);
+        assertThat(found.lastModifiedDateTime()).isEqualTo(CREATED.plusSeconds(90).plusNanos(654_321_000));
+    }
+
+    @Test
+    void scriptWithoutDescriptionFileNameContentOrTagsIsFoundWithThemUnset() {
+        DeviceManagementScript script = DeviceManagementScript.create(newScriptId(),
+                new ScriptProperties("Bare", null, null, null, RunAsAccount.SYSTEM, false, false, List.of()), CREATED);
+
+        scripts.insert(TENANT, script);
+
+        DeviceManagementScript found = scripts.find(TENANT, script.id()).orElseThrow();
+        assertThat(found).isEqualTo(script);
+        assertThat(found.properties().description()).isNull();
+        assertThat(found.properties().fileName()).isNull();
+        assertThat(found.properties().scriptContent()).isNull();
+        assertThat(found.properties().roleScopeTagIds()).isEmpty();
+    }
+
+    @Test
+    void findOfAnUnknownIdIsEmpty() {
+        scripts.insert(TENANT, script("Known"));
+
+        assertThat(scripts.find(TENANT, newScriptId())).isEmpty();
+    }
+
+    @Test
+    void anotherTenantsScriptIsNotFound() {
+        DeviceManagementScript script = script("Theirs");
+        scripts.insert(OTHER_TENANT, script);
+
+        assertThat(scripts.find(TENANT, script.id())).isEmpty();
+    }
+
+    @Test
+    void listAndCountLeaveOutAnotherTenantsScripts() {
+        DeviceManagementScript mine = script("Mine");
+        scripts.insert(TENANT, mine);
+        scripts.insert(OTHER_TENANT, script("Theirs"));
+
+        assertThat(scripts.list(TENANT, new PageRequest(0, 10)).scripts()).containsExactly(mine.withoutContent());
+        assertThat(scripts.count(TENANT)).isEqualTo(1);
+    }
+
+    @Test
+    void updateOfAnotherTenantsScriptReturnsEmptyAndChangesNothing() {
+        DeviceManagementScript theirs = script("Theirs");
+        scripts.insert(OTHER_TENANT, theirs);
+
+        assertThat(scripts.update(TENANT, theirs.id(), script -> withDescription(script, "Hijacked"))).isEmpty();
+
+        assertThat(scripts.find(OTHER_TENANT, theirs.id())).contains(theirs);
+    }
+
+    @Test
+    void deleteOfAnotherTenantsScriptReturnsFalseAndKeepsIt() {
+        DeviceManagementScript theirs = script("Theirs");
+        scripts.insert(OTHER_TENANT, theirs);
+
+        assertThat(scripts.delete(TENANT, theirs.id())).isFalse();
+
+        assertThat(scripts.find(OTHER_TENANT, theirs.id())).contains(theirs);
+    }
+
+    @Test
+    void listOrdersByCreationTimeThenId() {
+        // Ids chosen so that the order of their text differs from the order Java's UUID.compareTo gives.
+        DeviceManagementScript newest = script(ScriptId.of("00000000-0000-0000-0000-000000000001"), "Newest",
+                CREATED.plusSeconds(60));
+        DeviceManagementScript sameTimeHighId = script(ScriptId.of("f0000000-0000-0000-0000-000000000000"), "High",
+                CREATED);
+        DeviceManagementScript sameTimeLowId = script(ScriptId.of("10000000-0000-0000-0000-000000000000"), "Low",
+                CREATED);
+        DeviceManagementScript sameTimeMiddleId = script(ScriptId.of("80000000-0000-0000-0000-000000000000"), "Middle",
+                CREATED);
+        DeviceManagementScript oldest = script(ScriptId.of("ffffffff-ffff-ffff-ffff-ffffffffffff"), "Oldest",
+                CREATED.minusNanos(1000));
+        List.of(newest, sameTimeHighId, sameTimeLowId, oldest, sameTimeMiddleId)
+                .forEach(script -> scripts.insert(TENANT, script));
+
+        assertThat(displayNames(scripts.list(TENANT, new PageRequest(0, 10))))
+                .containsExactly("Oldest", "Low", "Middle", "High", "Newest");
+    }
+
+    @Test
+    void listPagesWithSkipAndTopAndTellsWhetherMoreFollow() {
+        IntStream.range(0, 5).forEach(i -> scripts.insert(TENANT,
+                script(newScriptId(), "Script " + i, CREATED.plusSeconds(i))));
+
+        assertPage(scripts.list(TENANT, new PageRequest(0, 2)), true, "Script 0", "Script 1");
+        assertPage(scripts.list(TENANT, new PageRequest(2, 2)), true, "Script 2", "Script 3");
+        assertPage(scripts.list(TENANT, new PageRequest(3, 2)), false, "Script 3", "Script 4");
+        assertPage(scripts.list(TENANT, new PageRequest(4, 2)), false, "Script 4");
+        assertPage(scripts.list(TENANT, new PageRequest(5, 2)), false);
+        assertPage(scripts.list(TENANT, new PageRequest(0, 5)), false,
+                "Script 0", "Script 1", "Script 2", "Script 3", "Script 4");
+    }
+
+    @Test
+    void listShowsScriptsWithoutTheirContent() {
+        DeviceManagementScript script = script("With content");
+        scripts.insert(TENANT, script);
+
+        DeviceManagementScript listed = scripts.list(TENANT, new PageRequest(0, 10)).scripts().get(0);
+
+        assertThat(listed.properties().scriptContent()).isNull();
+        assertThat(listed).isEqualTo(script.withoutContent());
+    }
+
+    @Test
+    void countCountsTheTenantsScripts() {
+        assertThat(scripts.count(TENANT)).isZero();
+
+        IntStream.range(0, 3).forEach(i -> scripts.insert(TENANT, script("Script " + i)));
+
+        assertThat(scripts.count(TENANT)).isEqualTo(3);
+    }
+
+    @Test
+    void updateStoresTheChangedScriptAndReturnsIt() {
+        DeviceManagementScript original = script("Before");
+        scripts.insert(TENANT, original);
+        DeviceManagementScript changed = new DeviceManagementScript(original.id(),
+                new ScriptProperties("After", null, ScriptContent.of(new byte[] {42}), "after.ps1", RunAsAccount.SYSTEM,
+                        false, false, List.of("3")),
+                original.createdDateTime(), original.lastModifiedDateTime().plusSeconds(5));
+
+        assertThat(scripts.update(TENANT, original.id(), script -> changed)).contains(changed);
+
+        assertThat(scripts.find(TENANT, original.id())).contains(changed);
+    }
+
+    @Test
+    void updateWhoseChangeThrowsStoresNothingAndPassesTheExceptionOn() {
+        DeviceManagementScript original = script("Before");
+        scripts.insert(TENANT, original);
+
+        assertThatThrownBy(() -> scripts.update(TENANT, original.id(), script -> {
+            throw new IllegalStateException("change refused");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("change refused");
+
+        assertThat(scripts.find(TENANT, original.id())).contains(original);
+    }
+
+    @Test
+    void updateOfAnUnknownScriptReturnsEmpty() {
+        assertThat(scripts.update(TENANT, newScriptId(), script -> withDescription(script, "Ghost"))).isEmpty();
+
+        assertThat(scripts.count(TENANT)).isZero();
+    }
+
+    @Test
+    void updateKeepsTheAssignmentSet() {
+        DeviceManagementScript original = script("Before");
+        scripts.insert(TENANT, original);
+        assignmentSets.replace(TENANT, original.id(), ALL_DEVICES);
+
+        scripts.update(TENANT, original.id(), script -> withDescription(script, "After"));
+
+        assertThat(assignmentSets.findSet(TENANT, original.id())).contains(ALL_DEVICES);
+    }
+
+    @Test
+    void deleteRemovesTheScriptFromFindListAndCount() {
+        DeviceManagementScript kept = script("Kept");
+        DeviceManagementScript deleted = script("Deleted");
+        scripts.insert(TENANT, kept);
+        scripts.insert(TENANT, deleted);
+
+        assertThat(scripts.delete(TENANT, deleted.id())).isTrue();
+
+        assertThat(scripts.find(TENANT, deleted.id())).isEmpty();
+        assertThat(scripts.list(TENANT, new PageRequest(0, 10)).scripts()).containsExactly(kept.withoutContent());
+        assertThat(scripts.count(TENANT)).isEqualTo(1);
+        assertThat(scripts.delete(TENANT, deleted.id())).isFalse();
+    }
+
+    @Test
+    void deleteRemovesTheAssignmentSetSoTheSameIdInsertedAgainHasNone() {
+        DeviceManagementScript script = script("Assigned");
+        scripts.insert(TENANT, script);
+        assignmentSets.replace(TENANT, script.id(), ALL_DEVICES);
+
+        scripts.delete(TENANT, script.id());
+
+        assertThat(assignmentSets.findSet(TENANT, script.id())).isEmpty();
+        scripts.insert(TENANT, script);
+        assertThat(assignmentSets.findSet(TENANT, script.id())).contains(AssignmentSet.EMPTY);
+    }
+
+    @Test
+    void concurrentUpdatesOfOneScriptAreAllApplied() throws Exception {
+        DeviceManagementScript script = DeviceManagementScript.create(newScriptId(),
+                new ScriptProperties("Counter", "0", null, null, RunAsAccount.SYSTEM, false, false, List.of("0")),
+                CREATED);
+        scripts.insert(TENANT, script);
+        int threads = 8;
+        int updatesPerThread = 25;
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            tasks.add(() -> {
+                for (int u = 0; u < updatesPerThread; u++) {
+                    scripts.update(TENANT, script.id(), ScriptRepositoryContractTest::incrementDescription)
+                            .orElseThrow();
+                }
+                return null;
+            });
+        }
+
+        Concurrently.run(tasks);
+
+        assertThat(scripts.find(TENANT, script.id()).orElseThrow().properties().description())
+                .isEqualTo(String.valueOf(threads * updatesPerThread));
+    }
+
+    private static DeviceManagementScript incrementDescription(DeviceManagementScript script) {
+        return withDescription(script, String.valueOf(Integer.parseInt(script.properties().description()) + 1));
+    }
+
+    private static void assertPage(ScriptPage page, boolean hasMore, String... displayNames) {
+        assertThat(displayNames(page)).containsExactly(displayNames);
+        assertThat(page.hasMore()).as("hasMore").isEqualTo(hasMore);
+    }
+
+    private static List<String> displayNames(ScriptPage page) {
+        return page.scripts().stream().map(script -> script.properties().displayName()).toList();
+    }
+}
