@@ -9,14 +9,14 @@ public record ConfigurationManagerCollectionAssignmentTarget(String collectionId
 
     public ConfigurationManagerCollectionAssignmentTarget {
         InvalidInputException.required(collectionId, "collectionId");
-        if (collectionId.isBlank()) {
+        if (WhiteSpace.isBlank(collectionId)) {
             throw new InvalidInputException("collectionId", "must not be blank.");
         }
         if (collectionId.length() > MAX_LENGTH) {
             throw new InvalidInputException("collectionId", "must be at most " + MAX_LENGTH + " characters long.");
         }
         // The collection id becomes part of an assignment id ({scriptId}:{collectionId}) that clients put in URLs.
-        if (collectionId.chars().anyMatch(c -> c == ':' || c == '/' || Character.isWhitespace(c))) {
+        if (collectionId.chars().anyMatch(c -> c == ':' || c == '/' || WhiteSpace.isWhiteSpace(c))) {
             throw new InvalidInputException("collectionId", "must not contain ':', '/' or white space.");
         }
         Objects.requireNonNull(filter, "filter");

@@ -25,13 +25,13 @@ public record ScriptProperties(
 
     public ScriptProperties {
         InvalidInputException.required(displayName, "displayName");
-        if (displayName.isBlank()) {
+        if (WhiteSpace.isBlank(displayName)) {
             throw new InvalidInputException("displayName", "must not be blank.");
         }
         InvalidInputException.required(runAsAccount, "runAsAccount");
         InvalidInputException.required(roleScopeTagIds, "roleScopeTagIds");
         for (String tag : roleScopeTagIds) {
-            if (tag == null || tag.isBlank()) {
+            if (tag == null || WhiteSpace.isBlank(tag)) {
                 throw new InvalidInputException("roleScopeTagIds", "must hold only non-blank strings.");
             }
         }

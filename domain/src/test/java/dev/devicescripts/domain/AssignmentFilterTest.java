@@ -1,0 +1,53 @@
+package dev.devicescripts.domain;
+
+import static dev.devicescripts.domain.Fixtures.FILTER_ID;
+import static dev.devicescripts.domain.Rejections.assertRejected;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AssignmentFilterTest {
+
+    private static final String ID_FIELD = "deviceAndAppManagementAssignmentFilterId";
+
+    @Test
+    void include_with_a_filter_id_is_accepted() {
+        AssignmentFilter filter = AssignmentFilter.include(FILTER_ID);
+
+        assertThat(filter.type()).isEqualTo(AssignmentFilterType.INCLUDE);
+        assertThat(filter.filterId()).isEqualTo(FILTER_ID);
+        assertThat(filter.isNone()).isFalse();
+    }
+
+    @Test
+    void exclude_with_a_filter_id_is_accepted() {
+        AssignmentFilter filter = AssignmentFilter.exclude(FILTER_ID);
+
+        assertThat(filter.type()).isEqualTo(AssignmentFilterType.EXCLUDE);
+        assertThat(filter.filterId()).isEqualTo(FILTER_ID);
+    }
+
+    @Test
+    void none_without_a_filter_id_is_accepted() {
+        assertThat(new AssignmentFilter(AssignmentFilterType.NONE, null)).isEqualTo(AssignmentFilter.NONE);
+        assertThat(AssignmentFilter.NONE.isNone()).isTrue();
+    }
+
+    @Test
+    void include_without_a_filter_id_is_rejected() {
+        assertRejected(() -> AssignmentFilter.include(null), ID_FIELD,
+                "is required when deviceAndAppManagementAssignmentFilterType is include");
+    }
+
+    @Test
+    void exclude_without_a_filter_id_is_rejected() {
+        assertRejected(() -> AssignmentFilter.exclude(null), ID_FIELD,
+                "is required when deviceAndAppManagementAssignmentFilterType is exclude");
+    }
+
+    @Test
+    void none_with_a_filter_id_is_rejected() {
+        assertRejected(() -> new AssignmentFilter(AssignmentFilterType.NONE, FILTER_ID), ID_FIELD,
+                "must be null when deviceAndAppManagementAssignmentFilterType is none");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.devicescripts.domain;
+
+import static dev.devicescripts.domain.Rejections.assertRejected;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The enums accept exactly the names Graph writes, in Graph's spelling. */
+class GraphNamesTest {
+
+    @Test
+    void run_as_account_accepts_system_and_user() {
+        assertThat(RunAsAccount.fromGraphName("system")).isEqualTo(RunAsAccount.SYSTEM);
+        assertThat(RunAsAccount.fromGraphName("user")).isEqualTo(RunAsAccount.USER);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "System", "SYSTEM", "User", " system", "admin"})
+    void run_as_account_rejects_any_other_name(String name) {
+        assertRejected(() -> RunAsAccount.fromGraphName(name), "runAsAccount", "must be one of system, user");
+    }
+
+    @ParameterizedTest
+    @EnumSource(RunAsAccount.class)
+    void run_as_account_reads_back_the_name_it_writes(RunAsAccount account) {
+        assertThat(RunAsAccount.fromGraphName(account.graphName())).isEqualTo(account);
+    }
+
+    @Test
+    void filter_type_accepts_none_include_and_exclude() {
+        assertThat(AssignmentFilterType.fromGraphName("none", "type")).isEqualTo(AssignmentFilterType.NONE);
+        assertThat(AssignmentFilterType.fromGraphName("include", "type")).isEqualTo(AssignmentFilterType.INCLUDE);
+        assertThat(AssignmentFilterType.fromGraphName("exclude", "type")).isEqualTo(AssignmentFilterType.EXCLUDE);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "None", "INCLUDE", "Exclude", "include ", "all"})
+    void filter_type_rejects_any_other_name_under_the_field_given(String name) {
+        assertRejected(() -> AssignmentFilterType.fromGraphName(name, "target." + AssignmentFilter.TYPE_FIELD),
+                "target." + AssignmentFilter.TYPE_FIELD, "must be one of none, include, exclude");
+    }
+
+    @ParameterizedTest
+    @EnumSource(AssignmentFilterType.class)
+    void filter_type_reads_back_the_name_it_writes(AssignmentFilterType type) {
+        assertThat(AssignmentFilterType.fromGraphName(type.graphName(), "type")).isEqualTo(type);
+    }
+}

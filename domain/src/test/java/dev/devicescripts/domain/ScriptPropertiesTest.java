@@ -1,0 +1,115 @@
+package dev.devicescripts.domain;
+
+import static dev.devicescripts.domain.Fixtures.CONTENT;
+import static dev.devicescripts.domain.Fixtures.fullProperties;
+import static dev.devicescripts.domain.Fixtures.propertiesNamed;
+import static dev.devicescripts.domain.Rejections.assertRejected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ScriptPropertiesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Install agent", "x", " Install agent ", "Install\u00A0agent"})
+    void a_display_name_that_is_not_blank_is_accepted(String displayName) {
+        assertThat(propertiesNamed(displayName).displayName()).isEqualTo(displayName);
+    }
+
+    @Test
+    void a_missing_display_name_is_rejected_as_required() {
+        assertRejected(() -> propertiesNamed(null), "displayName", "is required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "   ", "\t", "\n", "\u00A0", "\u2007 \u202F"})
+    void a_blank_display_name_is_rejected(String blank) {
+        assertRejected(() -> propertiesNamed(blank), "displayName", "must not be blank");
+    }
+
+    @Test
+    void given_only_a_display_name_when_created_with_defaults_then_graph_defaults_apply() {
+        ScriptProperties properties = propertiesNamed("Install agent");
+
+        assertThat(properties.description()).isNull();
+        assertThat(properties.scriptContent()).isNull();
+        assertThat(properties.fileName()).isNull();
+        assertThat(properties.runAsAccount()).isEqualTo(RunAsAccount.SYSTEM);
+        assertThat(properties.enforceSignatureCheck()).isFalse();
+        assertThat(properties.runAs32Bit()).isFalse();
+        assertThat(properties.roleScopeTagIds()).containsExactly("0");
+    }
+
+    @Test
+    void given_every_property_when_created_with_defaults_then_none_is_replaced() {
+        ScriptProperties properties = ScriptProperties.withDefaults("Install agent", "Installs the agent", CONTENT,
+                "install.ps1", RunAsAccount.USER, true, true, List.of("1", "2"));
+
+        assertThat(properties).isEqualTo(fullProperties());
+    }
+
+    @Test
+    void explicit_false_flags_stay_false() {
+        ScriptProperties properties = ScriptProperties.withDefaults("Install agent", null, null, null, null,
+                false, false, null);
+
+        assertThat(properties.enforceSignatureCheck()).isFalse();
+        assertThat(properties.runAs32Bit()).isFalse();
+    }
+
+    @Test
+    void a_missing_run_as_account_is_rejected_outside_of_defaults() {
+        assertRejected(() -> new ScriptProperties("Install agent", null, null, null, null, false, false,
+                List.of("0")), "runAsAccount", "is required");
+    }
+
+    @Test
+    void missing_role_scope_tag_ids_are_rejected_outside_of_defaults() {
+        assertRejected(() -> new ScriptProperties("Install agent", null, null, null, RunAsAccount.SYSTEM, false,
+                false, null), "roleScopeTagIds", "is required");
+    }
+
+    @Test
+    void role_scope_tag_ids_of_non_blank_strings_are_accepted() {
+        assertThat(withTags(List.of("0", "12")).roleScopeTagIds()).containsExactly("0", "12");
+    }
+
+    @ParameterizedTest
+    @MethodSource("tagListsWithABlankOrNullEntry")
+    void role_scope_tag_ids_with_a_blank_or_null_entry_are_rejected(List<String> tags) {
+        assertRejected(() -> withTags(tags), "roleScopeTagIds", "must hold only non-blank strings");
+    }
+
+    static Stream<List<String>> tagListsWithABlankOrNullEntry() {
+        return Stream.of(Arrays.asList("0", null), List.of(""), List.of("0", " "), List.of("\t"), List.of("\u00A0"));
+    }
+
+    @Test
+    void given_a_mutable_tag_list_when_the_caller_changes_it_afterwards_then_the_properties_do_not_change() {
+        List<String> tags = new ArrayList<>(List.of("0"));
+        ScriptProperties properties = withTags(tags);
+
+        tags.add("7");
+
+        assertThat(properties.roleScopeTagIds()).containsExactly("0");
+    }
+
+    @Test
+    void the_tag_list_handed_out_cannot_be_changed() {
+        List<String> tags = withTags(new ArrayList<>(List.of("0"))).roleScopeTagIds();
+
+        assertThatThrownBy(() -> tags.add("7")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    private static ScriptProperties withTags(List<String> tags) {
+        return ScriptProperties.withDefaults("Install agent", null, null, null, null, null, null, tags);
+    }
+}
