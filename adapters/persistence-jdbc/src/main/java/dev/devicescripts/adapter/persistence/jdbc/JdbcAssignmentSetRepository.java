@@ -1,0 +1,82 @@
+package dev.devicescripts.adapter.persistence.jdbc;
+
+import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
+
+import dev.devicescripts.application.port.out.AssignmentSetRepository;
+import dev.devicescripts.domain.AssignmentSet;
+import dev.devicescripts.domain.AssignmentTarget;
+import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.TenantId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Assignment sets as rows of script_assignment_target, one per target, in the order the set holds them. */
+final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
+
+    // One statement reads the script and its targets together, so a concurrent replace's commit cannot show through
+    // half-way; a script without targets gives one row whose target columns are null.
+    private static final String FIND_SET = """
+            SELECT s.id, t.target_type, t.group_id, t.collection_id, t.filter_type, t.filter_id
+            FROM device_management_script s
+            LEFT JOIN script_assignment_target t ON t.tenant_id = s.tenant_id AND t.script_id = s.id
+            WHERE s.tenant_id = ? AND s.id = ?
+            ORDER BY t.position""";
+    private static final String DELETE_TARGETS =
+            "DELETE FROM script_assignment_target WHERE tenant_id = ? AND script_id = ?";
+    private static final String INSERT_TARGET = """
+            INSERT INTO script_assignment_target (tenant_id, script_id, position, target_type, group_id, collection_id,
+                filter_type, filter_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final Sql sql;
+
+    JdbcAssignmentSetRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set) {
+        return sql.inTransaction(connection -> {
+            if (!JdbcScriptRepository.lock(connection, tenant, scriptId)) {
+                return false;
+            }
+            try (PreparedStatement delete = prepare(connection, DELETE_TARGETS, tenant.value(), scriptId.value())) {
+                delete.executeUpdate();
+            }
+            // One batch for the whole set: an assign may name a thousand targets.
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_TARGET)) {
+                List<AssignmentTarget> targets = set.targets();
+                for (int position = 0; position < targets.size(); position++) {
+                    TargetRow row = TargetRow.of(targets.get(position));
+                    Sql.bind(insert, tenant.value(), scriptId.value(), position, row.targetType(), row.groupId(),
+                            row.collectionId(), row.filter().type().graphName(), row.filter().filterId());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<AssignmentSet> findSet(TenantId tenant, ScriptId scriptId) {
+        return sql.withConnection(connection -> {
+            try (PreparedStatement find = prepare(connection, FIND_SET, tenant.value(), scriptId.value());
+                 ResultSet rows = find.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                List<AssignmentTarget> targets = new ArrayList<>();
+                if (rows.getString("target_type") != null) {
+                    do {
+                        targets.add(TargetRow.read(rows).toTarget());
+                    } while (rows.next());
+                }
+                return Optional.of(AssignmentSet.restore(targets));
+            }
+        });
+    }
+}

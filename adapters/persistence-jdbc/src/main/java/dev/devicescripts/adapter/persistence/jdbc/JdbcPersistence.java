@@ -1,0 +1,137 @@
+package dev.devicescripts.adapter.persistence.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.devicescripts.application.port.out.AssignmentSetRepository;
+import dev.devicescripts.application.port.out.ScriptRepository;
+import dev.devicescripts.application.port.out.StorageStatus;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database behind the outbound ports: a connection pool over a schema that Flyway keeps current. Open it once,
+ * hand its repositories to the services, and close it when the server stops.
+ */
+public final class JdbcPersistence implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcPersistence.class);
+    private static final String DATABASE_NAME = "devicescripts";
+
+    private final HikariDataSource pool;
+    private final Flyway flyway;
+    private final ScriptRepository scripts;
+    private final AssignmentSetRepository assignmentSets;
+
+    private JdbcPersistence(HikariDataSource pool, Flyway flyway) {
+        this.pool = pool;
+        this.flyway = flyway;
+        Sql sql = new Sql(pool);
+        this.scripts = new JdbcScriptRepository(sql);
+        this.assignmentSets = new JdbcAssignmentSetRepository(sql);
+    }
+
+    /**
+     * The embedded H2 database the server keeps under its data directory, as the file devicescripts.mv.db.
+     * <ul>
+     *   <li>LOCK_TIMEOUT=10000: a change of a script waits for the row lock of the change before it; under many
+     *       concurrent assigns of one script the queue can be long, and H2's default of 1 s would fail them.</li>
+     *   <li>DB_CLOSE_ON_EXIT=FALSE: H2 would otherwise close the database from its own shutdown hook, under the
+     *       requests a graceful shutdown is still finishing; the database closes when {@link #close} closes the pool.</li>
+     * </ul>
+     * Not AUTO_SERVER: only this process may open the file, and a second server on the same data directory fails to
+     * start instead of sharing it over a TCP port. Not MODE=PostgreSQL: the schema and statements are standard SQL
+     * both databases run unchanged.
+     */
+    public static String h2FileUrl(Path dataDirectory) {
+        Path file = dataDirectory.toAbsolutePath().resolve(DATABASE_NAME);
+        if (file.toString().contains(";")) {
+            throw new IllegalArgumentException("The data directory must not contain ';' (H2 reads it as the start of "
+                    + "a setting): " + dataDirectory);
+        }
+        return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * Connects and brings the schema up to date.
+     *
+     * @throws JdbcStorageException when the database cannot be reached, is in use by another process, or its schema
+     *                              cannot be migrated; the message says which and why
+     */
+    public static JdbcPersistence open(JdbcSettings settings) {
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(poolConfig(settings));
+        } catch (RuntimeException e) {
+            throw new JdbcStorageException("Cannot open the database " + settings.url() + ": " + describe(e), e);
+        }
+        try {
+            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+            flyway.migrate();
+            return new JdbcPersistence(pool, flyway);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new JdbcStorageException("Cannot migrate the schema of the database " + settings.url() + ": "
+                    + describe(e), e);
+        }
+    }
+
+    private static HikariConfig poolConfig(JdbcSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(DATABASE_NAME);
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        return config;
+    }
+
+    public ScriptRepository scripts() {
+        return scripts;
+    }
+
+    public AssignmentSetRepository assignmentSets() {
+        return assignmentSets;
+    }
+
+    /** Ready when the database answers a trivial query now and Flyway has no migration left to apply. */
+    public StorageStatus status() {
+        return this::isReady;
+    }
+
+    private boolean isReady() {
+        try {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                statement.executeQuery("SELECT 1").close();
+            }
+            // Asked after the connection above is back in the pool: Flyway takes one of its own.
+            return flyway.info().pending().length == 0;
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("The database is not ready: {}", describe(e));
+            return false;
+        }
+    }
+
+    /** Closes every connection; an embedded H2 database closes with the last one. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** The driver's own words where there are some: the pool and Flyway wrap them in less telling ones. */
+    private static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sqlFailure) {
+                return sqlFailure.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+                        ? "another process has it open, such as a second server on the same data directory ("
+                                + sqlFailure.getMessage() + ")"
+                        : sqlFailure.getMessage();
+            }
+        }
+        return failure.getMessage();
+    }
+}

@@ -1,0 +1,221 @@
+package dev.devicescripts.adapter.persistence.jdbc;
+
+import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
+
+import dev.devicescripts.application.port.in.PageRequest;
+import dev.devicescripts.application.port.in.ScriptPage;
+import dev.devicescripts.application.port.out.ScriptRepository;
+import dev.devicescripts.domain.DeviceManagementScript;
+import dev.devicescripts.domain.RunAsAccount;
+import dev.devicescripts.domain.ScriptContent;
+import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.ScriptProperties;
+import dev.devicescripts.domain.TenantId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/** Scripts in the device_management_script table, their role scope tags in script_role_scope_tag. */
+final class JdbcScriptRepository implements ScriptRepository {
+
+    // Insert and update name the columns in one order, so that one method binds both.
+    private static final String INSERT = """
+            INSERT INTO device_management_script (display_name, description, script_content, file_name,
+                run_as_account, enforce_signature_check, run_as_32_bit, created_date_time, last_modified_date_time,
+                tenant_id, id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String UPDATE = """
+            UPDATE device_management_script SET display_name = ?, description = ?, script_content = ?, file_name = ?,
+                run_as_account = ?, enforce_signature_check = ?, run_as_32_bit = ?, created_date_time = ?,
+                last_modified_date_time = ?
+            WHERE tenant_id = ? AND id = ?""";
+    // One statement reads a script with its tags, so it never mixes two versions of them.
+    private static final String FIND = """
+            SELECT s.id, s.display_name, s.description, s.script_content, s.file_name, s.run_as_account,
+                s.enforce_signature_check, s.run_as_32_bit, s.created_date_time, s.last_modified_date_time, t.tag_id
+            FROM device_management_script s
+            LEFT JOIN script_role_scope_tag t ON t.tenant_id = s.tenant_id AND t.script_id = s.id
+            WHERE s.tenant_id = ? AND s.id = ?
+            ORDER BY t.position""";
+    // One more script than the page holds tells whether more follow; lists carry no content, so none is read.
+    private static final String LIST = """
+            SELECT s.id, s.display_name, s.description, s.file_name, s.run_as_account, s.enforce_signature_check,
+                s.run_as_32_bit, s.created_date_time, s.last_modified_date_time, t.tag_id
+            FROM (SELECT tenant_id, id, display_name, description, file_name, run_as_account,
+                      enforce_signature_check, run_as_32_bit, created_date_time, last_modified_date_time
+                  FROM device_management_script
+                  WHERE tenant_id = ?
+                  ORDER BY created_date_time, id
+                  OFFSET ? ROWS FETCH NEXT ? ROWS ONLY) s
+            LEFT JOIN script_role_scope_tag t ON t.tenant_id = s.tenant_id AND t.script_id = s.id
+            ORDER BY s.created_date_time, s.id, t.position""";
+    private static final String COUNT = "SELECT count(*) FROM device_management_script WHERE tenant_id = ?";
+    private static final String DELETE = "DELETE FROM device_management_script WHERE tenant_id = ? AND id = ?";
+    private static final String LOCK =
+            "SELECT id FROM device_management_script WHERE tenant_id = ? AND id = ? FOR UPDATE";
+    private static final String INSERT_TAG =
+            "INSERT INTO script_role_scope_tag (tenant_id, script_id, position, tag_id) VALUES (?, ?, ?, ?)";
+    private static final String DELETE_TAGS = "DELETE FROM script_role_scope_tag WHERE tenant_id = ? AND script_id = ?";
+
+    private final Sql sql;
+
+    JdbcScriptRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public void insert(TenantId tenant, DeviceManagementScript script) {
+        sql.inTransaction(connection -> {
+            write(connection, INSERT, tenant, script);
+            insertTags(connection, tenant, script);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<DeviceManagementScript> find(TenantId tenant, ScriptId id) {
+        return sql.withConnection(connection -> find(connection, tenant, id));
+    }
+
+    @Override
+    public ScriptPage list(TenantId tenant, PageRequest page) {
+        List<DeviceManagementScript> scripts = sql.withConnection(connection -> {
+            try (PreparedStatement list = prepare(connection, LIST, tenant.value(), page.skip(), page.top() + 1);
+                 ResultSet rows = list.executeQuery()) {
+                return readScripts(rows, false);
+            }
+        });
+        boolean hasMore = scripts.size() > page.top();
+        return new ScriptPage(hasMore ? scripts.subList(0, page.top()) : scripts, hasMore);
+    }
+
+    @Override
+    public long count(TenantId tenant) {
+        return sql.withConnection(connection -> {
+            try (PreparedStatement count = prepare(connection, COUNT, tenant.value());
+                 ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public Optional<DeviceManagementScript> update(TenantId tenant, ScriptId id,
+                                                   UnaryOperator<DeviceManagementScript> change) {
+        return sql.inTransaction(connection -> {
+            if (!lock(connection, tenant, id)) {
+                return Optional.empty();
+            }
+            DeviceManagementScript changed = change.apply(find(connection, tenant, id).orElseThrow());
+            write(connection, UPDATE, tenant, changed);
+            try (PreparedStatement deleteTags = prepare(connection, DELETE_TAGS, tenant.value(), id.value())) {
+                deleteTags.executeUpdate();
+            }
+            insertTags(connection, tenant, changed);
+            return Optional.of(changed);
+        });
+    }
+
+    @Override
+    public boolean delete(TenantId tenant, ScriptId id) {
+        // The foreign keys delete the script's tags and assignment targets with it.
+        return sql.withConnection(connection -> {
+            try (PreparedStatement delete = prepare(connection, DELETE, tenant.value(), id.value())) {
+                return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /**
+     * Locks the script's row until the transaction ends, so that changes of one script run one after the other.
+     *
+     * @return false when the tenant has no such script
+     */
+    static boolean lock(Connection connection, TenantId tenant, ScriptId id) throws SQLException {
+        try (PreparedStatement lock = prepare(connection, LOCK, tenant.value(), id.value());
+             ResultSet row = lock.executeQuery()) {
+            return row.next();
+        }
+    }
+
+    private static Optional<DeviceManagementScript> find(Connection connection, TenantId tenant, ScriptId id)
+            throws SQLException {
+        try (PreparedStatement find = prepare(connection, FIND, tenant.value(), id.value());
+             ResultSet rows = find.executeQuery()) {
+            return readScripts(rows, true).stream().findFirst();
+        }
+    }
+
+    private static void write(Connection connection, String insertOrUpdate, TenantId tenant,
+                              DeviceManagementScript script) throws SQLException {
+        ScriptProperties p = script.properties();
+        byte[] content = p.scriptContent() == null ? null : p.scriptContent().bytes();
+        try (PreparedStatement write = prepare(connection, insertOrUpdate, p.displayName(), p.description(), content,
+                p.fileName(), p.runAsAccount().graphName(), p.enforceSignatureCheck(), p.runAs32Bit(),
+                script.createdDateTime(), script.lastModifiedDateTime(), tenant.value(), script.id().value())) {
+            write.executeUpdate();
+        }
+    }
+
+    private static void insertTags(Connection connection, TenantId tenant, DeviceManagementScript script)
+            throws SQLException {
+        List<String> tags = script.properties().roleScopeTagIds();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_TAG)) {
+            for (int position = 0; position < tags.size(); position++) {
+                Sql.bind(insert, tenant.value(), script.id().value(), position, tags.get(position));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Rows of one script each, or of one script per tag, in the order of the query. */
+    private static List<DeviceManagementScript> readScripts(ResultSet rows, boolean withContent) throws SQLException {
+        Map<UUID, TaggedScript> scripts = new LinkedHashMap<>();
+        while (rows.next()) {
+            UUID id = rows.getObject("id", UUID.class);
+            TaggedScript script = scripts.get(id);
+            if (script == null) {
+                script = new TaggedScript(readScript(rows, withContent), new ArrayList<>());
+                scripts.put(id, script);
+            }
+            String tag = rows.getString("tag_id");
+            if (tag != null) {
+                script.tags().add(tag);
+            }
+        }
+        return scripts.values().stream().map(script -> script.withTags().apply(script.tags())).toList();
+    }
+
+    /** The script of this row, once its tags have been read from the rows that follow. */
+    private static Function<List<String>, DeviceManagementScript> readScript(ResultSet row, boolean withContent)
+            throws SQLException {
+        ScriptId id = new ScriptId(row.getObject("id", UUID.class));
+        String displayName = row.getString("display_name");
+        String description = row.getString("description");
+        byte[] content = withContent ? row.getBytes("script_content") : null;
+        String fileName = row.getString("file_name");
+        RunAsAccount runAsAccount = RunAsAccount.fromGraphName(row.getString("run_as_account"));
+        boolean enforceSignatureCheck = row.getBoolean("enforce_signature_check");
+        boolean runAs32Bit = row.getBoolean("run_as_32_bit");
+        Instant created = Sql.instant(row, "created_date_time");
+        Instant lastModified = Sql.instant(row, "last_modified_date_time");
+        return tags -> new DeviceManagementScript(id, new ScriptProperties(displayName, description,
+                content == null ? null : ScriptContent.of(content), fileName, runAsAccount, enforceSignatureCheck,
+                runAs32Bit, tags), created, lastModified);
+    }
+
+    private record TaggedScript(Function<List<String>, DeviceManagementScript> withTags, List<String> tags) {
+    }
+}

@@ -1,0 +1,106 @@
+package dev.devicescripts.adapter.persistence.jdbc;
+
+import static dev.devicescripts.application.port.out.ScriptFixtures.TENANT;
+import static dev.devicescripts.application.port.out.ScriptFixtures.script;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.devicescripts.application.port.out.StorageStatus;
+import dev.devicescripts.domain.AllDevicesAssignmentTarget;
+import dev.devicescripts.domain.AssignmentFilter;
+import dev.devicescripts.domain.AssignmentSet;
+import dev.devicescripts.domain.DeviceManagementScript;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbcPersistenceTest {
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void scriptsAndTheirSetsAreStillThereAfterClosingAndReopening() {
+        DeviceManagementScript script = script("Kept");
+        AssignmentSet set = AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
+        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
+            persistence.scripts().insert(TENANT, script);
+            persistence.assignmentSets().replace(TENANT, script.id(), set);
+        }
+
+        try (JdbcPersistence reopened = TestDatabases.open(dataDirectory)) {
+            assertThat(reopened.scripts().find(TENANT, script.id())).contains(script);
+            assertThat(reopened.assignmentSets().findSet(TENANT, script.id())).contains(set);
+        }
+    }
+
+    @Test
+    void theDatabaseIsOneFileUnderTheDataDirectory() {
+        TestDatabases.open(dataDirectory).close();
+
+        assertThat(dataDirectory.resolve("devicescripts.mv.db")).isRegularFile();
+    }
+
+    @Test
+    void statusIsReadyWhileOpenAndNotAfterClose() {
+        JdbcPersistence persistence = TestDatabases.open(dataDirectory);
+        StorageStatus status = persistence.status();
+
+        assertThat(status.isReady()).isTrue();
+
+        persistence.close();
+        assertThat(status.isReady()).isFalse();
+    }
+
+    @Test
+    void openingAnUnreachableDatabaseFailsNamingItAndTheCause() {
+        JdbcSettings unreachable = new JdbcSettings("jdbc:h2:tcp://127.0.0.1:1/devicescripts", "sa", "", 2);
+
+        assertThatThrownBy(() -> JdbcPersistence.open(unreachable))
+                .isInstanceOf(JdbcStorageException.class)
+                .hasMessageStartingWith("Cannot open the database jdbc:h2:tcp://127.0.0.1:1/devicescripts: ")
+                .hasMessageContaining("Connection refused");
+    }
+
+    @Test
+    void openingADatabaseThatAnotherProcessHoldsOpenFailsSayingSo() throws Exception {
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldDatabaseOpen.class.getName(), dataDirectory.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try {
+            awaitOpen(holder);
+
+            assertThatThrownBy(() -> TestDatabases.open(dataDirectory))
+                    .isInstanceOf(JdbcStorageException.class)
+                    .hasMessageStartingWith("Cannot open the database " + JdbcPersistence.h2FileUrl(dataDirectory))
+                    .hasMessageContaining("another process has it open");
+        } finally {
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor(60, TimeUnit.SECONDS)).as("the holder process ended").isTrue();
+        }
+        assertThat(holder.exitValue()).isZero();
+    }
+
+    @Test
+    void theDefaultUrlWaitsTenSecondsForLocksAndLeavesClosingToThePool() {
+        assertThat(JdbcPersistence.h2FileUrl(dataDirectory))
+                .startsWith("jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("devicescripts"))
+                .contains(";LOCK_TIMEOUT=10000", ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /** Reads the holder's output until it says the database is open; fails if it ends without saying so. */
+    private static void awaitOpen(Process holder) throws Exception {
+        BufferedReader output = new BufferedReader(
+                new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        do {
+            line = output.readLine();
+        } while (line != null && !line.equals(HoldDatabaseOpen.OPEN));
+        assertThat(line).as("the holder process opened the database").isEqualTo(HoldDatabaseOpen.OPEN);
+    }
+}

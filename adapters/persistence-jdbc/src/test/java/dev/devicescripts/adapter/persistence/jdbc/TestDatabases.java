@@ -1,0 +1,22 @@
+package dev.devicescripts.adapter.persistence.jdbc;
+
+import dev.devicescripts.application.port.out.Storage;
+import java.nio.file.Path;
+
+/** Opens the H2 file database the server uses by default, in a folder a test owns. */
+final class TestDatabases {
+    private TestDatabases() {
+    }
+
+    static JdbcPersistence open(Path dataDirectory) {
+        return JdbcPersistence.open(settings(dataDirectory));
+    }
+
+    static JdbcSettings settings(Path dataDirectory) {
+        return new JdbcSettings(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "", 10);
+    }
+
+    static Storage storage(JdbcPersistence persistence) {
+        return new Storage(persistence.scripts(), persistence.assignmentSets());
+    }
+}
