@@ -25,11 +25,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The promises of {@link AssignmentSetRepository}; every adapter runs them by supplying a fresh, empty store. */
-public abstract class AssignmentSetRepositoryContractTest {
+public abstract class AssignmentSetRepositoryContractTest extends StorageContractTest {
 
     /** One target of every kind, with every kind of filter, in an order that is neither by kind nor by key. */
     private static final AssignmentSet EVERY_KIND = AssignmentSet.of(List.of(
@@ -42,19 +41,6 @@ public abstract class AssignmentSetRepositoryContractTest {
             new GroupAssignmentTarget(group("b0000000-0000-0000-0000-000000000003"),
                     AssignmentFilter.include(UUID.fromString("f3f3f3f3-0000-0000-0000-000000000003"))),
             new AllLicensedUsersAssignmentTarget(AssignmentFilter.NONE)), AssignmentSet.DEFAULT_MAX_TARGETS);
-
-    private ScriptRepository scripts;
-    private AssignmentSetRepository assignmentSets;
-
-    /** A new store that holds nothing yet. */
-    protected abstract Storage newStorage();
-
-    @BeforeEach
-    void openStorage() {
-        Storage storage = newStorage();
-        scripts = storage.scripts();
-        assignmentSets = storage.assignmentSets();
-    }
 
     @Test
     void newScriptHasAnEmptySet() {

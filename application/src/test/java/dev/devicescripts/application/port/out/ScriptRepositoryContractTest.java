@@ -23,26 +23,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The promises of {@link ScriptRepository}; every adapter runs them by supplying a fresh, empty store. */
-public abstract class ScriptRepositoryContractTest {
+public abstract class ScriptRepositoryContractTest extends StorageContractTest {
     private static final AssignmentSet ALL_DEVICES =
             AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
-
-    private ScriptRepository scripts;
-    private AssignmentSetRepository assignmentSets;
-
-    /** A new store that holds nothing yet. */
-    protected abstract Storage newStorage();
-
-    @BeforeEach
-    void openStorage() {
-        Storage storage = newStorage();
-        scripts = storage.scripts();
-        assignmentSets = storage.assignmentSets();
-    }
 
     @Test
     void insertedScriptIsFoundWithEveryProperty() {

@@ -16,7 +16,9 @@ final class TestDatabases {
         return new JdbcSettings(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "", 10);
     }
 
-    static Storage storage(JdbcPersistence persistence) {
-        return new Storage(persistence.scripts(), persistence.assignmentSets());
+    /** The ports of a newly opened database, closed with the storage. */
+    static Storage storage(Path dataDirectory) {
+        JdbcPersistence persistence = open(dataDirectory);
+        return new Storage(persistence.scripts(), persistence.assignmentSets(), persistence);
     }
 }
