@@ -1,0 +1,100 @@
+package dev.devicescripts.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devicescripts.application.NotFoundException;
+import dev.devicescripts.domain.InvalidInputException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where every failure becomes Graph's error shape; nothing else writes an error response. */
+final class GraphErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(GraphErrors.class);
+    private static final DateTimeFormatter INNER_ERROR_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    private static final String RETRY_AFTER_SECONDS = "10";
+
+    private record GraphError(int status, String code, String message) {
+    }
+
+    private final ObjectMapper mapper;
+    private final long maxBodyBytes;
+    private final Clock clock = Clock.systemUTC();
+
+    GraphErrors(ObjectMapper mapper, long maxBodyBytes) {
+        this.mapper = mapper;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Javalin's own failures (no route, wrong method, body too large) are HttpResponseExceptions; all else below. */
+    void register(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, this::respond);
+        routes.exception(Exception.class, this::respond);
+    }
+
+    private void respond(Exception failure, Context ctx) {
+        GraphError error = graphErrorOf(failure, ctx);
+        if (error.status() == 503) {
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        ObjectNode body = mapper.createObjectNode();
+        body.putObject("error")
+                .put("code", error.code())
+                .put("message", error.message())
+                .putObject("innerError")
+                .put("date", INNER_ERROR_DATE.format(clock.instant().atZone(clock.getZone())))
+                .put(RequestIds.REQUEST_ID, RequestIds.requestId(ctx))
+                .put(RequestIds.CLIENT_REQUEST_ID, RequestIds.clientRequestId(ctx));
+        GraphJson.send(ctx, error.status(), body);
+    }
+
+    private GraphError graphErrorOf(Exception failure, Context ctx) {
+        if (failure instanceof GraphRequestException refused) {
+            return new GraphError(refused.status(), refused.code(), refused.getMessage());
+        }
+        if (failure instanceof InvalidInputException) {
+            return new GraphError(400, "BadRequest", failure.getMessage());
+        }
+        if (failure instanceof NotFoundException) {
+            return new GraphError(404, "ResourceNotFound", failure.getMessage());
+        }
+        if (failure instanceof HttpResponseException javalin) {
+            return javalinErrorOf(javalin, ctx);
+        }
+        LOG.error("Request {} {} failed unexpectedly (request-id {})", ctx.method(), ctx.path(),
+                RequestIds.requestId(ctx), failure);
+        return internalError();
+    }
+
+    private GraphError javalinErrorOf(HttpResponseException failure, Context ctx) {
+        switch (failure.getStatus()) {
+            case 404:
+                // Graph answers an unknown path below its version segment as a bad request naming the segment.
+                return ScriptEndpoints.isGraphPath(ctx.path())
+                        ? new GraphError(400, "BadRequest", "Resource not found for the segment '"
+                                + ScriptEndpoints.unknownSegment(ctx.path()) + "'.")
+                        : new GraphError(404, "ResourceNotFound", "No resource exists at " + ctx.path() + ".");
+            case 405:
+                String allowed = failure.getDetails().getOrDefault("availableMethods", "");
+                ctx.header("Allow", allowed.replace("\n", ", ").trim());
+                return new GraphError(405, "MethodNotAllowed", "The method " + ctx.method() + " is not allowed on "
+                        + ctx.path() + ".");
+            case 413:
+                return new GraphError(413, "RequestEntityTooLarge",
+                        "The request body is larger than the limit of " + maxBodyBytes + " bytes.");
+            default:
+                LOG.error("Request {} {} failed in Javalin with status {} (request-id {})", ctx.method(), ctx.path(),
+                        failure.getStatus(), RequestIds.requestId(ctx), failure);
+                return internalError();
+        }
+    }
+
+    private static GraphError internalError() {
+        return new GraphError(500, "InternalServerError",
+                "An unexpected error occurred; quote the request-id to find it in the service log.");
+    }
+}

@@ -1,0 +1,73 @@
+package dev.devicescripts.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.time.Duration;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * The Microsoft Graph beta API for device management scripts, served by Javalin: routes under {@code /beta}, and
+ * {@code GET /healthz} for load balancers and orchestrators.
+ */
+public final class GraphHttpServer implements AutoCloseable {
+    /** How long close() lets in-flight requests finish before it stops the server anyway. */
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+
+    private final GraphUseCases useCases;
+    private final HttpSettings settings;
+    private final ObjectMapper mapper = GraphJson.newMapper();
+    private final Javalin app;
+
+    public GraphHttpServer(GraphUseCases useCases, HttpSettings settings) {
+        this.useCases = useCases;
+        this.settings = settings;
+        ScriptEndpoints endpoints = new ScriptEndpoints(useCases, settings, new RequestBodies(mapper),
+                new ScriptResponses(mapper));
+        GraphErrors errors = new GraphErrors(mapper, settings.maxBodyBytes());
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.router.caseInsensitiveRoutes = true; // Graph's paths are case-insensitive
+            config.router.ignoreTrailingSlashes = true;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.jetty.modifyServer(server -> {
+                // On stop, Jetty closes its connectors first, then waits for the requests the GracefulHandler counts.
+                server.setStopTimeout(GRACEFUL_STOP.toMillis());
+                server.insertHandler(new GracefulHandler());
+            });
+            config.routes.before(RequestIds::assign);
+            config.routes.beforeMatched(ScriptEndpoints.GRAPH_ROOT + "/*",
+                    ctx -> ListQuery.rejectUnsupportedOptions(ctx.queryParamMap()));
+            config.routes.get("/healthz", this::health);
+            endpoints.register(config.routes);
+            errors.register(config.routes);
+        });
+    }
+
+    /** Binds the configured host and port (0: any free port) and serves until {@link #close()}. */
+    public GraphHttpServer start() {
+        app.start(settings.host(), settings.port());
+        return this;
+    }
+
+    /** The port bound, which differs from the configured one when that was 0. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops accepting connections, lets in-flight requests finish (at most 30 seconds), then stops. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void health(Context ctx) {
+        if (!useCases.health().isHealthy()) {
+            throw GraphRequestException.serviceUnavailable("The service cannot use its storage; retry later.");
+        }
+        GraphJson.send(ctx, 200, mapper.createObjectNode().put("status", "ok"));
+    }
+}

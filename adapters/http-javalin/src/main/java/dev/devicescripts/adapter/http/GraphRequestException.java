@@ -1,0 +1,43 @@
+package dev.devicescripts.adapter.http;
+
+/** A request the adapter refuses before any use case runs, with the Graph status and error code to answer. */
+final class GraphRequestException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String code;
+
+    private GraphRequestException(int status, String code, String message) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+
+    static GraphRequestException badRequest(String message) {
+        return new GraphRequestException(400, "BadRequest", message);
+    }
+
+    /** Graph's answer to POST or DELETE on assignment collections, whose changes go through assign only. */
+    static GraphRequestException noMethodMatch(String method) {
+        return new GraphRequestException(400, "No method match route template",
+                "No OData route exists that match template for " + method + " on this resource; change assignments "
+                        + "with the assign action.");
+    }
+
+    static GraphRequestException unsupportedMediaType(String contentType) {
+        return new GraphRequestException(415, "UnsupportedMediaType",
+                "The Content-Type '" + contentType + "' is not supported; send application/json.");
+    }
+
+    static GraphRequestException serviceUnavailable(String message) {
+        return new GraphRequestException(503, "ServiceUnavailable", message);
+    }
+
+    int status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.devicescripts.adapter.http;
+
+import dev.devicescripts.domain.TenantId;
+import java.util.Objects;
+
+/**
+ * How the HTTP server listens and what it accepts.
+ *
+ * @param host         the interface to bind, e.g. {@code 0.0.0.0}
+ * @param port         the port to bind; 0 picks any free port
+ * @param maxBodyBytes the largest request body accepted; larger ones are answered 413
+ * @param pageSize     the most items one page of a list holds
+ * @param tenant       until authentication exists, every request acts for this one tenant
+ */
+public record HttpSettings(String host, int port, long maxBodyBytes, int pageSize, TenantId tenant) {
+    public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
+    public static final int DEFAULT_PAGE_SIZE = 100;
+
+    public HttpSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(tenant, "tenant");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be from 0 to 65535: " + port);
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be at least 1: " + maxBodyBytes);
+        }
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1: " + pageSize);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.devicescripts.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Locale;
+
+/** Turns a request body into a JSON object, refusing what is not JSON; the size limit is Javalin's maxRequestSize. */
+final class RequestBodies {
+    private final ObjectMapper mapper;
+
+    RequestBodies(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    JsonObjectReader jsonObject(Context ctx) {
+        requireJsonContentType(ctx.contentType());
+        byte[] body = ctx.bodyAsBytes(); // throws 413 beyond maxRequestSize, chunked bodies included
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw GraphRequestException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+        } catch (IOException e) {
+            throw new IllegalStateException("Reading a request body held in memory failed.", e);
+        }
+        if (json.isMissingNode()) {
+            throw GraphRequestException.badRequest("The request body is empty; it must be a JSON object.");
+        }
+        if (!json.isObject()) {
+            throw GraphRequestException.badRequest("The request body must be a JSON object, not " + json.getNodeType()
+                    .name().toLowerCase(Locale.ROOT) + ".");
+        }
+        return new JsonObjectReader((ObjectNode) json);
+    }
+
+    /** A missing Content-Type is taken for JSON, as clients that send bodies without one mean JSON. */
+    private static void requireJsonContentType(String contentType) {
+        if (contentType == null) {
+            return;
+        }
+        String mediaType = contentType.split(";", 2)[0].trim();
+        if (!mediaType.equalsIgnoreCase("application/json")) {
+            throw GraphRequestException.unsupportedMediaType(contentType);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.devicescripts.adapter.http;
+
+import dev.devicescripts.application.port.in.PageRequest;
+import dev.devicescripts.application.port.in.ScriptPage;
+import dev.devicescripts.application.port.in.UpdateScriptCommand;
+import dev.devicescripts.domain.DeviceManagementScript;
+import dev.devicescripts.domain.Guids;
+import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.ScriptPatch;
+import dev.devicescripts.domain.ScriptProperties;
+import dev.devicescripts.domain.TenantId;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The Graph beta routes of device management scripts: each handler translates HTTP to one use case and back. */
+final class ScriptEndpoints {
+    static final String GRAPH_ROOT = "/beta";
+    static final String SCRIPTS = GRAPH_ROOT + "/deviceManagement/deviceManagementScripts";
+    /** Graph accepts every key both as a path segment and in OData's parenthesised form. */
+    private static final List<String> KEY_FORMS = List.of("/{key}", "({key})");
+    private static final String SCRIPT_KEY = "scriptKey";
+    private static final String ITEM_KEY = "key";
+    private static final Set<String> NAVIGATION_SEGMENTS = Set.of("devicemanagement", "devicemanagementscripts",
+            "assignments", "groupassignments", "assign", "$count");
+    private static final Set<String> KEYED_SEGMENTS = Set.of("devicemanagementscripts", "assignments",
+            "groupassignments");
+
+    private final GraphUseCases useCases;
+    private final TenantId tenant;
+    private final int pageSize;
+    private final RequestBodies bodies;
+    private final ScriptResponses responses;
+
+    ScriptEndpoints(GraphUseCases useCases, HttpSettings settings, RequestBodies bodies, ScriptResponses responses) {
+        this.useCases = useCases;
+        this.tenant = settings.tenant();
+        this.pageSize = settings.pageSize();
+        this.bodies = bodies;
+        this.responses = responses;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get(SCRIPTS, this::list);
+        routes.post(SCRIPTS, this::create);
+        routes.get(SCRIPTS + "/$count", this::count); // before the keyed routes, whose key would match $count
+        for (String keyForm : KEY_FORMS) {
+            String script = SCRIPTS + keyForm.replace(ITEM_KEY, SCRIPT_KEY);
+            routes.get(script, this::get);
+            routes.patch(script, this::update);
+            routes.delete(script, this::delete);
+            routes.post(script + "/assign", this::assign);
+            registerReadOnly(routes, script + "/assignments", this::assignments, this::assignment);
+            registerReadOnly(routes, script + "/groupAssignments", this::groupAssignments, this::groupAssignment);
+        }
+    }
+
+    /** Assignment collections are read-only in Graph: POST and DELETE get its "No method match" answer. */
+    private static void registerReadOnly(RoutesConfig routes, String collection, Handler list, Handler item) {
+        Handler noMethodMatch = ctx -> {
+            throw GraphRequestException.noMethodMatch(ctx.method().name());
+        };
+        routes.get(collection, list);
+        routes.post(collection, noMethodMatch);
+        routes.delete(collection, noMethodMatch);
+        for (String keyForm : KEY_FORMS) {
+            routes.get(collection + keyForm, item);
+            routes.post(collection + keyForm, noMethodMatch);
+            routes.delete(collection + keyForm, noMethodMatch);
+        }
+    }
+
+    private void list(Context ctx) {
+        PageRequest page = ListQuery.page(ctx.queryParamMap(), pageSize);
+        ScriptPage scripts = useCases.list().list(tenant, page);
+        String nextLink = scripts.hasMore()
+                ? ctx.url() + "?" + ListQuery.nextPageQuery(ctx.queryString(), page)
+                : null;
+        GraphJson.send(ctx, 200, responses.scripts(scripts.scripts(), nextLink));
+    }
+
+    private void count(Context ctx) {
+        ctx.contentType("text/plain;charset=utf-8").result(Long.toString(useCases.list().count(tenant)));
+    }
+
+    private void create(Context ctx) {
+        ScriptProperties properties = ScriptRequests.newScript(bodies.jsonObject(ctx));
+        DeviceManagementScript script = useCases.create().create(tenant, properties);
+        ctx.header("Location", withoutTrailingSlash(ctx.url()) + "/" + script.id());
+        GraphJson.send(ctx, 201, responses.script(script));
+    }
+
+    private void get(Context ctx) {
+        GraphJson.send(ctx, 200, responses.script(useCases.get().get(tenant, scriptId(ctx))));
+    }
+
+    private void update(Context ctx) {
+        ScriptId id = scriptId(ctx);
+        ScriptPatch patch = ScriptRequests.patch(bodies.jsonObject(ctx));
+        DeviceManagementScript script = useCases.update().update(tenant, new UpdateScriptCommand(id, patch));
+        if (prefersRepresentation(ctx)) {
+            ctx.header("Preference-Applied", "return=representation");
+            GraphJson.send(ctx, 200, responses.script(script));
+        } else {
+            ctx.status(204);
+        }
+    }
+
+    private void delete(Context ctx) {
+        useCases.delete().delete(tenant, scriptId(ctx));
+        ctx.status(204);
+    }
+
+    private void assign(Context ctx) {
+        ScriptId id = scriptId(ctx);
+        useCases.assign().assign(tenant, ScriptRequests.assign(id, bodies.jsonObject(ctx)));
+        ctx.status(204);
+    }
+
+    private void assignments(Context ctx) {
+        ScriptId id = scriptId(ctx);
+        GraphJson.send(ctx, 200, responses.assignments(id, useCases.assignments().assignments(tenant, id)));
+    }
+
+    private void assignment(Context ctx) {
+        ScriptId id = scriptId(ctx);
+        GraphJson.send(ctx, 200, responses.assignment(id,
+                useCases.assignments().assignment(tenant, id, itemKey(ctx))));
+    }
+
+    private void groupAssignments(Context ctx) {
+        ScriptId id = scriptId(ctx);
+        GraphJson.send(ctx, 200, responses.groupAssignments(id, useCases.assignments().groupAssignments(tenant, id)));
+    }
+
+    private void groupAssignment(Context ctx) {
+        ScriptId id = scriptId(ctx);
+        GraphJson.send(ctx, 200, responses.groupAssignment(id,
+                useCases.assignments().groupAssignment(tenant, id, itemKey(ctx))));
+    }
+
+    private static ScriptId scriptId(Context ctx) {
+        String key = unquoted(ctx.pathParam(SCRIPT_KEY));
+        if (!Guids.isGuid(key)) {
+            throw GraphRequestException.badRequest("The deviceManagementScript key '" + key + "' is not valid: a "
+                    + "script id is a GUID such as 00000000-0000-0000-0000-000000000000.");
+        }
+        return ScriptId.of(key);
+    }
+
+    private static String itemKey(Context ctx) {
+        return unquoted(ctx.pathParam(ITEM_KEY));
+    }
+
+    /** OData writes string keys in quotes inside parentheses: ('{id}'). */
+    private static String unquoted(String key) {
+        return key.length() >= 2 && key.startsWith("'") && key.endsWith("'") ? key.substring(1, key.length() - 1) : key;
+    }
+
+    private static boolean prefersRepresentation(Context ctx) {
+        String prefer = ctx.header("Prefer");
+        return prefer != null && prefer.toLowerCase(Locale.ROOT).contains("return=representation");
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    static boolean isGraphPath(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.equals(GRAPH_ROOT) || lower.startsWith(GRAPH_ROOT + "/");
+    }
+
+    /**
+     * The first segment of a Graph path that names nothing this service serves, as Graph's error names it: the
+     * segments are navigation names, each collection followed by an optional key.
+     */
+    static String unknownSegment(String path) {
+        String[] segments = path.substring(GRAPH_ROOT.length()).replaceAll("^/+", "").split("/");
+        boolean keyMayFollow = false;
+        for (String segment : segments) {
+            String name = segment.split("\\(", 2)[0].toLowerCase(Locale.ROOT);
+            if (keyMayFollow) {
+                keyMayFollow = false;
+            } else if (!NAVIGATION_SEGMENTS.contains(name)) {
+                return segment;
+            } else {
+                keyMayFollow = KEYED_SEGMENTS.contains(name) && !segment.contains("(");
+            }
+        }
+        return segments[segments.length - 1];
+    }
+}

@@ -1,0 +1,170 @@
+package dev.devicescripts.adapter.http;
+
+import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The bodies that Microsoft's PowerShell samples, the Graph SDKs and Terraform really send, byte for byte. */
+class RealClientBodiesTest {
+    private static final String GROUP = "aaaaaaaa-0000-4000-8000-000000000001";
+
+    private final GraphApi api = GraphApi.start();
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void powerShellSampleCreateBodyWithTypeRunScheduleAndStringBooleanIsAccepted() {
+        Reply created = api.post(SCRIPTS, """
+                {
+                  "@odata.type": "#microsoft.graph.deviceManagementScript",
+                  "displayName": "Set-TimeZone",
+                  "description": "Sets the time zone",
+                  "runSchedule": {
+                    "@odata.type": "microsoft.graph.runSchedule"
+                },
+                  "scriptContent": "V3JpdGUtSG9zdCBoaQ==",
+                  "runAsAccount": "system",
+                  "enforceSignatureCheck": "false",
+                  "fileName": "Set-TimeZone.ps1"
+                }
+                """);
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode script = created.json();
+        assertThat(script.get("displayName").asText()).isEqualTo("Set-TimeZone");
+        assertThat(script.get("enforceSignatureCheck").isBoolean()).isTrue();
+        assertThat(script.get("enforceSignatureCheck").asBoolean()).isFalse();
+        assertThat(script.has("runSchedule")).isFalse();
+        assertThat(script.has("@odata.type")).isFalse();
+    }
+
+    @Test
+    void runAs32BitAsTheStringTrueIsTakenAsTrue() {
+        Reply created = api.post(SCRIPTS, "{\"displayName\":\"32-bit\",\"runAs32Bit\":\"true\"}");
+
+        assertThat(created.json().get("runAs32Bit").asBoolean()).isTrue();
+    }
+
+    @Test
+    void powerShellSampleGroupAssignmentWithTypeAndTheScriptIdAsIdIsAccepted() {
+        String id = api.createScript("PowerShell assign");
+
+        Reply assigned = api.post(SCRIPTS + "/" + id + "/assign", """
+                {
+                    "deviceManagementScriptGroupAssignments":  [
+                        {
+                            "@odata.type":  "#microsoft.graph.deviceManagementScriptGroupAssignment",
+                            "targetGroupId": "%s",
+                            "id": "%s"
+                        }
+                    ]
+                }
+                """.formatted(GROUP, id));
+
+        assertThat(assigned.status()).isEqualTo(204);
+        JsonNode value = api.get(SCRIPTS + "/" + id + "/groupAssignments").json().get("value");
+        assertThat(value).hasSize(1);
+        assertThat(value.get(0).get("id").asText()).isEqualTo(id + ":" + GROUP);
+    }
+
+    @Test
+    void sdkAssignBodyWithoutIdsOrItemTypesIsAccepted() {
+        String id = api.createScript("SDK assign");
+
+        Reply assigned = api.post(SCRIPTS + "/" + id + "/assign", "{\"deviceManagementScriptAssignments\":[{\"target\":"
+                + "{\"@odata.type\":\"#microsoft.graph.groupAssignmentTarget\",\"groupId\":\"" + GROUP + "\"}}]}");
+
+        assertThat(assigned.status()).isEqualTo(204);
+        assertThat(api.assignmentsOf(id).get("value")).hasSize(1);
+    }
+
+    @Test
+    void typesWithoutTheLeadingHashAreAccepted() {
+        String id = api.createScript("No hash");
+
+        Reply assigned = api.post(SCRIPTS + "/" + id + "/assign", "{\"deviceManagementScriptAssignments\":[{"
+                + "\"@odata.type\":\"microsoft.graph.deviceManagementScriptAssignment\",\"target\":"
+                + "{\"@odata.type\":\"microsoft.graph.allDevicesAssignmentTarget\"}}]}");
+        Reply patched = api.patch(SCRIPTS + "/" + id,
+                "{\"@odata.type\":\"microsoft.graph.deviceManagementScript\",\"description\":\"typed\"}");
+
+        assertThat(assigned.status()).isEqualTo(204);
+        assertThat(api.assignmentsOf(id).get("value").get(0).get("target").get("@odata.type").asText())
+                .isEqualTo("#microsoft.graph.allDevicesAssignmentTarget");
+        assertThat(patched.status()).isEqualTo(204);
+    }
+
+    @Test
+    void terraformsEmptyListRemovesEveryAssignment() {
+        String id = assignedScript();
+
+        Reply cleared = api.post(SCRIPTS + "/" + id + "/assign", "{\"deviceManagementScriptAssignments\":[]}");
+
+        assertThat(cleared.status()).isEqualTo(204);
+        assertThat(api.assignmentsOf(id).get("value")).isEmpty();
+    }
+
+    @Test
+    void anEmptyObjectClearsTheSet() {
+        String id = assignedScript();
+
+        assertThat(api.post(SCRIPTS + "/" + id + "/assign", "{}").status()).isEqualTo(204);
+        assertThat(api.assignmentsOf(id).get("value")).isEmpty();
+    }
+
+    @Test
+    void nullCollectionsCountAsAbsent() {
+        String id = assignedScript();
+
+        Reply cleared = api.post(SCRIPTS + "/" + id + "/assign",
+                "{\"deviceManagementScriptGroupAssignments\":null,\"deviceManagementScriptAssignments\":null}");
+
+        assertThat(cleared.status()).isEqualTo(204);
+        assertThat(api.assignmentsOf(id).get("value")).isEmpty();
+    }
+
+    @Test
+    void aScriptReadBackAndSentAsPatchIsAcceptedWithItsServerSetPropertiesIgnored() {
+        String id = api.createScript("Round trip");
+        JsonNode read = api.script(id);
+
+        Reply patched = api.patch(SCRIPTS + "/" + id, read.toString());
+
+        assertThat(patched.status()).isEqualTo(204);
+        JsonNode after = api.script(id);
+        assertThat(after.get("id").asText()).isEqualTo(id);
+        assertThat(after.get("createdDateTime")).isEqualTo(read.get("createdDateTime"));
+        assertThat(after.get("scriptContent")).isEqualTo(read.get("scriptContent"));
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIsTakenAsJson() {
+        Reply created = api.send("POST", SCRIPTS,
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"displayName\":\"No content type\"}"));
+
+        assertThat(created.status()).isEqualTo(201);
+    }
+
+    @Test
+    void jsonWithACharsetIsAccepted() {
+        Reply created = api.send("POST", SCRIPTS,
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"displayName\":\"Charset\"}"),
+                "Content-Type", "application/json; charset=utf-8");
+
+        assertThat(created.status()).isEqualTo(201);
+    }
+
+    private String assignedScript() {
+        String id = api.createScript("Assigned");
+        api.post(SCRIPTS + "/" + id + "/assign",
+                "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":\"" + GROUP + "\"}]}");
+        assertThat(api.assignmentsOf(id).get("value")).hasSize(1);
+        return id;
+    }
+}
