@@ -52,7 +52,7 @@ final class Sql {
         }
     }
 
-    /** A statement with its parameters set in order; a timestamp is bound with its offset, as both H2 and PostgreSQL take it. */
+    /** A statement with its parameters set in order. */
     static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
@@ -64,6 +64,7 @@ final class Sql {
         }
     }
 
+    /** Sets the parameters in order; an Instant is bound with its offset, the form both H2 and PostgreSQL take. */
     static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             Object parameter = parameters[i] instanceof Instant instant

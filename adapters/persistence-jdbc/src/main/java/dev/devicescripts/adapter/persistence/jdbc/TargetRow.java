@@ -45,8 +45,9 @@ record TargetRow(String targetType, UUID groupId, String collectionId, Assignmen
     static TargetRow read(ResultSet row) throws SQLException {
         AssignmentFilterType filterType =
                 AssignmentFilterType.fromGraphName(row.getString("filter_type"), "filter_type");
+        AssignmentFilter filter = new AssignmentFilter(filterType, row.getObject("filter_id", UUID.class));
         return new TargetRow(row.getString("target_type"), row.getObject("group_id", UUID.class),
-                row.getString("collection_id"), new AssignmentFilter(filterType, row.getObject("filter_id", UUID.class)));
+                row.getString("collection_id"), filter);
     }
 
     AssignmentTarget toTarget() {

@@ -10,10 +10,12 @@ import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.DeviceManagementScript;
+import dev.devicescripts.domain.ScriptId;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -68,10 +70,7 @@ class JdbcPersistenceTest {
 
     @Test
     void openingADatabaseThatAnotherProcessHoldsOpenFailsSayingSo() throws Exception {
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HoldDatabaseOpen.class.getName(), dataDirectory.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        Process holder = startJava(HoldDatabaseOpen.class, dataDirectory.toString());
         try {
             awaitOpen(holder);
 
@@ -81,16 +80,42 @@ class JdbcPersistenceTest {
                     .hasMessageContaining("another process has it open");
         } finally {
             holder.getOutputStream().close();
-            assertThat(holder.waitFor(60, TimeUnit.SECONDS)).as("the holder process ended").isTrue();
+            awaitExit(holder);
         }
-        assertThat(holder.exitValue()).isZero();
     }
 
     @Test
-    void theDefaultUrlWaitsTenSecondsForLocksAndLeavesClosingToThePool() {
+    void aScriptInsertedJustBeforeTheProcessIsKilledIsThereAfterwards() throws Exception {
+        ScriptId id = ScriptId.of("5a5a5a5a-0000-0000-0000-000000000001");
+
+        awaitExit(startJava(InsertThenCrash.class, dataDirectory.toString(), id.toString()));
+
+        try (JdbcPersistence reopened = TestDatabases.open(dataDirectory)) {
+            assertThat(reopened.scripts().find(TENANT, id)).hasValueSatisfying(
+                    script -> assertThat(script.properties().displayName()).isEqualTo("Survivor"));
+        }
+    }
+
+    @Test
+    void theDefaultUrlWaitsTenSecondsForLocksWritesEveryCommitAndLeavesClosingToThePool() {
         assertThat(JdbcPersistence.h2FileUrl(dataDirectory))
                 .startsWith("jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("devicescripts"))
-                .contains(";LOCK_TIMEOUT=10000", ";DB_CLOSE_ON_EXIT=FALSE");
+                .contains(";LOCK_TIMEOUT=10000", ";WRITE_DELAY=0", ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /** Runs the main class in a JVM of its own, on the classpath of this test. */
+    private static Process startJava(Class<?> mainClass, String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                mainClass.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static void awaitExit(Process process) throws InterruptedException {
+        // Only a guard against a hung child; it ends by itself long before.
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the other process ended").isTrue();
+        assertThat(process.exitValue()).as("the other process's exit code").isZero();
     }
 
     /** Reads the holder's output until it says the database is open; fails if it ends without saying so. */
