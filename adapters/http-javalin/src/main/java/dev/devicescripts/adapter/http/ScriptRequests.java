@@ -89,7 +89,7 @@ final class ScriptRequests {
 
     private static AssignmentTarget target(JsonObjectReader json) {
         String type = json.odataType();
-        if (!GraphTypes.TARGETS.contains(type)) {
+        if (type == null || !GraphTypes.TARGETS.contains(type)) {
             throw new InvalidInputException("@odata.type", "must name one of #"
                     + String.join(", #", GraphTypes.TARGETS) + (type == null ? "." : "; " + type + " is not one of them."));
         }

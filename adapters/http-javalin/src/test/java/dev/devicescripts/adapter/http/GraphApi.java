@@ -32,14 +32,13 @@ import java.util.function.UnaryOperator;
 final class GraphApi implements AutoCloseable {
     static final String SCRIPTS = "/beta/deviceManagement/deviceManagementScripts";
     static final long MAX_BODY_BYTES = 1024 * 1024;
-    static final int PAGE_SIZE = 100;
     static final Instant FIRST_CLOCK_TICK = Instant.parse("2026-11-28T12:00:00Z");
 
     private final GraphHttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
-    private GraphApi(UnaryOperator<GraphUseCases> replaceSome) {
+    private GraphApi(UnaryOperator<GraphUseCases> replaceSome, int pageSize) {
         InMemoryStore store = new InMemoryStore();
         AtomicLong seconds = new AtomicLong();
         // Each reading of the clock is one second later, so scripts list in the order they were created.
@@ -50,16 +49,20 @@ final class GraphApi implements AutoCloseable {
                 assignments, new HealthService(store));
         TenantId tenant = TenantId.of("11111111-2222-3333-4444-555555555555");
         server = new GraphHttpServer(replaceSome.apply(useCases),
-                new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, PAGE_SIZE, tenant)).start();
+                new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, pageSize, tenant)).start();
     }
 
     static GraphApi start() {
-        return new GraphApi(useCases -> useCases);
+        return new GraphApi(useCases -> useCases, HttpSettings.DEFAULT_PAGE_SIZE);
     }
 
     /** A server whose use cases are the real ones except those {@code replaceSome} swaps for fakes. */
     static GraphApi startWith(UnaryOperator<GraphUseCases> replaceSome) {
-        return new GraphApi(replaceSome);
+        return new GraphApi(replaceSome, HttpSettings.DEFAULT_PAGE_SIZE);
+    }
+
+    static GraphApi startWithPageSize(int pageSize) {
+        return new GraphApi(useCases -> useCases, pageSize);
     }
 
     String url(String path) {

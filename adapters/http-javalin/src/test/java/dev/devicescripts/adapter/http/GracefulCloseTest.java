@@ -1,0 +1,60 @@
+package dev.devicescripts.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.devicescripts.application.port.in.CheckHealthUseCase;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class GracefulCloseTest {
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a safety net should close hang, not a timing assumption
+    void closeRefusesNewConnectionsButLetsTheRequestInFlightFinish() throws Exception {
+        CountDownLatch requestEntered = new CountDownLatch(1);
+        CountDownLatch releaseRequest = new CountDownLatch(1);
+        CheckHealthUseCase heldUntilReleased = () -> {
+            requestEntered.countDown();
+            await(releaseRequest);
+            return true;
+        };
+        GraphApi api = GraphApi.startWith(useCases -> new GraphUseCases(useCases.create(), useCases.get(),
+                useCases.list(), useCases.update(), useCases.delete(), useCases.assign(), useCases.assignments(),
+                heldUntilReleased));
+        int port = api.server().port();
+
+        CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(() -> api.get("/healthz"));
+        requestEntered.await();
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(api::close);
+        while (acceptsConnections(port)) {
+            Thread.onSpinWait(); // until close() has begun: the port no longer accepts
+        }
+        releaseRequest.countDown();
+
+        assertThat(inFlight.get().status()).isEqualTo(200);
+        assertThat(inFlight.get().json().get("status").asText()).isEqualTo("ok");
+        closing.get();
+    }
+
+    private static boolean acceptsConnections(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package dev.devicescripts.adapter.http;
+
+import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
+import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Every refusal: its status, Graph's error code, a message that names what is wrong, and no change made. */
+class RequestErrorsTest {
+    private static final String GROUP = "aaaaaaaa-0000-4000-8000-000000000001";
+    private static final String ABSENT_SCRIPT = "00000000-0000-4000-8000-00000000dead";
+
+    private final GraphApi api = GraphApi.start();
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void malformedJsonIsABadRequestAndCreatesNothing() {
+        api.createScript("Existing");
+
+        Reply reply = api.post(SCRIPTS, "{\"displayName\": ");
+
+        assertGraphError(reply, 400, "BadRequest", "not valid JSON", "line 1");
+        assertThat(api.count()).isEqualTo(1);
+    }
+
+    @Test
+    void trailingContentAndDuplicatePropertiesAreBadRequests() {
+        assertGraphError(api.post(SCRIPTS, "{\"displayName\":\"a\"} {}"), 400, "BadRequest", "not valid JSON");
+        assertGraphError(api.post(SCRIPTS, "{\"displayName\":\"a\",\"displayName\":\"b\"}"), 400, "BadRequest",
+                "displayName");
+        assertThat(api.count()).isZero();
+    }
+
+    @Test
+    void aBodyThatIsNotAJsonObjectIsABadRequest() {
+        for (String body : List.of("[]", "\"script\"", "null", "5")) {
+            assertGraphError(api.post(SCRIPTS, body), 400, "BadRequest", "must be a JSON object");
+        }
+        assertThat(api.count()).isZero();
+    }
+
+    @Test
+    void anEmptyBodyIsABadRequestOnCreateAssignAndPatch() {
+        String id = api.createScript("Untouched");
+        JsonNode before = api.script(id);
+
+        assertGraphError(api.post(SCRIPTS, ""), 400, "BadRequest", "empty");
+        assertGraphError(api.post(SCRIPTS + "/" + id + "/assign", ""), 400, "BadRequest", "empty");
+        assertGraphError(api.patch(SCRIPTS + "/" + id, ""), 400, "BadRequest", "empty");
+        assertThat(api.count()).isEqualTo(1);
+        assertThat(api.script(id)).isEqualTo(before);
+    }
+
+    @Test
+    void wrongJsonTypesOnCreateAreBadRequestsNamingTheFieldAndTheRule() {
+        assertGraphError(api.post(SCRIPTS, "{\"displayName\":5}"), 400, "BadRequest", "displayName",
+                "must be a string");
+        assertGraphError(api.post(SCRIPTS, "{\"displayName\":\"x\",\"runAs32Bit\":\"yes\"}"), 400, "BadRequest",
+                "runAs32Bit", "true or false");
+        assertGraphError(api.post(SCRIPTS, "{\"displayName\":\"x\",\"roleScopeTagIds\":[\"0\",1]}"), 400,
+                "BadRequest", "roleScopeTagIds[1]", "must be a string");
+        assertGraphError(api.post(SCRIPTS, "{\"displayName\":\"x\",\"roleScopeTagIds\":\"0\"}"), 400, "BadRequest",
+                "roleScopeTagIds", "array");
+        assertThat(api.count()).isZero();
+    }
+
+    @Test
+    void unknownPropertiesAreBadRequestsNamingTheProperty() {
+        String id = api.createScript("Typo target");
+        JsonNode before = api.assignmentsOf(id);
+
+        assertGraphError(api.post(SCRIPTS, "{\"displayName\":\"x\",\"displayNmae\":\"y\"}"), 400, "BadRequest",
+                "displayNmae", "microsoft.graph.deviceManagementScript");
+        assertGraphError(api.post(SCRIPTS + "/" + id + "/assign", "{\"deviceManagementScriptAssignments\":[{"
+                        + "\"target\":{\"@odata.type\":\"#microsoft.graph.allDevicesAssignmentTarget\",\"groupId\":\""
+                        + GROUP + "\"}}]}"), 400, "BadRequest",
+                "deviceManagementScriptAssignments[0].target.groupId", "not a property");
+        assertGraphError(api.post(SCRIPTS + "/" + id + "/assign", "{\"assignments\":[]}"), 400, "BadRequest",
+                "assignments", "not a property");
+        assertThat(api.count()).isEqualTo(1);
+        assertThat(api.assignmentsOf(id)).isEqualTo(before);
+    }
+
+    @Test
+    void wrongJsonTypesOnAssignAreBadRequestsAndChangeNoAssignment() {
+        String id = assignedScript();
+        JsonNode before = api.assignmentsOf(id);
+        String assign = SCRIPTS + "/" + id + "/assign";
+
+        assertGraphError(api.post(assign, "{\"deviceManagementScriptAssignments\":{}}"), 400, "BadRequest",
+                "deviceManagementScriptAssignments", "array");
+        assertGraphError(api.post(assign, "{\"deviceManagementScriptAssignments\":[5]}"), 400, "BadRequest",
+                "deviceManagementScriptAssignments[0]", "JSON object");
+        assertGraphError(api.post(assign, "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":7}]}"),
+                400, "BadRequest", "deviceManagementScriptGroupAssignments[0].targetGroupId", "must be a string");
+        assertThat(api.assignmentsOf(id)).isEqualTo(before);
+    }
+
+    @Test
+    void aTargetWithoutOrWithAnUnknownOrAbstractTypeIsABadRequestNamingIt() {
+        String id = assignedScript();
+        JsonNode before = api.assignmentsOf(id);
+
+        for (String target : List.of("{\"groupId\":\"" + GROUP + "\"}",
+                "{\"@odata.type\":\"#microsoft.graph.someOtherTarget\"}",
+                "{\"@odata.type\":\"#microsoft.graph.deviceAndAppManagementAssignmentTarget\"}")) {
+            Reply reply = api.post(SCRIPTS + "/" + id + "/assign",
+                    "{\"deviceManagementScriptAssignments\":[{\"target\":" + target + "}]}");
+            assertGraphError(reply, 400, "BadRequest", "deviceManagementScriptAssignments[0].target.@odata.type",
+                    "#microsoft.graph.groupAssignmentTarget");
+        }
+        assertThat(api.assignmentsOf(id)).isEqualTo(before);
+    }
+
+    @Test
+    void anAssignmentWithoutATargetIsABadRequest() {
+        String id = assignedScript();
+        JsonNode before = api.assignmentsOf(id);
+
+        Reply reply = api.post(SCRIPTS + "/" + id + "/assign", "{\"deviceManagementScriptAssignments\":[{}]}");
+
+        assertGraphError(reply, 400, "BadRequest", "deviceManagementScriptAssignments[0].target", "required");
+        assertThat(api.assignmentsOf(id)).isEqualTo(before);
+    }
+
+    @Test
+    void ruleViolationsOfTheDomainNameTheJsonPathTheClientWrote() {
+        String id = assignedScript();
+        JsonNode before = api.assignmentsOf(id);
+        String assign = SCRIPTS + "/" + id + "/assign";
+        String allDevices = "{\"target\":{\"@odata.type\":\"#microsoft.graph.allDevicesAssignmentTarget\"}}";
+
+        assertGraphError(api.post(assign, "{\"deviceManagementScriptAssignments\":[" + allDevices + ","
+                        + allDevices + ",{\"target\":{\"@odata.type\":\"#microsoft.graph.groupAssignmentTarget\","
+                        + "\"groupId\":\"not-a-guid\"}}]}"), 400, "BadRequest",
+                "deviceManagementScriptAssignments[2].target.groupId", "GUID");
+        assertGraphError(api.post(assign, "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":null}]}"),
+                400, "BadRequest", "deviceManagementScriptGroupAssignments[0].targetGroupId", "required");
+        assertGraphError(api.post(assign, "{\"deviceManagementScriptAssignments\":[{\"target\":{\"@odata.type\":"
+                        + "\"#microsoft.graph.exclusionGroupAssignmentTarget\",\"groupId\":\"" + GROUP + "\","
+                        + "\"deviceAndAppManagementAssignmentFilterId\":\"" + UUID.randomUUID() + "\","
+                        + "\"deviceAndAppManagementAssignmentFilterType\":\"exclude\"}}]}"), 400, "BadRequest",
+                "deviceManagementScriptAssignments[0].target.deviceAndAppManagementAssignmentFilterType");
+        assertGraphError(api.post(assign, "{\"deviceManagementScriptAssignments\":[{\"target\":{\"@odata.type\":"
+                        + "\"#microsoft.graph.allDevicesAssignmentTarget\","
+                        + "\"deviceAndAppManagementAssignmentFilterType\":\"include\"}}]}"), 400, "BadRequest",
+                "deviceManagementScriptAssignments[0].target.deviceAndAppManagementAssignmentFilterId", "required");
+        assertGraphError(api.post(assign, "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":\"" + GROUP
+                        + "\"}],\"deviceManagementScriptAssignments\":[{\"target\":{\"@odata.type\":"
+                        + "\"#microsoft.graph.exclusionGroupAssignmentTarget\",\"groupId\":\"" + GROUP + "\"}}]}"),
+                400, "BadRequest", "deviceManagementScriptAssignments", GROUP);
+        assertThat(api.assignmentsOf(id)).isEqualTo(before);
+    }
+
+    @Test
+    void aRejectedCreateCreatesNothing() {
+        api.createScript("Existing");
+
+        assertGraphError(api.post(SCRIPTS, "{\"description\":\"no name\"}"), 400, "BadRequest", "displayName");
+        assertGraphError(api.post(SCRIPTS, "{\"displayName\":\" \"}"), 400, "BadRequest", "displayName", "blank");
+        assertGraphError(api.post(SCRIPTS, "{\"displayName\":\"x\",\"scriptContent\":\"%%%\"}"), 400, "BadRequest",
+                "scriptContent", "base64");
+        assertGraphError(api.post(SCRIPTS, "{\"displayName\":\"x\",\"@odata.type\":\"#microsoft.graph.user\"}"),
+                400, "BadRequest", "@odata.type");
+        assertThat(api.count()).isEqualTo(1);
+    }
+
+    @Test
+    void scriptContentOverIntunesLimitIsABadRequestNamingTheLimit() {
+        String tooLarge = Base64.getEncoder().encodeToString(new byte[200 * 1024 + 1]);
+
+        Reply reply = api.post(SCRIPTS, "{\"displayName\":\"Large\",\"scriptContent\":\"" + tooLarge + "\"}");
+
+        assertGraphError(reply, 400, "BadRequest", "scriptContent", "200 KiB");
+        assertThat(api.count()).isZero();
+    }
+
+    @Test
+    void aRejectedPatchLeavesTheScriptAsItWas() {
+        String id = api.createScript("Unchanged");
+        JsonNode before = api.script(id);
+        String script = SCRIPTS + "/" + id;
+
+        assertGraphError(api.patch(script, "{\"displayName\":5}"), 400, "BadRequest", "displayName", "string");
+        assertGraphError(api.patch(script, "{\"displayName\":\"\"}"), 400, "BadRequest", "displayName", "blank");
+        assertGraphError(api.patch(script, "{\"displayName\":null}"), 400, "BadRequest", "displayName");
+        assertGraphError(api.patch(script, "{\"description\":\"ok\",\"runAsAccount\":\"admin\"}"), 400,
+                "BadRequest", "runAsAccount", "system");
+        assertGraphError(api.patch(script, "{\"description\":\"ok\",\"enforceSignatureCheck\":null}"), 400,
+                "BadRequest", "enforceSignatureCheck");
+        assertGraphError(api.patch(script, "{\"description\":\"ok\",\"colour\":\"blue\"}"), 400, "BadRequest",
+                "colour");
+        assertThat(api.script(id)).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRequestEntityTooLargeWhetherItsLengthIsDeclaredOrChunked() {
+        byte[] tooLarge = new byte[(int) GraphApi.MAX_BODY_BYTES + 1];
+
+        Reply declared = api.send("POST", SCRIPTS, BodyPublishers.ofByteArray(tooLarge),
+                "Content-Type", "application/json");
+        Reply chunked = api.send("POST", SCRIPTS,
+                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge)),
+                "Content-Type", "application/json");
+
+        assertGraphError(declared, 413, "RequestEntityTooLarge", Long.toString(GraphApi.MAX_BODY_BYTES));
+        assertGraphError(chunked, 413, "RequestEntityTooLarge", Long.toString(GraphApi.MAX_BODY_BYTES));
+        assertThat(api.count()).isZero();
+    }
+
+    @Test
+    void aContentTypeOtherThanJsonIsUnsupportedMediaType() {
+        String id = assignedScript();
+        JsonNode before = api.assignmentsOf(id);
+
+        Reply create = api.send("POST", SCRIPTS, BodyPublishers.ofString("{\"displayName\":\"x\"}"),
+                "Content-Type", "text/plain");
+        Reply assign = api.send("POST", SCRIPTS + "/" + id + "/assign", BodyPublishers.ofString("{}"),
+                "Content-Type", "application/x-www-form-urlencoded");
+
+        assertGraphError(create, 415, "UnsupportedMediaType", "text/plain");
+        assertGraphError(assign, 415, "UnsupportedMediaType", "application/x-www-form-urlencoded");
+        assertThat(api.count()).isEqualTo(1);
+        assertThat(api.assignmentsOf(id)).isEqualTo(before);
+    }
+
+    @Test
+    void aScriptKeyThatIsNotAGuidIsABadRequestNamingTheKey() {
+        assertGraphError(api.get(SCRIPTS + "/not-a-guid"), 400, "BadRequest", "'not-a-guid'");
+        assertGraphError(api.get(SCRIPTS + "('not-a-guid')"), 400, "BadRequest", "'not-a-guid'");
+        assertGraphError(api.patch(SCRIPTS + "/1-2-3-4-5", "{}"), 400, "BadRequest", "'1-2-3-4-5'");
+        assertGraphError(api.get(SCRIPTS + "/12345/assignments"), 400, "BadRequest", "'12345'");
+    }
+
+    @Test
+    void aScriptThatDoesNotExistIsResourceNotFoundOnEveryRoute() {
+        String script = SCRIPTS + "/" + ABSENT_SCRIPT;
+
+        assertGraphError(api.get(script), 404, "ResourceNotFound", ABSENT_SCRIPT);
+        assertGraphError(api.patch(script, "{\"description\":\"x\"}"), 404, "ResourceNotFound", ABSENT_SCRIPT);
+        assertGraphError(api.delete(script), 404, "ResourceNotFound", ABSENT_SCRIPT);
+        assertGraphError(api.post(script + "/assign", "{}"), 404, "ResourceNotFound", ABSENT_SCRIPT);
+        assertGraphError(api.get(script + "/assignments"), 404, "ResourceNotFound", ABSENT_SCRIPT);
+        assertGraphError(api.get(script + "/groupAssignments"), 404, "ResourceNotFound", ABSENT_SCRIPT);
+        assertThat(api.count()).isZero();
+    }
+
+    @Test
+    void anUnknownPathUnderBetaIsABadRequestNamingTheFirstUnknownSegment() {
+        String id = api.createScript("Known");
+
+        assertGraphError(api.get("/beta/deviceManagement/deviceManagementScriptz"), 400, "BadRequest",
+                "Resource not found for the segment 'deviceManagementScriptz'.");
+        assertGraphError(api.get("/beta/users"), 400, "BadRequest", "segment 'users'");
+        assertGraphError(api.get(SCRIPTS + "/" + id + "/runStates"), 400, "BadRequest", "segment 'runStates'");
+        assertGraphError(api.post(SCRIPTS + "('" + id + "')/unassign", "{}"), 400, "BadRequest",
+                "segment 'unassign'");
+    }
+
+    @Test
+    void anUnknownPathOutsideBetaIsResourceNotFound() {
+        assertGraphError(api.get("/v1.0/deviceManagement/deviceManagementScripts"), 404, "ResourceNotFound",
+                "/v1.0/deviceManagement/deviceManagementScripts");
+    }
+
+    @Test
+    void aKnownPathWithAMethodItLacksIsMethodNotAllowed() {
+        String id = api.createScript("Put target");
+        JsonNode before = api.script(id);
+
+        Reply put = api.send("PUT", SCRIPTS + "/" + id, BodyPublishers.ofString("{\"displayName\":\"x\"}"),
+                "Content-Type", "application/json");
+        Reply deleteAll = api.delete(SCRIPTS);
+
+        assertGraphError(put, 405, "MethodNotAllowed", "PUT");
+        assertThat(put.header("Allow")).contains("GET", "PATCH", "DELETE");
+        assertGraphError(deleteAll, 405, "MethodNotAllowed", "DELETE");
+        assertThat(api.script(id)).isEqualTo(before);
+    }
+
+    @Test
+    void queryOptionsNotYetServedAreBadRequestsNamingTheOption() {
+        String id = api.createScript("Queried");
+
+        for (String option : List.of("$filter=displayName eq 'x'", "$select=id", "$expand=assignments",
+                "$orderby=displayName", "$count=true", "$search=x")) {
+            String name = option.substring(0, option.indexOf('='));
+            assertGraphError(api.get(SCRIPTS + "?" + option.replace(" ", "%20")), 400, "BadRequest",
+                    "The query option '" + name + "' is not supported.");
+        }
+        assertGraphError(api.get(SCRIPTS + "/" + id + "?$select=id"), 400, "BadRequest", "'$select'");
+        assertThat(api.get(SCRIPTS + "?api-version=2&foo=bar").status()).isEqualTo(200);
+    }
+
+    @Test
+    void malformedTopAndSkipAreBadRequestsNamingTheOption() {
+        for (String query : List.of("$top=0", "$top=-1", "$top=two", "$top=99999999999")) {
+            assertGraphError(api.get(SCRIPTS + "?" + query), 400, "BadRequest", "'$top'");
+        }
+        for (String query : List.of("$skip=-1", "$skip=x", "$skip=")) {
+            assertGraphError(api.get(SCRIPTS + "?" + query), 400, "BadRequest", "'$skip'");
+        }
+    }
+
+    @Test
+    void errorsEchoTheClientRequestId() {
+        Reply reply = api.get(SCRIPTS + "/" + ABSENT_SCRIPT, "client-request-id", "my-correlation-id");
+
+        assertGraphError(reply, 404, "ResourceNotFound", ABSENT_SCRIPT);
+        assertThat(reply.header("client-request-id")).isEqualTo("my-correlation-id");
+    }
+
+    private String assignedScript() {
+        String id = api.createScript("Assigned");
+        assertThat(api.post(SCRIPTS + "/" + id + "/assign",
+                "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":\"" + GROUP + "\"}]}").status())
+                .isEqualTo(204);
+        return id;
+    }
+}

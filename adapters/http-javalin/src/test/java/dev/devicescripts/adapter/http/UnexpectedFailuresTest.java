@@ -1,0 +1,37 @@
+package dev.devicescripts.adapter.http;
+
+import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
+import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class UnexpectedFailuresTest {
+
+    @Test
+    void anUnexpectedFailureIsAnInternalServerErrorThatRevealsNothingOfIt() {
+        try (GraphApi api = GraphApi.startWith(useCases -> new GraphUseCases(useCases.create(), (tenant, id) -> {
+            throw new IllegalStateException("connection string secret=hunter2");
+        }, useCases.list(), useCases.update(), useCases.delete(), useCases.assign(), useCases.assignments(),
+                useCases.health()))) {
+
+            Reply reply = api.get(SCRIPTS + "/00000000-0000-4000-8000-000000000001");
+
+            assertGraphError(reply, 500, "InternalServerError", "unexpected");
+            assertThat(reply.body()).doesNotContain("hunter2", "IllegalStateException");
+        }
+    }
+
+    @Test
+    void healthzIsServiceUnavailableWithRetryAfterWhenStorageIsNotReady() {
+        try (GraphApi api = GraphApi.startWith(useCases -> new GraphUseCases(useCases.create(), useCases.get(),
+                useCases.list(), useCases.update(), useCases.delete(), useCases.assign(), useCases.assignments(),
+                () -> false))) {
+
+            Reply reply = api.get("/healthz");
+
+            assertGraphError(reply, 503, "ServiceUnavailable", "storage");
+            assertThat(reply.header("Retry-After")).matches("\\d+");
+        }
+    }
+}
