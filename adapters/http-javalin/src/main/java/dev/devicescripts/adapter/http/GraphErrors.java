@@ -7,8 +7,16 @@ import dev.devicescripts.domain.InvalidInputException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,20 +44,51 @@ final class GraphErrors {
         routes.exception(Exception.class, this::respond);
     }
 
+    /**
+     * Answers what Jetty refuses before Javalin sees it (a malformed URI, headers too large) in Graph's shape too,
+     * instead of Jetty's HTML page.
+     */
+    Request.Handler jettyErrorHandler() {
+        return new ErrorHandler() {
+            @Override
+            protected void generateResponse(Request request, Response response, int status, String message,
+                                            Throwable cause, Callback callback) throws IOException {
+                String requestId = RequestIds.newRequestId();
+                String clientRequestId = RequestIds.clientRequestId(
+                        request.getHeaders().get(RequestIds.CLIENT_REQUEST_ID), requestId);
+                String reason = message == null ? HttpStatus.getMessage(status) : message;
+                GraphError error = status == 413
+                        ? tooLarge()
+                        : new GraphError(status, status >= 500 ? "InternalServerError" : "BadRequest",
+                                "The HTTP server refused the request: " + reason + ".");
+                response.getHeaders().put(RequestIds.REQUEST_ID, requestId)
+                        .put(RequestIds.CLIENT_REQUEST_ID, clientRequestId)
+                        .put(HttpHeader.CONTENT_TYPE, GraphJson.CONTENT_TYPE);
+                byte[] body = mapper.writeValueAsBytes(body(error, requestId, clientRequestId));
+                response.write(true, ByteBuffer.wrap(body), callback);
+            }
+        };
+    }
+
     private void respond(Exception failure, Context ctx) {
         GraphError error = graphErrorOf(failure, ctx);
         if (error.status() == 503) {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
         }
+        GraphJson.send(ctx, error.status(),
+                body(error, RequestIds.requestId(ctx), RequestIds.clientRequestId(ctx)));
+    }
+
+    private ObjectNode body(GraphError error, String requestId, String clientRequestId) {
         ObjectNode body = mapper.createObjectNode();
         body.putObject("error")
                 .put("code", error.code())
                 .put("message", error.message())
                 .putObject("innerError")
                 .put("date", INNER_ERROR_DATE.format(clock.instant().atZone(clock.getZone())))
-                .put(RequestIds.REQUEST_ID, RequestIds.requestId(ctx))
-                .put(RequestIds.CLIENT_REQUEST_ID, RequestIds.clientRequestId(ctx));
-        GraphJson.send(ctx, error.status(), body);
+                .put(RequestIds.REQUEST_ID, requestId)
+                .put(RequestIds.CLIENT_REQUEST_ID, clientRequestId);
+        return body;
     }
 
     private GraphError graphErrorOf(Exception failure, Context ctx) {
@@ -84,13 +123,17 @@ final class GraphErrors {
                 return new GraphError(405, "MethodNotAllowed", "The method " + ctx.method() + " is not allowed on "
                         + ctx.path() + ".");
             case 413:
-                return new GraphError(413, "RequestEntityTooLarge",
-                        "The request body is larger than the limit of " + maxBodyBytes + " bytes.");
+                return tooLarge();
             default:
                 LOG.error("Request {} {} failed in Javalin with status {} (request-id {})", ctx.method(), ctx.path(),
                         failure.getStatus(), RequestIds.requestId(ctx), failure);
                 return internalError();
         }
+    }
+
+    private GraphError tooLarge() {
+        return new GraphError(413, "RequestEntityTooLarge",
+                "The request body is larger than the limit of " + maxBodyBytes + " bytes.");
     }
 
     private static GraphError internalError() {

@@ -37,6 +37,7 @@ public final class GraphHttpServer implements AutoCloseable {
                 // On stop, Jetty closes its connectors first, then waits for the requests the GracefulHandler counts.
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
                 server.insertHandler(new GracefulHandler());
+                server.setErrorHandler(errors.jettyErrorHandler());
             });
             config.routes.before(RequestIds::assign);
             config.routes.beforeMatched(ScriptEndpoints.GRAPH_ROOT + "/*",

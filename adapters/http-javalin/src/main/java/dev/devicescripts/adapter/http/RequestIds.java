@@ -14,9 +14,18 @@ final class RequestIds {
 
     /** Runs before everything else, so that every response, errors included, carries both headers. */
     static void assign(Context ctx) {
-        String requestId = UUID.randomUUID().toString();
-        ctx.header(REQUEST_ID, requestId)
-                .header(CLIENT_REQUEST_ID, Objects.requireNonNullElse(ctx.header(CLIENT_REQUEST_ID), requestId));
+        String requestId = newRequestId();
+        ctx.header(REQUEST_ID, requestId).header(CLIENT_REQUEST_ID, clientRequestId(ctx.header(CLIENT_REQUEST_ID),
+                requestId));
+    }
+
+    static String newRequestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** The client's own id when it sent one, otherwise the request-id. */
+    static String clientRequestId(String sent, String requestId) {
+        return Objects.requireNonNullElse(sent, requestId);
     }
 
     static String requestId(Context ctx) {

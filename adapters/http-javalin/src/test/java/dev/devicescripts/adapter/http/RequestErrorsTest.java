@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -311,6 +314,19 @@ class RequestErrorsTest {
         }
         for (String query : List.of("$skip=-1", "$skip=x", "$skip=")) {
             assertGraphError(api.get(SCRIPTS + "?" + query), 400, "BadRequest", "'$skip'");
+        }
+    }
+
+    @Test
+    void aRequestTheHttpServerItselfRefusesIsAnsweredInGraphsShapeNotAnHtmlPage() throws Exception {
+        URI server = URI.create(api.url("/"));
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.getOutputStream().write("GET /beta/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("request-id: ")
+                    .contains("\"code\":\"BadRequest\"", "\"innerError\"").doesNotContain("<html");
         }
     }
 
