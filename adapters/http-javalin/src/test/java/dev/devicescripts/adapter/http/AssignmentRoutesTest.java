@@ -1,6 +1,7 @@
 package dev.devicescripts.adapter.http;
 
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
+import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS_CONTEXT;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AssignmentRoutesTest {
-    private static final String CONTEXT = "https://graph.microsoft.com/beta/$metadata#deviceManagement/deviceManagementScripts";
     private static final String GROUP = "aaaaaaaa-0000-4000-8000-000000000001";
     private static final String EXCLUDED_GROUP = "aaaaaaaa-0000-4000-8000-000000000002";
     private static final String FILTER = "ffffffff-0000-4000-8000-000000000001";
@@ -60,7 +60,7 @@ class AssignmentRoutesTest {
                  {"id":"%2$s:SMS00001","target":{
                   "@odata.type":"#microsoft.graph.configurationManagerCollectionAssignmentTarget",
                   "deviceAndAppManagementAssignmentFilterId":null,"deviceAndAppManagementAssignmentFilterType":"none",
-                  "collectionId":"SMS00001"}}]}""".formatted(CONTEXT, id, GROUP, EXCLUDED_GROUP, FILTER));
+                  "collectionId":"SMS00001"}}]}""".formatted(SCRIPTS_CONTEXT, id, GROUP, EXCLUDED_GROUP, FILTER));
         assertThat(api.assignmentsOf(id)).isEqualTo(expected);
     }
 
@@ -74,7 +74,7 @@ class AssignmentRoutesTest {
         assertThat(groupAssignments.status()).isEqualTo(200);
         assertThat(groupAssignments.json()).isEqualTo(mapper.readTree("""
                 {"@odata.context":"%s('%s')/groupAssignments",
-                 "value":[{"id":"%s:%s","targetGroupId":"%s"}]}""".formatted(CONTEXT, id, id, GROUP, GROUP)));
+                 "value":[{"id":"%s:%s","targetGroupId":"%s"}]}""".formatted(SCRIPTS_CONTEXT, id, id, GROUP, GROUP)));
     }
 
     @Test
@@ -89,7 +89,7 @@ class AssignmentRoutesTest {
             Reply assignment = api.get(path);
             assertThat(assignment.status()).as(path).isEqualTo(200);
             assertThat(assignment.json().get("@odata.context").asText())
-                    .isEqualTo(CONTEXT + "('" + id + "')/assignments/$entity");
+                    .isEqualTo(SCRIPTS_CONTEXT + "('" + id + "')/assignments/$entity");
             assertThat(assignment.json().get("id").asText()).isEqualTo(assignmentId);
             assertThat(assignment.json().get("target").get("groupId").asText()).isEqualTo(GROUP);
         }
@@ -106,7 +106,7 @@ class AssignmentRoutesTest {
             Reply groupAssignment = api.get(path);
             assertThat(groupAssignment.status()).as(path).isEqualTo(200);
             assertThat(groupAssignment.json().get("@odata.context").asText())
-                    .isEqualTo(CONTEXT + "('" + id + "')/groupAssignments/$entity");
+                    .isEqualTo(SCRIPTS_CONTEXT + "('" + id + "')/groupAssignments/$entity");
             assertThat(groupAssignment.json().get("targetGroupId").asText()).isEqualTo(GROUP);
         }
     }

@@ -31,6 +31,9 @@ import java.util.function.UnaryOperator;
  */
 final class GraphApi implements AutoCloseable {
     static final String SCRIPTS = "/beta/deviceManagement/deviceManagementScripts";
+    /** The @odata.context Graph writes for the scripts collection, spelled out as a client reads it. */
+    static final String SCRIPTS_CONTEXT =
+            "https://graph.microsoft.com/beta/$metadata#deviceManagement/deviceManagementScripts";
     static final long MAX_BODY_BYTES = 1024 * 1024;
     static final Instant FIRST_CLOCK_TICK = Instant.parse("2026-11-28T12:00:00Z");
 

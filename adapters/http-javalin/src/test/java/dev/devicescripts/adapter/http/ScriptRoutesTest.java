@@ -1,6 +1,7 @@
 package dev.devicescripts.adapter.http;
 
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
+import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS_CONTEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ScriptRoutesTest {
-    private static final String CONTEXT = "https://graph.microsoft.com/beta/$metadata#deviceManagement/deviceManagementScripts";
     private static final String FULL_SCRIPT = """
             {"displayName":"Set time zone","description":"Sets the time zone","scriptContent":"V3JpdGUtSG9zdCBoaQ==",
              "fileName":"tz.ps1","runAsAccount":"user","enforceSignatureCheck":true,"runAs32Bit":true,
@@ -40,7 +40,7 @@ class ScriptRoutesTest {
                  "description":"Sets the time zone","scriptContent":"V3JpdGUtSG9zdCBoaQ==",
                  "createdDateTime":"2026-11-28T12:00:00Z","lastModifiedDateTime":"2026-11-28T12:00:00Z",
                  "runAsAccount":"user","enforceSignatureCheck":true,"fileName":"tz.ps1","roleScopeTagIds":["0","7"],
-                 "runAs32Bit":true}""".formatted(CONTEXT, id));
+                 "runAs32Bit":true}""".formatted(SCRIPTS_CONTEXT, id));
         assertThat(created.json()).isEqualTo(expected);
         assertThat(fieldNames(created.json())).isEqualTo(fieldNames(expected));
         assertThat(created.header("Location")).isEqualTo(api.url(SCRIPTS + "/" + id));
@@ -93,7 +93,7 @@ class ScriptRoutesTest {
 
         assertThat(list.status()).isEqualTo(200);
         assertThat(fieldNames(list.json())).containsExactly("@odata.context", "value");
-        assertThat(list.json().get("@odata.context").asText()).isEqualTo(CONTEXT);
+        assertThat(list.json().get("@odata.context").asText()).isEqualTo(SCRIPTS_CONTEXT);
         JsonNode value = list.json().get("value");
         assertThat(value).hasSize(2);
         assertThat(value.get(0).get("id").asText()).isEqualTo(first);
@@ -137,7 +137,7 @@ class ScriptRoutesTest {
                 "Prefer", "return=representation");
 
         assertThat(patched.status()).isEqualTo(200);
-        assertThat(patched.json().get("@odata.context").asText()).isEqualTo(CONTEXT + "/$entity");
+        assertThat(patched.json().get("@odata.context").asText()).isEqualTo(SCRIPTS_CONTEXT + "/$entity");
         assertThat(patched.json().get("runAsAccount").asText()).isEqualTo("user");
         assertThat(patched.json().get("scriptContent").asText()).isEqualTo("V3JpdGUtSG9zdCBoaQ==");
         assertThat(patched.json()).isEqualTo(api.script(id));
