@@ -1,0 +1,118 @@
+package dev.devicescripts.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.devicescripts.adapter.http.GraphHttpServer;
+import dev.devicescripts.adapter.http.GraphUseCases;
+import dev.devicescripts.adapter.http.HttpSettings;
+import dev.devicescripts.adapter.persistence.jdbc.JdbcPersistence;
+import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
+import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
+import dev.devicescripts.application.port.out.AssignmentSetRepository;
+import dev.devicescripts.application.port.out.IdGenerator;
+import dev.devicescripts.application.port.out.ScriptRepository;
+import dev.devicescripts.application.port.out.StorageStatus;
+import dev.devicescripts.application.port.out.TimeSource;
+import dev.devicescripts.application.service.AssignmentService;
+import dev.devicescripts.application.service.HealthService;
+import dev.devicescripts.application.service.ScriptService;
+import dev.devicescripts.domain.ScriptId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Builds the application from its configuration: one {@code @Provides} method per part, no annotations elsewhere. */
+final class DeviceScriptsModule extends AbstractModule {
+    /** Enough connections for the request threads on a small machine; assigns hold one only briefly. */
+    private static final int POOL_SIZE = 10;
+    private static final int PAGE_SIZE = 100;
+    /** H2 creates its file database with this administrator. */
+    private static final String H2_USER = "sa";
+
+    private final Configuration configuration;
+
+    DeviceScriptsModule(Configuration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Provides
+    @Singleton
+    Storage storage() {
+        if (configuration.persistence() == Configuration.Persistence.MEMORY) {
+            InMemoryStore store = new InMemoryStore();
+            return new Storage(store, store, store, () -> { });
+        }
+        String url = configuration.dbUrl().orElseGet(() -> {
+            createDataDirectory();
+            return JdbcPersistence.h2FileUrl(configuration.dataDirectory());
+        });
+        JdbcPersistence database = JdbcPersistence.open(new JdbcSettings(url, H2_USER, "", POOL_SIZE));
+        return new Storage(database.scripts(), database.assignmentSets(), database.status(), database);
+    }
+
+    private void createDataDirectory() {
+        try {
+            Files.createDirectories(configuration.dataDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + configuration.dataDirectory(), e);
+        }
+    }
+
+    @Provides
+    ScriptRepository scriptRepository(Storage storage) {
+        return storage.scripts();
+    }
+
+    @Provides
+    AssignmentSetRepository assignmentSetRepository(Storage storage) {
+        return storage.assignmentSets();
+    }
+
+    @Provides
+    StorageStatus storageStatus(Storage storage) {
+        return storage.status();
+    }
+
+    @Provides
+    TimeSource timeSource() {
+        return Instant::now;
+    }
+
+    @Provides
+    IdGenerator idGenerator() {
+        return () -> new ScriptId(UUID.randomUUID());
+    }
+
+    @Provides
+    @Singleton
+    ScriptService scriptService(ScriptRepository scripts, TimeSource time, IdGenerator ids) {
+        return new ScriptService(scripts, time, ids);
+    }
+
+    @Provides
+    @Singleton
+    AssignmentService assignmentService(AssignmentSetRepository assignmentSets) {
+        return new AssignmentService(assignmentSets, configuration.maxTargets());
+    }
+
+    @Provides
+    @Singleton
+    HealthService healthService(StorageStatus status) {
+        return new HealthService(status);
+    }
+
+    @Provides
+    GraphUseCases graphUseCases(ScriptService scripts, AssignmentService assignments, HealthService health) {
+        return new GraphUseCases(scripts, scripts, scripts, scripts, scripts, assignments, assignments, health);
+    }
+
+    @Provides
+    @Singleton
+    GraphHttpServer graphHttpServer(GraphUseCases useCases) {
+        return new GraphHttpServer(useCases, new HttpSettings(configuration.host(), configuration.port(),
+                configuration.maxBodyBytes(), PAGE_SIZE, Configuration.DEFAULT_TENANT));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.devicescripts.bootstrap;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The server's settings: each has a command-line flag, an environment variable and a default. */
+enum Option {
+    HOST("host", "ADDRESS", "0.0.0.0", "address to listen on"),
+    PORT("port", "N", "8080", "port to listen on (0: any free port)"),
+    DATA_DIR("data-dir", "DIR", "./data", "folder for the embedded database"),
+    PERSISTENCE("persistence", "jdbc|memory", "jdbc", "where scripts are kept: a database, or memory (lost at exit)"),
+    DB_URL("db-url", "JDBC_URL", null, "database to use instead of the H2 file in the data folder"),
+    MAX_TARGETS("max-targets", "N", "1000", "most targets one script's assignment set may hold"),
+    MAX_BODY_BYTES("max-body-bytes", "N", String.valueOf(4 * 1024 * 1024), "largest request body accepted");
+
+    private final String flagName;
+    private final String valueName;
+    private final String defaultValue;
+    private final String description;
+
+    Option(String flagName, String valueName, String defaultValue, String description) {
+        this.flagName = flagName;
+        this.valueName = valueName;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    String flag() {
+        return "--" + flagName;
+    }
+
+    String environmentVariable() {
+        return "DEVICESCRIPTS_" + flagName.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    static Optional<Option> byFlag(String flag) {
+        return Arrays.stream(values()).filter(option -> option.flag().equals(flag)).findFirst();
+    }
+
+    /** One line of --help. */
+    String usageLine() {
+        String left = flag() + " " + valueName;
+        String fallback = defaultValue == null ? "" : " (default " + defaultValue + ")";
+        return String.format("  %-32s %s%s; env %s", left, description, fallback, environmentVariable());
+    }
+}

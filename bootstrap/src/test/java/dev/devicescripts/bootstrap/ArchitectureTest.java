@@ -1,0 +1,51 @@
+package dev.devicescripts.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The hexagon's rules: dependencies point inwards, and the core knows no framework. */
+@AnalyzeClasses(packages = "dev.devicescripts", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layers_depend_only_inwards = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("Domain").definedBy("dev.devicescripts.domain..")
+            .layer("Application").definedBy("dev.devicescripts.application..")
+            .layer("HTTP adapter").definedBy("dev.devicescripts.adapter.http..")
+            .layer("JDBC adapter").definedBy("dev.devicescripts.adapter.persistence.jdbc..")
+            .layer("Memory adapter").definedBy("dev.devicescripts.adapter.persistence.memory..")
+            .layer("Bootstrap").definedBy("dev.devicescripts.bootstrap..")
+            .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
+            .whereLayer("HTTP adapter").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("JDBC adapter").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Memory adapter").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Application").mayOnlyBeAccessedByLayers(
+                    "HTTP adapter", "JDBC adapter", "Memory adapter", "Bootstrap")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers(
+                    "Application", "HTTP adapter", "JDBC adapter", "Memory adapter", "Bootstrap");
+
+    @ArchTest
+    static final ArchRule domain_depends_on_nothing_but_the_jdk = noClasses()
+            .that().resideInAPackage("dev.devicescripts.domain..")
+            .should().dependOnClassesThat()
+            .resideOutsideOfPackages("dev.devicescripts.domain..", "java..");
+
+    @ArchTest
+    static final ArchRule application_depends_on_nothing_but_the_domain_and_the_jdk = noClasses()
+            .that().resideInAPackage("dev.devicescripts.application..")
+            .should().dependOnClassesThat()
+            .resideOutsideOfPackages("dev.devicescripts.application..", "dev.devicescripts.domain..", "java..");
+
+    @ArchTest
+    static final ArchRule core_uses_no_framework_or_jdbc = noClasses()
+            .that().resideInAnyPackage("dev.devicescripts.domain..", "dev.devicescripts.application..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("io.javalin..", "com.fasterxml.jackson..", "com.google.inject..", "jakarta.inject..",
+                    "javax.inject..", "java.sql..", "javax.sql..");
+}

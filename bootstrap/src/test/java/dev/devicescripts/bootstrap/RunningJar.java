@@ -1,0 +1,96 @@
+package dev.devicescripts.bootstrap;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged jar run as a user runs it: {@code java -jar bootstrap/target/devicescripts.jar ...}. */
+final class RunningJar implements AutoCloseable {
+    private static final Pattern SERVING = Pattern.compile("serving on http://\\S+:(\\d+)/beta");
+    private static final long PATIENCE_SECONDS = 120;
+
+    private final Process process;
+    private final List<String> output = new ArrayList<>();
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
+
+    private RunningJar(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::readOutput, "jar-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static RunningJar start(String... args) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        try {
+            return new RunningJar(new ProcessBuilder(command).redirectErrorStream(true).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The port from the line the server logs once it serves; fails if the process ends first. */
+    int awaitPort() throws Exception {
+        return port.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the process to end by itself and returns its exit status. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("The jar did not exit; it printed: " + output());
+        }
+        return process.exitValue();
+    }
+
+    /** Sends SIGTERM, as a service manager does, and returns the exit status. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        return awaitExit();
+    }
+
+    synchronized String output() {
+        return String.join(System.lineSeparator(), output);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private void readOutput() {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                synchronized (this) {
+                    output.add(line);
+                }
+                Matcher serving = SERVING.matcher(line);
+                if (serving.find()) {
+                    port.complete(Integer.parseInt(serving.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            // the process ended; what it printed is kept
+        }
+        port.completeExceptionally(new AssertionError("The jar stopped before serving; it printed: " + output()));
+    }
+
+    private static Path jar() {
+        return Path.of(System.getProperty("devicescripts.jar", "target/devicescripts.jar"));
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
