@@ -4,6 +4,7 @@ import static dev.devicescripts.domain.Fixtures.FILTER_ID;
 import static dev.devicescripts.domain.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class AssignmentFilterTest {
@@ -49,5 +50,16 @@ class AssignmentFilterTest {
     void none_with_a_filter_id_is_rejected() {
         assertRejected(() -> new AssignmentFilter(AssignmentFilterType.NONE, FILTER_ID), ID_FIELD,
                 "must be null when deviceAndAppManagementAssignmentFilterType is none");
+    }
+
+    @Test
+    void none_with_the_all_zero_filter_id_that_intune_exports_write_means_no_filter() {
+        assertThat(new AssignmentFilter(AssignmentFilterType.NONE, new UUID(0, 0))).isEqualTo(AssignmentFilter.NONE);
+    }
+
+    @Test
+    void include_with_the_all_zero_filter_id_is_rejected_as_naming_no_filter() {
+        assertRejected(() -> AssignmentFilter.include(new UUID(0, 0)), ID_FIELD,
+                "is required when deviceAndAppManagementAssignmentFilterType is include");
     }
 }

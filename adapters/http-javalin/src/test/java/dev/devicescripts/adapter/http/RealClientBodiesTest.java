@@ -101,6 +101,23 @@ class RealClientBodiesTest {
     }
 
     @Test
+    void exportedAssignmentsWithTheAllZeroFilterIdAndFilterTypeNoneMeanNoFilter() {
+        String id = api.createScript("Exported assign");
+
+        Reply assigned = api.post(SCRIPTS + "/" + id + "/assign", """
+                {"deviceManagementScriptAssignments":[{"target":{
+                  "@odata.type":"#microsoft.graph.groupAssignmentTarget",
+                  "deviceAndAppManagementAssignmentFilterId":"00000000-0000-0000-0000-000000000000",
+                  "deviceAndAppManagementAssignmentFilterType":"none",
+                  "groupId":"%s"}}]}""".formatted(GROUP));
+
+        assertThat(assigned.status()).isEqualTo(204);
+        JsonNode target = api.assignmentsOf(id).get("value").get(0).get("target");
+        assertThat(target.get("deviceAndAppManagementAssignmentFilterId").isNull()).isTrue();
+        assertThat(api.get(SCRIPTS + "/" + id + "/groupAssignments").json().get("value")).hasSize(1);
+    }
+
+    @Test
     void terraformsEmptyListRemovesEveryAssignment() {
         String id = assignedScript();
 
