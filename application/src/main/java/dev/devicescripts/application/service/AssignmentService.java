@@ -1,5 +1,7 @@
 package dev.devicescripts.application.service;
 
+import dev.devicescripts.application.Access;
+import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.NotFoundException;
 import dev.devicescripts.application.ScriptNotFoundException;
 import dev.devicescripts.application.port.in.AssignScriptCommand;
@@ -14,7 +16,7 @@ import dev.devicescripts.domain.TenantId;
 import java.util.List;
 import java.util.function.Function;
 
-/** Replaces and reads scripts' assignment sets. */
+/** Replaces and reads scripts' assignment sets, each for a caller whose token allows it. */
 public final class AssignmentService implements AssignScriptUseCase, GetScriptAssignmentsUseCase {
 
     private final AssignmentSetRepository assignmentSets;
@@ -30,7 +32,8 @@ public final class AssignmentService implements AssignScriptUseCase, GetScriptAs
     }
 
     @Override
-    public void assign(TenantId tenant, AssignScriptCommand command) {
+    public void assign(Caller caller, AssignScriptCommand command) {
+        TenantId tenant = Access.WRITE.tenantOf(caller);
         AssignmentSet set = AssignmentSet.of(command.groupAssignments(), command.assignments(), maxTargets);
         if (!assignmentSets.replace(tenant, command.scriptId(), set)) {
             throw new ScriptNotFoundException(command.scriptId());
@@ -38,28 +41,28 @@ public final class AssignmentService implements AssignScriptUseCase, GetScriptAs
     }
 
     @Override
-    public List<ScriptAssignment> assignments(TenantId tenant, ScriptId scriptId) {
-        return setOf(tenant, scriptId).assignmentsOf(scriptId);
+    public List<ScriptAssignment> assignments(Caller caller, ScriptId scriptId) {
+        return setOf(caller, scriptId).assignmentsOf(scriptId);
     }
 
     @Override
-    public ScriptAssignment assignment(TenantId tenant, ScriptId scriptId, String assignmentId) {
-        return findById(assignments(tenant, scriptId), ScriptAssignment::id, assignmentId, "deviceManagementScriptAssignment");
+    public ScriptAssignment assignment(Caller caller, ScriptId scriptId, String assignmentId) {
+        return findById(assignments(caller, scriptId), ScriptAssignment::id, assignmentId, "deviceManagementScriptAssignment");
     }
 
     @Override
-    public List<ScriptGroupAssignment> groupAssignments(TenantId tenant, ScriptId scriptId) {
-        return setOf(tenant, scriptId).groupAssignmentsOf(scriptId);
+    public List<ScriptGroupAssignment> groupAssignments(Caller caller, ScriptId scriptId) {
+        return setOf(caller, scriptId).groupAssignmentsOf(scriptId);
     }
 
     @Override
-    public ScriptGroupAssignment groupAssignment(TenantId tenant, ScriptId scriptId, String groupAssignmentId) {
-        return findById(groupAssignments(tenant, scriptId), ScriptGroupAssignment::id, groupAssignmentId,
+    public ScriptGroupAssignment groupAssignment(Caller caller, ScriptId scriptId, String groupAssignmentId) {
+        return findById(groupAssignments(caller, scriptId), ScriptGroupAssignment::id, groupAssignmentId,
                 "deviceManagementScriptGroupAssignment");
     }
 
-    private AssignmentSet setOf(TenantId tenant, ScriptId scriptId) {
-        return assignmentSets.findSet(tenant, scriptId).orElseThrow(() -> new ScriptNotFoundException(scriptId));
+    private AssignmentSet setOf(Caller caller, ScriptId scriptId) {
+        return assignmentSets.findSet(Access.READ.tenantOf(caller), scriptId).orElseThrow(() -> new ScriptNotFoundException(scriptId));
     }
 
     private static <T> T findById(List<T> entries, Function<T, Object> id, String wanted, String entityName) {

@@ -1,5 +1,7 @@
 package dev.devicescripts.application.service;
 
+import dev.devicescripts.application.Access;
+import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.ScriptNotFoundException;
 import dev.devicescripts.application.port.in.CreateScriptUseCase;
 import dev.devicescripts.application.port.in.DeleteScriptUseCase;
@@ -17,7 +19,7 @@ import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.ScriptProperties;
 import dev.devicescripts.domain.TenantId;
 
-/** Creates, reads, changes and deletes scripts. */
+/** Creates, reads, changes and deletes scripts, each for a caller whose token allows it. */
 public final class ScriptService
         implements CreateScriptUseCase, GetScriptUseCase, ListScriptsUseCase, UpdateScriptUseCase, DeleteScriptUseCase {
 
@@ -32,36 +34,37 @@ public final class ScriptService
     }
 
     @Override
-    public DeviceManagementScript create(TenantId tenant, ScriptProperties properties) {
+    public DeviceManagementScript create(Caller caller, ScriptProperties properties) {
+        TenantId tenant = Access.WRITE.tenantOf(caller);
         DeviceManagementScript script = DeviceManagementScript.create(ids.newScriptId(), properties, time.now());
         scripts.insert(tenant, script);
         return script;
     }
 
     @Override
-    public DeviceManagementScript get(TenantId tenant, ScriptId id) {
-        return scripts.find(tenant, id).orElseThrow(() -> new ScriptNotFoundException(id));
+    public DeviceManagementScript get(Caller caller, ScriptId id) {
+        return scripts.find(Access.READ.tenantOf(caller), id).orElseThrow(() -> new ScriptNotFoundException(id));
     }
 
     @Override
-    public ScriptPage list(TenantId tenant, PageRequest page) {
-        return scripts.list(tenant, page);
+    public ScriptPage list(Caller caller, PageRequest page) {
+        return scripts.list(Access.READ.tenantOf(caller), page);
     }
 
     @Override
-    public long count(TenantId tenant) {
-        return scripts.count(tenant);
+    public long count(Caller caller) {
+        return scripts.count(Access.READ.tenantOf(caller));
     }
 
     @Override
-    public DeviceManagementScript update(TenantId tenant, UpdateScriptCommand command) {
-        return scripts.update(tenant, command.scriptId(), script -> script.patched(command.patch(), time.now()))
+    public DeviceManagementScript update(Caller caller, UpdateScriptCommand command) {
+        return scripts.update(Access.WRITE.tenantOf(caller), command.scriptId(), script -> script.patched(command.patch(), time.now()))
                 .orElseThrow(() -> new ScriptNotFoundException(command.scriptId()));
     }
 
     @Override
-    public void delete(TenantId tenant, ScriptId id) {
-        if (!scripts.delete(tenant, id)) {
+    public void delete(Caller caller, ScriptId id) {
+        if (!scripts.delete(Access.WRITE.tenantOf(caller), id)) {
             throw new ScriptNotFoundException(id);
         }
     }

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
+import dev.devicescripts.application.AccessDeniedException;
+import dev.devicescripts.application.Caller;
+import dev.devicescripts.application.Callers;
 import dev.devicescripts.application.NotFoundException;
 import dev.devicescripts.application.ScriptNotFoundException;
 import dev.devicescripts.application.port.in.AssignScriptCommand;
@@ -22,7 +25,6 @@ import dev.devicescripts.domain.InvalidInputException;
 import dev.devicescripts.domain.ScriptAssignment;
 import dev.devicescripts.domain.ScriptGroupAssignment;
 import dev.devicescripts.domain.ScriptId;
-import dev.devicescripts.domain.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +33,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AssignmentServiceTest {
+    private static final Caller ADMIN = Callers.admin(TENANT);
+    private static final Caller THEIR_ADMIN = Callers.admin(OTHER_TENANT);
     private static final int MAX_TARGETS = 5;
     private static final GroupId GROUP_1 = GroupId.of("a1a1a1a1-0000-0000-0000-000000000001", "groupId");
     private static final GroupId GROUP_2 = GroupId.of("a2a2a2a2-0000-0000-0000-000000000002", "groupId");
@@ -40,12 +44,12 @@ class AssignmentServiceTest {
     private final ScriptService scripts = new ScriptService(store, () -> Instant.parse("2026-11-28T12:00:00Z"),
             () -> new ScriptId(UUID.randomUUID()));
     private final AssignmentService service = new AssignmentService(store, MAX_TARGETS);
-    private final ScriptId scriptId = scripts.create(TENANT, fullProperties("Cleanup")).id();
+    private final ScriptId scriptId = scripts.create(ADMIN, fullProperties("Cleanup")).id();
 
     @Test
     void aNewScriptHasNoAssignments() {
-        assertThat(service.assignments(TENANT, scriptId)).isEmpty();
-        assertThat(service.groupAssignments(TENANT, scriptId)).isEmpty();
+        assertThat(service.assignments(ADMIN, scriptId)).isEmpty();
+        assertThat(service.groupAssignments(ADMIN, scriptId)).isEmpty();
     }
 
     @Test
@@ -63,7 +67,7 @@ class AssignmentServiceTest {
 
         assign(List.of(), List.of());
 
-        assertThat(service.assignments(TENANT, scriptId)).isEmpty();
+        assertThat(service.assignments(ADMIN, scriptId)).isEmpty();
     }
 
     @Test
@@ -117,7 +121,7 @@ class AssignmentServiceTest {
     void assignToAnUnknownScriptIsNotFound() {
         ScriptId unknown = new ScriptId(UUID.randomUUID());
 
-        assertThatThrownBy(() -> service.assign(TENANT, new AssignScriptCommand(unknown, List.of(GROUP_1), List.of())))
+        assertThatThrownBy(() -> service.assign(ADMIN, new AssignScriptCommand(unknown, List.of(GROUP_1), List.of())))
                 .isInstanceOf(ScriptNotFoundException.class);
     }
 
@@ -125,7 +129,7 @@ class AssignmentServiceTest {
     void assignToAnotherTenantsScriptIsNotFoundAndLeavesItsSetAlone() {
         assign(List.of(GROUP_1), List.of());
 
-        assertThatThrownBy(() -> service.assign(OTHER_TENANT,
+        assertThatThrownBy(() -> service.assign(THEIR_ADMIN,
                 new AssignScriptCommand(scriptId, List.of(GROUP_2), List.of())))
                 .isInstanceOf(ScriptNotFoundException.class);
 
@@ -138,12 +142,12 @@ class AssignmentServiceTest {
         assign(List.of(GROUP_1), List.of());
         String assignmentId = scriptId + ":" + GROUP_1;
 
-        assertScriptNotFound(TENANT, unknown, () -> service.assignments(TENANT, unknown));
-        assertScriptNotFound(OTHER_TENANT, scriptId, () -> service.assignments(OTHER_TENANT, scriptId));
-        assertScriptNotFound(OTHER_TENANT, scriptId, () -> service.groupAssignments(OTHER_TENANT, scriptId));
-        assertScriptNotFound(OTHER_TENANT, scriptId, () -> service.assignment(OTHER_TENANT, scriptId, assignmentId));
-        assertScriptNotFound(OTHER_TENANT, scriptId,
-                () -> service.groupAssignment(OTHER_TENANT, scriptId, assignmentId));
+        assertScriptNotFound(ADMIN, unknown, () -> service.assignments(ADMIN, unknown));
+        assertScriptNotFound(THEIR_ADMIN, scriptId, () -> service.assignments(THEIR_ADMIN, scriptId));
+        assertScriptNotFound(THEIR_ADMIN, scriptId, () -> service.groupAssignments(THEIR_ADMIN, scriptId));
+        assertScriptNotFound(THEIR_ADMIN, scriptId, () -> service.assignment(THEIR_ADMIN, scriptId, assignmentId));
+        assertScriptNotFound(THEIR_ADMIN, scriptId,
+                () -> service.groupAssignment(THEIR_ADMIN, scriptId, assignmentId));
     }
 
     @Test
@@ -152,7 +156,7 @@ class AssignmentServiceTest {
                 new ConfigurationManagerCollectionAssignmentTarget("SMS00001", AssignmentFilter.NONE), allDevices(),
                 new AllLicensedUsersAssignmentTarget(AssignmentFilter.NONE)));
 
-        assertThat(service.assignments(TENANT, scriptId)).extracting(assignment -> assignment.id().toString())
+        assertThat(service.assignments(ADMIN, scriptId)).extracting(assignment -> assignment.id().toString())
                 .containsExactly(
                         scriptId + ":a1a1a1a1-0000-0000-0000-000000000001",
                         scriptId + ":a2a2a2a2-0000-0000-0000-000000000002",
@@ -166,7 +170,7 @@ class AssignmentServiceTest {
         assign(List.of(GROUP_1), List.of(new GroupAssignmentTarget(GROUP_2, AssignmentFilter.include(FILTER)),
                 new ExclusionGroupAssignmentTarget(new GroupId(new UUID(3, 3))), allDevices()));
 
-        List<ScriptGroupAssignment> groupAssignments = service.groupAssignments(TENANT, scriptId);
+        List<ScriptGroupAssignment> groupAssignments = service.groupAssignments(ADMIN, scriptId);
         assertThat(groupAssignments).extracting(ScriptGroupAssignment::targetGroupId).containsExactly(GROUP_1);
         assertThat(groupAssignments.get(0).id().toString()).isEqualTo(scriptId + ":" + GROUP_1);
     }
@@ -176,11 +180,11 @@ class AssignmentServiceTest {
         assign(List.of(GROUP_1), List.of(allDevices()));
         String allDevicesId = scriptId + ":" + AllDevicesAssignmentTarget.KEY;
 
-        ScriptAssignment found = service.assignment(TENANT, scriptId, allDevicesId);
+        ScriptAssignment found = service.assignment(ADMIN, scriptId, allDevicesId);
 
         assertThat(found.target()).isEqualTo(allDevices());
         assertThat(found.id().toString()).isEqualTo(allDevicesId);
-        assertThat(service.groupAssignment(TENANT, scriptId, scriptId + ":" + GROUP_1).targetGroupId())
+        assertThat(service.groupAssignment(ADMIN, scriptId, scriptId + ":" + GROUP_1).targetGroupId())
                 .isEqualTo(GROUP_1);
     }
 
@@ -190,10 +194,10 @@ class AssignmentServiceTest {
         String unknown = scriptId + ":" + new UUID(9, 9);
         String filteredGroup = scriptId + ":" + GROUP_2;
 
-        assertThatThrownBy(() -> service.assignment(TENANT, scriptId, unknown))
+        assertThatThrownBy(() -> service.assignment(ADMIN, scriptId, unknown))
                 .isExactlyInstanceOf(NotFoundException.class).hasMessageContaining(unknown);
         // A filtered group is an assignment but not a group assignment.
-        assertThatThrownBy(() -> service.groupAssignment(TENANT, scriptId, filteredGroup))
+        assertThatThrownBy(() -> service.groupAssignment(ADMIN, scriptId, filteredGroup))
                 .isExactlyInstanceOf(NotFoundException.class).hasMessageContaining(filteredGroup);
     }
 
@@ -201,18 +205,30 @@ class AssignmentServiceTest {
     void deletingTheScriptRemovesItsAssignments() {
         assign(List.of(GROUP_1), List.of(allDevices()));
 
-        scripts.delete(TENANT, scriptId);
+        scripts.delete(ADMIN, scriptId);
 
-        assertThatThrownBy(() -> service.assignments(TENANT, scriptId)).isInstanceOf(ScriptNotFoundException.class);
+        assertThatThrownBy(() -> service.assignments(ADMIN, scriptId)).isInstanceOf(ScriptNotFoundException.class);
         assertThat(store.findSet(TENANT, scriptId)).isEmpty();
     }
 
+    @Test
+    void aReaderMayReadTheAssignmentsButNotAssignAndTheSetStaysAsItWas() {
+        assign(List.of(GROUP_1), List.of());
+        Caller reader = Callers.reader(TENANT);
+
+        assertThat(service.groupAssignments(reader, scriptId)).hasSize(1);
+        assertThatThrownBy(() -> service.assign(reader, new AssignScriptCommand(scriptId, List.of(GROUP_2), List.of())))
+                .isInstanceOf(AccessDeniedException.class);
+
+        assertThat(targets()).containsExactly(GroupAssignmentTarget.withoutFilter(GROUP_1));
+    }
+
     private void assign(List<GroupId> groupAssignments, List<AssignmentTarget> assignments) {
-        service.assign(TENANT, new AssignScriptCommand(scriptId, groupAssignments, assignments));
+        service.assign(ADMIN, new AssignScriptCommand(scriptId, groupAssignments, assignments));
     }
 
     private List<AssignmentTarget> targets() {
-        return service.assignments(TENANT, scriptId).stream().map(ScriptAssignment::target).toList();
+        return service.assignments(ADMIN, scriptId).stream().map(ScriptAssignment::target).toList();
     }
 
     private void assertRejectedAndSetUnchanged(List<GroupId> groupAssignments, List<AssignmentTarget> assignments,
@@ -225,8 +241,8 @@ class AssignmentServiceTest {
         assertThat(targets()).containsExactly(GroupAssignmentTarget.withoutFilter(GROUP_2));
     }
 
-    private static void assertScriptNotFound(TenantId tenant, ScriptId id, Runnable read) {
-        assertThatThrownBy(read::run).as("read by tenant %s", tenant)
+    private static void assertScriptNotFound(Caller caller, ScriptId id, Runnable read) {
+        assertThatThrownBy(read::run).as("read by tenant %s", caller.tenant())
                 .isInstanceOf(ScriptNotFoundException.class).hasMessageContaining(id.toString());
     }
 

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
+import dev.devicescripts.application.AccessDeniedException;
+import dev.devicescripts.application.Caller;
+import dev.devicescripts.application.Callers;
 import dev.devicescripts.application.ScriptNotFoundException;
 import dev.devicescripts.application.port.in.PageRequest;
 import dev.devicescripts.application.port.in.ScriptPage;
@@ -19,10 +22,13 @@ import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.ScriptPatch;
 import dev.devicescripts.domain.ScriptProperties;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ScriptServiceTest {
+    private static final Caller ADMIN = Callers.admin(TENANT);
+    private static final Caller THEIR_ADMIN = Callers.admin(OTHER_TENANT);
     private static final Instant MORNING = Instant.parse("2026-11-28T08:00:00Z");
     private static final Instant NOON = Instant.parse("2026-11-28T12:00:00Z");
     private static final ScriptId FIRST_ID = ScriptId.of("00000000-0000-0000-0000-000000000001");
@@ -34,67 +40,67 @@ class ScriptServiceTest {
 
     @Test
     void createGivesTheScriptANewIdAndTheCurrentTimeAsBothTimestamps() {
-        DeviceManagementScript created = service.create(TENANT, fullProperties("Cleanup"));
+        DeviceManagementScript created = service.create(ADMIN, fullProperties("Cleanup"));
 
         assertThat(created.id()).isEqualTo(FIRST_ID);
         assertThat(created.properties()).isEqualTo(fullProperties("Cleanup"));
         assertThat(created.createdDateTime()).isEqualTo(MORNING);
         assertThat(created.lastModifiedDateTime()).isEqualTo(MORNING);
-        assertThat(service.get(TENANT, FIRST_ID)).isEqualTo(created);
+        assertThat(service.get(ADMIN, FIRST_ID)).isEqualTo(created);
     }
 
     @Test
     void getOfAnUnknownScriptIsNotFound() {
-        assertThatThrownBy(() -> service.get(TENANT, FIRST_ID))
+        assertThatThrownBy(() -> service.get(ADMIN, FIRST_ID))
                 .isInstanceOf(ScriptNotFoundException.class)
                 .hasMessageContaining(FIRST_ID.toString());
     }
 
     @Test
     void getOfAnotherTenantsScriptIsNotFound() {
-        DeviceManagementScript theirs = service.create(OTHER_TENANT, fullProperties("Theirs"));
+        DeviceManagementScript theirs = service.create(THEIR_ADMIN, fullProperties("Theirs"));
 
-        assertThatThrownBy(() -> service.get(TENANT, theirs.id())).isInstanceOf(ScriptNotFoundException.class);
+        assertThatThrownBy(() -> service.get(ADMIN, theirs.id())).isInstanceOf(ScriptNotFoundException.class);
     }
 
     @Test
     void listPagesTheTenantsScriptsOldestFirstWithoutContent() {
-        DeviceManagementScript first = service.create(TENANT, fullProperties("First"));
+        DeviceManagementScript first = service.create(ADMIN, fullProperties("First"));
         now = NOON;
-        DeviceManagementScript second = service.create(TENANT, fullProperties("Second"));
-        service.create(OTHER_TENANT, fullProperties("Theirs"));
+        DeviceManagementScript second = service.create(ADMIN, fullProperties("Second"));
+        service.create(THEIR_ADMIN, fullProperties("Theirs"));
 
-        ScriptPage firstPage = service.list(TENANT, new PageRequest(0, 1));
-        ScriptPage secondPage = service.list(TENANT, new PageRequest(1, 1));
+        ScriptPage firstPage = service.list(ADMIN, new PageRequest(0, 1));
+        ScriptPage secondPage = service.list(ADMIN, new PageRequest(1, 1));
 
         assertThat(firstPage.scripts()).containsExactly(first.withoutContent());
         assertThat(firstPage.hasMore()).isTrue();
         assertThat(secondPage.scripts()).containsExactly(second.withoutContent());
         assertThat(secondPage.hasMore()).isFalse();
-        assertThat(service.count(TENANT)).isEqualTo(2);
+        assertThat(service.count(ADMIN)).isEqualTo(2);
     }
 
     @Test
     void updateSetsTheSentPropertiesAndKeepsTheOthers() {
-        DeviceManagementScript original = service.create(TENANT, fullProperties("Cleanup"));
+        DeviceManagementScript original = service.create(ADMIN, fullProperties("Cleanup"));
         ScriptPatch patch = new ScriptPatch(Change.keep(), Change.to("Now with logging"), Change.keep(),
                 Change.to(null), Change.to(RunAsAccount.SYSTEM), Change.keep(), Change.to(false), Change.keep());
 
-        DeviceManagementScript updated = service.update(TENANT, new UpdateScriptCommand(original.id(), patch));
+        DeviceManagementScript updated = service.update(ADMIN, new UpdateScriptCommand(original.id(), patch));
 
         ScriptProperties before = original.properties();
         assertThat(updated.properties()).isEqualTo(new ScriptProperties(before.displayName(), "Now with logging",
                 before.scriptContent(), null, RunAsAccount.SYSTEM, before.enforceSignatureCheck(), false,
                 before.roleScopeTagIds()));
-        assertThat(service.get(TENANT, original.id())).isEqualTo(updated);
+        assertThat(service.get(ADMIN, original.id())).isEqualTo(updated);
     }
 
     @Test
     void updateAdvancesLastModifiedDateTimeButNotCreatedDateTime() {
-        DeviceManagementScript original = service.create(TENANT, fullProperties("Cleanup"));
+        DeviceManagementScript original = service.create(ADMIN, fullProperties("Cleanup"));
         now = NOON;
 
-        DeviceManagementScript updated = service.update(TENANT, new UpdateScriptCommand(original.id(),
+        DeviceManagementScript updated = service.update(ADMIN, new UpdateScriptCommand(original.id(),
                 ScriptPatch.NOTHING));
 
         assertThat(updated.createdDateTime()).isEqualTo(MORNING);
@@ -103,50 +109,75 @@ class ScriptServiceTest {
 
     @Test
     void updateToANullDisplayNameIsRejectedAndChangesNothing() {
-        DeviceManagementScript original = service.create(TENANT, fullProperties("Cleanup"));
+        DeviceManagementScript original = service.create(ADMIN, fullProperties("Cleanup"));
         now = NOON;
         ScriptPatch patch = displayNameTo(null);
 
-        assertThatThrownBy(() -> service.update(TENANT, new UpdateScriptCommand(original.id(), patch)))
+        assertThatThrownBy(() -> service.update(ADMIN, new UpdateScriptCommand(original.id(), patch)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.field()).isEqualTo("displayName"));
 
-        assertThat(service.get(TENANT, original.id())).isEqualTo(original);
+        assertThat(service.get(ADMIN, original.id())).isEqualTo(original);
     }
 
     @Test
     void updateOfAnUnknownOrAnotherTenantsScriptIsNotFoundAndChangesNothing() {
-        DeviceManagementScript theirs = service.create(OTHER_TENANT, fullProperties("Theirs"));
+        DeviceManagementScript theirs = service.create(THEIR_ADMIN, fullProperties("Theirs"));
         ScriptPatch patch = displayNameTo("Hijacked");
 
-        assertThatThrownBy(() -> service.update(TENANT, new UpdateScriptCommand(theirs.id(), patch)))
+        assertThatThrownBy(() -> service.update(ADMIN, new UpdateScriptCommand(theirs.id(), patch)))
                 .isInstanceOf(ScriptNotFoundException.class);
-        assertThatThrownBy(() -> service.update(TENANT, new UpdateScriptCommand(new ScriptId(UUID.randomUUID()),
+        assertThatThrownBy(() -> service.update(ADMIN, new UpdateScriptCommand(new ScriptId(UUID.randomUUID()),
                 patch))).isInstanceOf(ScriptNotFoundException.class);
 
-        assertThat(service.get(OTHER_TENANT, theirs.id())).isEqualTo(theirs);
+        assertThat(service.get(THEIR_ADMIN, theirs.id())).isEqualTo(theirs);
     }
 
     @Test
     void deleteRemovesTheScript() {
-        DeviceManagementScript script = service.create(TENANT, fullProperties("Cleanup"));
+        DeviceManagementScript script = service.create(ADMIN, fullProperties("Cleanup"));
 
-        service.delete(TENANT, script.id());
+        service.delete(ADMIN, script.id());
 
-        assertThatThrownBy(() -> service.get(TENANT, script.id())).isInstanceOf(ScriptNotFoundException.class);
-        assertThat(service.list(TENANT, new PageRequest(0, 10)).scripts()).isEmpty();
+        assertThatThrownBy(() -> service.get(ADMIN, script.id())).isInstanceOf(ScriptNotFoundException.class);
+        assertThat(service.list(ADMIN, new PageRequest(0, 10)).scripts()).isEmpty();
     }
 
     @Test
     void deleteOfAnUnknownOrAnotherTenantsScriptIsNotFoundAndKeepsIt() {
-        DeviceManagementScript theirs = service.create(OTHER_TENANT, fullProperties("Theirs"));
+        DeviceManagementScript theirs = service.create(THEIR_ADMIN, fullProperties("Theirs"));
 
-        assertThatThrownBy(() -> service.delete(TENANT, theirs.id())).isInstanceOf(ScriptNotFoundException.class);
-        assertThatThrownBy(() -> service.delete(TENANT, new ScriptId(UUID.randomUUID())))
+        assertThatThrownBy(() -> service.delete(ADMIN, theirs.id())).isInstanceOf(ScriptNotFoundException.class);
+        assertThatThrownBy(() -> service.delete(ADMIN, new ScriptId(UUID.randomUUID())))
                 .isInstanceOf(ScriptNotFoundException.class);
 
-        assertThat(service.get(OTHER_TENANT, theirs.id())).isEqualTo(theirs);
-        assertThat(service.count(OTHER_TENANT)).isEqualTo(1);
+        assertThat(service.get(THEIR_ADMIN, theirs.id())).isEqualTo(theirs);
+        assertThat(service.count(THEIR_ADMIN)).isEqualTo(1);
+    }
+
+    @Test
+    void aReaderMayReadButEveryWriteIsDeniedAndChangesNothing() {
+        DeviceManagementScript script = service.create(ADMIN, fullProperties("Cleanup"));
+        Caller reader = Callers.reader(TENANT);
+
+        assertThat(service.get(reader, script.id())).isEqualTo(script);
+        assertThat(service.list(reader, new PageRequest(0, 10)).scripts()).hasSize(1);
+        assertThat(service.count(reader)).isEqualTo(1);
+        assertThatThrownBy(() -> service.create(reader, fullProperties("Mine"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.update(reader, new UpdateScriptCommand(script.id(), displayNameTo("Mine"))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.delete(reader, script.id())).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(service.get(ADMIN, script.id())).isEqualTo(script);
+        assertThat(service.count(ADMIN)).isEqualTo(1);
+    }
+
+    @Test
+    void permissionIsCheckedBeforeExistenceSoADeniedCallerLearnsNothingAboutIds() {
+        Caller nobody = new Caller(TENANT, Caller.Kind.APPLICATION, Set.of());
+
+        assertThatThrownBy(() -> service.get(nobody, new ScriptId(UUID.randomUUID())))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     private static ScriptPatch displayNameTo(String displayName) {

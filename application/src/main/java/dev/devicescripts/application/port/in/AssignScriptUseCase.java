@@ -1,8 +1,8 @@
 package dev.devicescripts.application.port.in;
 
+import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.ScriptNotFoundException;
 import dev.devicescripts.domain.InvalidInputException;
-import dev.devicescripts.domain.TenantId;
 
 /** Replaces a script's whole assignment set, atomically. */
 public interface AssignScriptUseCase {
@@ -10,5 +10,5 @@ public interface AssignScriptUseCase {
      * @throws InvalidInputException   when the named set breaks a rule (nothing changes)
      * @throws ScriptNotFoundException when the tenant has no such script
      */
-    void assign(TenantId tenant, AssignScriptCommand command);
+    void assign(Caller caller, AssignScriptCommand command);
 }

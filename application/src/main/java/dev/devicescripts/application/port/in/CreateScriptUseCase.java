@@ -1,10 +1,10 @@
 package dev.devicescripts.application.port.in;
 
+import dev.devicescripts.application.Caller;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptProperties;
-import dev.devicescripts.domain.TenantId;
 
 /** Creates a script with a new id and no assignments. */
 public interface CreateScriptUseCase {
-    DeviceManagementScript create(TenantId tenant, ScriptProperties properties);
+    DeviceManagementScript create(Caller caller, ScriptProperties properties);
 }

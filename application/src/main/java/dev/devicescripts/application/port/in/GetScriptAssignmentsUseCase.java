@@ -1,10 +1,10 @@
 package dev.devicescripts.application.port.in;
 
+import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.NotFoundException;
 import dev.devicescripts.domain.ScriptAssignment;
 import dev.devicescripts.domain.ScriptGroupAssignment;
 import dev.devicescripts.domain.ScriptId;
-import dev.devicescripts.domain.TenantId;
 import java.util.List;
 
 /**
@@ -12,11 +12,11 @@ import java.util.List;
  * Every method throws {@link NotFoundException} when the script, or the named assignment, does not exist.
  */
 public interface GetScriptAssignmentsUseCase {
-    List<ScriptAssignment> assignments(TenantId tenant, ScriptId scriptId);
+    List<ScriptAssignment> assignments(Caller caller, ScriptId scriptId);
 
-    ScriptAssignment assignment(TenantId tenant, ScriptId scriptId, String assignmentId);
+    ScriptAssignment assignment(Caller caller, ScriptId scriptId, String assignmentId);
 
-    List<ScriptGroupAssignment> groupAssignments(TenantId tenant, ScriptId scriptId);
+    List<ScriptGroupAssignment> groupAssignments(Caller caller, ScriptId scriptId);
 
-    ScriptGroupAssignment groupAssignment(TenantId tenant, ScriptId scriptId, String groupAssignmentId);
+    ScriptGroupAssignment groupAssignment(Caller caller, ScriptId scriptId, String groupAssignmentId);
 }

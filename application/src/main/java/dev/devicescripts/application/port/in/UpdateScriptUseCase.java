@@ -1,9 +1,9 @@
 package dev.devicescripts.application.port.in;
 
+import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.ScriptNotFoundException;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.InvalidInputException;
-import dev.devicescripts.domain.TenantId;
 
 /** Changes the properties a PATCH names and leaves the others as they are. */
 public interface UpdateScriptUseCase {
@@ -12,5 +12,5 @@ public interface UpdateScriptUseCase {
      * @throws InvalidInputException   when the result would break a rule (nothing changes)
      * @throws ScriptNotFoundException when the tenant has no such script
      */
-    DeviceManagementScript update(TenantId tenant, UpdateScriptCommand command);
+    DeviceManagementScript update(Caller caller, UpdateScriptCommand command);
 }
