@@ -1,0 +1,45 @@
+package dev.devicescripts.adapter.http.auth;
+
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+import java.text.ParseException;
+import java.util.regex.Pattern;
+
+/** Reads the JWT out of an Authorization header, without trusting anything in it yet. */
+final class BearerTokens {
+    private static final String HOW_TO_SEND = "send Authorization: Bearer <token>.";
+    /** Header, claims and signature; the signature is empty in unsigned (alg none) tokens. */
+    private static final Pattern JWT_SHAPE = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+    private BearerTokens() {
+    }
+
+    static JWT parse(String authorizationHeader) {
+        if (authorizationHeader == null) {
+            throw new AuthenticationException("No Authorization header: " + HOW_TO_SEND);
+        }
+        String[] schemeAndToken = authorizationHeader.strip().split("\\s+", 2);
+        // The scheme is not quoted back: a client that forgot it sends the token itself in its place.
+        if (!schemeAndToken[0].equalsIgnoreCase("Bearer")) {
+            throw new AuthenticationException(
+                    "The Authorization header does not use the Bearer scheme: " + HOW_TO_SEND);
+        }
+        if (schemeAndToken.length < 2) {
+            throw new AuthenticationException("The Authorization header has no token after Bearer: " + HOW_TO_SEND);
+        }
+        String token = schemeAndToken[1];
+        if (!JWT_SHAPE.matcher(token).matches()) {
+            throw malformed("it is not a JWT, three base64url-encoded parts separated by dots");
+        }
+        try {
+            return JWTParser.parse(token);
+        } catch (ParseException e) {
+            // Not chained: the parser's message may quote the token.
+            throw malformed("its header is not base64url-encoded JSON naming an algorithm (alg)");
+        }
+    }
+
+    static AuthenticationException malformed(String why) {
+        return new AuthenticationException("The bearer token is malformed: " + why + ".");
+    }
+}

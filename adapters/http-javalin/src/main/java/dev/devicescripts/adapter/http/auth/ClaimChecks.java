@@ -1,0 +1,124 @@
+package dev.devicescripts.adapter.http.auth;
+
+import static dev.devicescripts.adapter.http.auth.AuthenticationException.shown;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.devicescripts.application.Caller;
+import dev.devicescripts.domain.Guids;
+import dev.devicescripts.domain.TenantId;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a token's lifetime, audience, tenant and issuer against the rules, and reads who the caller is. Which
+ * operations the caller's permissions allow is for the application layer to decide.
+ */
+final class ClaimChecks {
+    private final TokenRules rules;
+    private final Clock clock;
+
+    ClaimChecks(TokenRules rules, Clock clock) {
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    AuthenticatedCaller callerFrom(JWTClaimsSet claims) {
+        checkLifetime(claims);
+        checkAudience(claims.getAudience());
+        String tid = stringClaim(claims, "tid");
+        if (tid == null) {
+            throw new AuthenticationException("The token has no tenant id (tid claim); this server needs it to know "
+                    + "whose scripts to serve: get an Azure AD work or school account token.");
+        }
+        if (!Guids.isGuid(tid)) {
+            throw new AuthenticationException("The token's tenant id (tid claim) is not a GUID.");
+        }
+        checkIssuer(claims.getIssuer(), rules.issuerFor(tid));
+        return new AuthenticatedCaller(callerOf(TenantId.of(tid), claims), clientAppIdOf(claims));
+    }
+
+    private void checkLifetime(JWTClaimsSet claims) {
+        Instant now = clock.instant();
+        Date expiry = claims.getExpirationTime();
+        if (expiry == null) {
+            throw new AuthenticationException("The token has no expiry time (exp claim); this server accepts only "
+                    + "tokens that expire.");
+        }
+        if (now.isAfter(expiry.toInstant().plus(rules.clockSkew()))) {
+            throw new AuthenticationException("The token expired at " + expiry.toInstant() + "; get a new token.");
+        }
+        Date notBefore = claims.getNotBeforeTime();
+        if (notBefore != null && now.isBefore(notBefore.toInstant().minus(rules.clockSkew()))) {
+            throw new AuthenticationException("The token is not valid before " + notBefore.toInstant()
+                    + "; check the clocks of this server and of the token issuer.");
+        }
+    }
+
+    private void checkAudience(List<String> audiences) {
+        if (audiences.stream().anyMatch(rules.audiences()::contains)) {
+            return;
+        }
+        String named = audiences.isEmpty() ? "names no audience (aud claim)"
+                : "is for " + audiences.stream().map(AuthenticationException::shown).collect(Collectors.joining(", "))
+                        + ", not for this server";
+        throw new AuthenticationException("The token " + named + "; request a token for "
+                + String.join(" or ", rules.audiences()) + ".");
+    }
+
+    private static void checkIssuer(String issuer, String expected) {
+        if (expected == null || expected.equals(issuer)) {
+            return;
+        }
+        throw new AuthenticationException((issuer == null ? "The token names no issuer (iss claim)"
+                : "The token was issued by " + shown(issuer)) + "; this server accepts tokens issued by " + expected
+                + " only.");
+    }
+
+    /** Delegated when the token carries scp, however empty; otherwise an application with the token's roles. */
+    private static Caller callerOf(TenantId tenant, JWTClaimsSet claims) {
+        String scopes = stringClaim(claims, "scp");
+        if (scopes != null) {
+            return new Caller(tenant, Caller.Kind.DELEGATED, Arrays.stream(scopes.split(" "))
+                    .filter(scope -> !scope.isEmpty()).collect(Collectors.toSet()));
+        }
+        return new Caller(tenant, Caller.Kind.APPLICATION, rolesOf(claims));
+    }
+
+    private static Set<String> rolesOf(JWTClaimsSet claims) {
+        try {
+            List<String> roles = claims.getStringListClaim("roles");
+            if (roles == null) {
+                return Set.of();
+            }
+            if (!roles.contains(null)) {
+                return Set.copyOf(roles);
+            }
+        } catch (ParseException e) {
+            // refused below, like a null in the array
+        }
+        throw new AuthenticationException("The token's roles claim is not an array of strings.");
+    }
+
+    private static String clientAppIdOf(JWTClaimsSet claims) {
+        String appId = stringClaim(claims, "appid");
+        if (appId != null) {
+            return appId;
+        }
+        String authorizedParty = stringClaim(claims, "azp");
+        return authorizedParty != null ? authorizedParty : AuthenticatedCaller.UNKNOWN_CLIENT;
+    }
+
+    private static String stringClaim(JWTClaimsSet claims, String name) {
+        try {
+            return claims.getStringClaim(name);
+        } catch (ParseException e) {
+            throw new AuthenticationException("The token's " + name + " claim is not a string.");
+        }
+    }
+}

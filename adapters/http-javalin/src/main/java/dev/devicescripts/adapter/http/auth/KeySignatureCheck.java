@@ -1,0 +1,79 @@
+package dev.devicescripts.adapter.http.auth;
+
+import static dev.devicescripts.adapter.http.auth.AuthenticationException.shown;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.JWSVerifierFactory;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.SignedJWT;
+import java.security.Key;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Accepts RS256 and ES256 signatures made by a key of the key source, and nothing else: not unsigned tokens
+ * (alg none), and no HMAC, whose secret an attacker could set to the server's public key.
+ */
+final class KeySignatureCheck implements SignatureCheck {
+    private static final String ACCEPTED = "this server accepts only RS256 and ES256 signatures";
+
+    private final JWSVerificationKeySelector<SecurityContext> keys;
+    private final JWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
+
+    KeySignatureCheck(JWKSource<SecurityContext> keySource) {
+        this.keys = new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keySource);
+    }
+
+    @Override
+    public void verify(JWT token) {
+        if (!(token instanceof SignedJWT signed)) {
+            throw new AuthenticationException("The token is not signed (alg none); " + ACCEPTED + ".");
+        }
+        JWSHeader header = signed.getHeader();
+        if (!keys.isAllowed(header.getAlgorithm())) {
+            throw new AuthenticationException("The token is signed with the algorithm "
+                    + shown(header.getAlgorithm().getName()) + "; " + ACCEPTED + ".");
+        }
+        List<Key> candidates = keysFor(header);
+        if (candidates.isEmpty()) {
+            throw new AuthenticationException("The token is signed by a key this server does not trust (key id "
+                    + (header.getKeyID() == null ? "absent" : shown(header.getKeyID()))
+                    + "); get a token from the issuer this server is configured for.");
+        }
+        try {
+            for (Key key : candidates) {
+                if (signed.verify(verifiers.createJWSVerifier(header, key))) {
+                    return;
+                }
+            }
+        } catch (JOSEException e) {
+            throw invalidSignature(e);
+        }
+        throw invalidSignature(null);
+    }
+
+    private List<Key> keysFor(JWSHeader header) {
+        try {
+            return keys.selectJWSKeys(header, null);
+        } catch (RateLimitReachedException e) {
+            // The keys were reloaded a moment ago, so the key id is unknown to the source too.
+            return List.of();
+        } catch (KeySourceException e) {
+            throw new AuthenticationException("This server could not load the keys that check token signatures; "
+                    + "try again later.", e);
+        }
+    }
+
+    private static AuthenticationException invalidSignature(Throwable cause) {
+        return new AuthenticationException("The token's signature does not verify: the token was altered, or signed "
+                + "by a different key than the one its key id names.", cause);
+    }
+}
