@@ -10,7 +10,6 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
-import java.time.Clock;
 
 /** The ways this server can check bearer tokens; each checks the claims the same way, by the given rules. */
 public final class Authenticators {
@@ -59,15 +58,11 @@ public final class Authenticators {
      * the server listens on loopback only.
      */
     public static Authenticator unverifiedSignatures(TokenRules rules) {
-        return new TokenAuthenticator(token -> { }, claimChecks(rules));
+        return new TokenAuthenticator(token -> { }, new ClaimChecks(rules));
     }
 
     private static Authenticator verifiedBy(JWKSource<SecurityContext> keys, TokenRules rules) {
-        return new TokenAuthenticator(new KeySignatureCheck(keys), claimChecks(rules));
-    }
-
-    private static ClaimChecks claimChecks(TokenRules rules) {
-        return new ClaimChecks(rules, Clock.systemUTC());
+        return new TokenAuthenticator(new KeySignatureCheck(keys), new ClaimChecks(rules));
     }
 
     private static URL toUrl(URI url) {

@@ -48,16 +48,10 @@ final class KeySignatureCheck implements SignatureCheck {
                     + (header.getKeyID() == null ? "absent" : shown(header.getKeyID()))
                     + "); get a token from the issuer this server is configured for.");
         }
-        try {
-            for (Key key : candidates) {
-                if (signed.verify(verifiers.createJWSVerifier(header, key))) {
-                    return;
-                }
-            }
-        } catch (JOSEException e) {
-            throw invalidSignature(e);
+        if (!verifiedByOneOf(candidates, signed)) {
+            throw new AuthenticationException("The token's signature does not verify: the token was altered, or "
+                    + "signed by a different key than the one its key id names.");
         }
-        throw invalidSignature(null);
     }
 
     private List<Key> keysFor(JWSHeader header) {
@@ -72,8 +66,16 @@ final class KeySignatureCheck implements SignatureCheck {
         }
     }
 
-    private static AuthenticationException invalidSignature(Throwable cause) {
-        return new AuthenticationException("The token's signature does not verify: the token was altered, or signed "
-                + "by a different key than the one its key id names.", cause);
+    private boolean verifiedByOneOf(List<Key> candidates, SignedJWT token) {
+        for (Key key : candidates) {
+            try {
+                if (token.verify(verifiers.createJWSVerifier(token.getHeader(), key))) {
+                    return true;
+                }
+            } catch (JOSEException e) {
+                // a key that cannot check this signature does not verify it
+            }
+        }
+        return false;
     }
 }
