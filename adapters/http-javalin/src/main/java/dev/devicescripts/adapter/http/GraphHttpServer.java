@@ -39,6 +39,9 @@ public final class GraphHttpServer implements AutoCloseable {
                 server.insertHandler(new GracefulHandler());
                 server.setErrorHandler(errors.jettyErrorHandler());
             });
+            // With TLS files, this connector replaces Javalin's plain HTTP one on the same host and port.
+            settings.tls().ifPresent(files -> config.jetty.addConnector((server, http) ->
+                    TlsConnector.create(server, http, settings.host(), settings.port(), files)));
             config.routes.before(RequestIds::assign);
             config.routes.beforeMatched(ScriptEndpoints.GRAPH_ROOT + "/*",
                     ctx -> ListQuery.rejectUnsupportedOptions(ctx.queryParamMap()));
@@ -48,7 +51,10 @@ public final class GraphHttpServer implements AutoCloseable {
         });
     }
 
-    /** Binds the configured host and port (0: any free port) and serves until {@link #close()}. */
+    /**
+     * Binds the configured host and port (0: any free port) and serves until {@link #close()}: HTTPS when the settings
+     * name TLS files, which are read now, so a file that cannot be served from fails here, its name in the message.
+     */
     public GraphHttpServer start() {
         app.start(settings.host(), settings.port());
         return this;

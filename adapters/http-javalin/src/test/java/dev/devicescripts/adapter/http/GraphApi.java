@@ -21,9 +21,11 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
 
 /**
  * A GraphHttpServer on a free port over the real services and an in-memory store, and a client that talks to it
@@ -38,10 +40,12 @@ final class GraphApi implements AutoCloseable {
     static final Instant FIRST_CLOCK_TICK = Instant.parse("2026-11-28T12:00:00Z");
 
     private final GraphHttpServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
+    /** http, or https when the server speaks TLS. */
+    private final String scheme;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    private GraphApi(UnaryOperator<GraphUseCases> replaceSome, int pageSize) {
+    private GraphApi(UnaryOperator<GraphUseCases> replaceSome, int pageSize, Optional<TlsFiles> tls, HttpClient http) {
         InMemoryStore store = new InMemoryStore();
         AtomicLong seconds = new AtomicLong();
         // Each reading of the clock is one second later, so scripts list in the order they were created.
@@ -52,24 +56,33 @@ final class GraphApi implements AutoCloseable {
                 assignments, new HealthService(store));
         TenantId tenant = TenantId.of("11111111-2222-3333-4444-555555555555");
         server = new GraphHttpServer(replaceSome.apply(useCases),
-                new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, pageSize, tenant)).start();
+                new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, pageSize, tenant, tls)).start();
+        this.http = http;
+        scheme = tls.isPresent() ? "https" : "http";
     }
 
     static GraphApi start() {
-        return new GraphApi(useCases -> useCases, HttpSettings.DEFAULT_PAGE_SIZE);
+        return new GraphApi(useCases -> useCases, HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(),
+                HttpClient.newHttpClient());
+    }
+
+    /** A server that speaks HTTPS with {@code files}, called by a client whose {@code trust} accepts its chain. */
+    static GraphApi startWithTls(TlsFiles files, SSLContext trust) {
+        return new GraphApi(useCases -> useCases, HttpSettings.DEFAULT_PAGE_SIZE, Optional.of(files),
+                HttpClient.newBuilder().sslContext(trust).build());
     }
 
     /** A server whose use cases are the real ones except those {@code replaceSome} swaps for fakes. */
     static GraphApi startWith(UnaryOperator<GraphUseCases> replaceSome) {
-        return new GraphApi(replaceSome, HttpSettings.DEFAULT_PAGE_SIZE);
+        return new GraphApi(replaceSome, HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(), HttpClient.newHttpClient());
     }
 
     static GraphApi startWithPageSize(int pageSize) {
-        return new GraphApi(useCases -> useCases, pageSize);
+        return new GraphApi(useCases -> useCases, pageSize, Optional.empty(), HttpClient.newHttpClient());
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return scheme + "://127.0.0.1:" + server.port() + path;
     }
 
     GraphHttpServer server() {
