@@ -2,6 +2,9 @@ package dev.devicescripts.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devicescripts.adapter.http.auth.AuthenticationException;
+import dev.devicescripts.adapter.http.auth.SigningKeysUnavailableException;
+import dev.devicescripts.application.AccessDeniedException;
 import dev.devicescripts.application.NotFoundException;
 import dev.devicescripts.domain.InvalidInputException;
 import io.javalin.config.RoutesConfig;
@@ -97,6 +100,17 @@ final class GraphErrors {
         }
         if (failure instanceof InvalidInputException) {
             return new GraphError(400, "BadRequest", failure.getMessage());
+        }
+        if (failure instanceof AuthenticationException) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"devicescripts\"");
+            return new GraphError(401, "InvalidAuthenticationToken", failure.getMessage());
+        }
+        if (failure instanceof SigningKeysUnavailableException) {
+            LOG.warn("Token signing keys unavailable (request-id {})", RequestIds.requestId(ctx), failure);
+            return new GraphError(503, "ServiceUnavailable", failure.getMessage());
+        }
+        if (failure instanceof AccessDeniedException) {
+            return new GraphError(403, "Forbidden", failure.getMessage());
         }
         if (failure instanceof NotFoundException) {
             return new GraphError(404, "ResourceNotFound", failure.getMessage());

@@ -1,6 +1,7 @@
 package dev.devicescripts.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devicescripts.adapter.http.auth.Authenticator;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -20,7 +21,8 @@ public final class GraphHttpServer implements AutoCloseable {
     private final ObjectMapper mapper = GraphJson.newMapper();
     private final Javalin app;
 
-    public GraphHttpServer(GraphUseCases useCases, HttpSettings settings) {
+    /** @param authenticator verifies the bearer token of every request under {@code /beta} */
+    public GraphHttpServer(GraphUseCases useCases, HttpSettings settings, Authenticator authenticator) {
         this.useCases = useCases;
         this.settings = settings;
         ScriptEndpoints endpoints = new ScriptEndpoints(useCases, settings, new RequestBodies(mapper),
@@ -43,6 +45,10 @@ public final class GraphHttpServer implements AutoCloseable {
             settings.tls().ifPresent(files -> config.jetty.addConnector((server, http) ->
                     TlsConnector.create(server, http, settings.host(), settings.port(), files)));
             config.routes.before(RequestIds::assign);
+            // Every Graph request proves who it is before anything else, unknown routes included, as Graph does.
+            config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*",
+                    ctx -> RequestCaller.authenticate(ctx, authenticator));
+            config.requestLogger.http(AccessLog::record);
             config.routes.beforeMatched(ScriptEndpoints.GRAPH_ROOT + "/*",
                     ctx -> ListQuery.rejectUnsupportedOptions(ctx.queryParamMap()));
             config.routes.get("/healthz", this::health);

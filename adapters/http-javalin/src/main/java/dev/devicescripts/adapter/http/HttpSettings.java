@@ -1,6 +1,5 @@
 package dev.devicescripts.adapter.http;
 
-import dev.devicescripts.domain.TenantId;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,17 +10,14 @@ import java.util.Optional;
  * @param port         the port to bind; 0 picks any free port
  * @param maxBodyBytes the largest request body accepted; larger ones are answered 413
  * @param pageSize     the most items one page of a list holds
- * @param tenant       until authentication exists, every request acts for this one tenant
  * @param tls          when present, the port speaks HTTPS with these files instead of HTTP
  */
-public record HttpSettings(String host, int port, long maxBodyBytes, int pageSize, TenantId tenant,
-        Optional<TlsFiles> tls) {
+public record HttpSettings(String host, int port, long maxBodyBytes, int pageSize, Optional<TlsFiles> tls) {
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
     public static final int DEFAULT_PAGE_SIZE = 100;
 
     public HttpSettings {
         Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(tls, "tls");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be from 0 to 65535: " + port);

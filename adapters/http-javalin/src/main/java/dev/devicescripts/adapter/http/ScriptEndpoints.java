@@ -1,5 +1,7 @@
 package dev.devicescripts.adapter.http;
 
+import static dev.devicescripts.adapter.http.RequestCaller.caller;
+
 import dev.devicescripts.application.port.in.PageRequest;
 import dev.devicescripts.application.port.in.ScriptPage;
 import dev.devicescripts.application.port.in.UpdateScriptCommand;
@@ -8,7 +10,6 @@ import dev.devicescripts.domain.Guids;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.ScriptPatch;
 import dev.devicescripts.domain.ScriptProperties;
-import dev.devicescripts.domain.TenantId;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -30,14 +31,12 @@ final class ScriptEndpoints {
             "groupassignments");
 
     private final GraphUseCases useCases;
-    private final TenantId tenant;
     private final int pageSize;
     private final RequestBodies bodies;
     private final ScriptResponses responses;
 
     ScriptEndpoints(GraphUseCases useCases, HttpSettings settings, RequestBodies bodies, ScriptResponses responses) {
         this.useCases = useCases;
-        this.tenant = settings.tenant();
         this.pageSize = settings.pageSize();
         this.bodies = bodies;
         this.responses = responses;
@@ -75,7 +74,7 @@ final class ScriptEndpoints {
 
     private void list(Context ctx) {
         PageRequest page = ListQuery.page(ctx.queryParamMap(), pageSize);
-        ScriptPage scripts = useCases.list().list(tenant, page);
+        ScriptPage scripts = useCases.list().list(caller(ctx), page);
         String nextLink = scripts.hasMore()
                 ? ctx.url() + "?" + ListQuery.nextPageQuery(ctx.queryString(), page)
                 : null;
@@ -83,24 +82,24 @@ final class ScriptEndpoints {
     }
 
     private void count(Context ctx) {
-        ctx.contentType("text/plain;charset=utf-8").result(Long.toString(useCases.list().count(tenant)));
+        ctx.contentType("text/plain;charset=utf-8").result(Long.toString(useCases.list().count(caller(ctx))));
     }
 
     private void create(Context ctx) {
         ScriptProperties properties = ScriptRequests.newScript(bodies.jsonObject(ctx));
-        DeviceManagementScript script = useCases.create().create(tenant, properties);
+        DeviceManagementScript script = useCases.create().create(caller(ctx), properties);
         ctx.header("Location", withoutTrailingSlash(ctx.url()) + "/" + script.id());
         GraphJson.send(ctx, 201, responses.script(script));
     }
 
     private void get(Context ctx) {
-        GraphJson.send(ctx, 200, responses.script(useCases.get().get(tenant, scriptId(ctx))));
+        GraphJson.send(ctx, 200, responses.script(useCases.get().get(caller(ctx), scriptId(ctx))));
     }
 
     private void update(Context ctx) {
         ScriptId id = scriptId(ctx);
         ScriptPatch patch = ScriptRequests.patch(bodies.jsonObject(ctx));
-        DeviceManagementScript script = useCases.update().update(tenant, new UpdateScriptCommand(id, patch));
+        DeviceManagementScript script = useCases.update().update(caller(ctx), new UpdateScriptCommand(id, patch));
         if (prefersRepresentation(ctx)) {
             ctx.header("Preference-Applied", "return=representation");
             GraphJson.send(ctx, 200, responses.script(script));
@@ -110,36 +109,37 @@ final class ScriptEndpoints {
     }
 
     private void delete(Context ctx) {
-        useCases.delete().delete(tenant, scriptId(ctx));
+        useCases.delete().delete(caller(ctx), scriptId(ctx));
         ctx.status(204);
     }
 
     private void assign(Context ctx) {
         ScriptId id = scriptId(ctx);
-        useCases.assign().assign(tenant, ScriptRequests.assign(id, bodies.jsonObject(ctx)));
+        useCases.assign().assign(caller(ctx), ScriptRequests.assign(id, bodies.jsonObject(ctx)));
         ctx.status(204);
     }
 
     private void assignments(Context ctx) {
         ScriptId id = scriptId(ctx);
-        GraphJson.send(ctx, 200, responses.assignments(id, useCases.assignments().assignments(tenant, id)));
+        GraphJson.send(ctx, 200, responses.assignments(id, useCases.assignments().assignments(caller(ctx), id)));
     }
 
     private void assignment(Context ctx) {
         ScriptId id = scriptId(ctx);
         GraphJson.send(ctx, 200, responses.assignment(id,
-                useCases.assignments().assignment(tenant, id, itemKey(ctx))));
+                useCases.assignments().assignment(caller(ctx), id, itemKey(ctx))));
     }
 
     private void groupAssignments(Context ctx) {
         ScriptId id = scriptId(ctx);
-        GraphJson.send(ctx, 200, responses.groupAssignments(id, useCases.assignments().groupAssignments(tenant, id)));
+        GraphJson.send(ctx, 200,
+                responses.groupAssignments(id, useCases.assignments().groupAssignments(caller(ctx), id)));
     }
 
     private void groupAssignment(Context ctx) {
         ScriptId id = scriptId(ctx);
         GraphJson.send(ctx, 200, responses.groupAssignment(id,
-                useCases.assignments().groupAssignment(tenant, id, itemKey(ctx))));
+                useCases.assignments().groupAssignment(caller(ctx), id, itemKey(ctx))));
     }
 
     private static ScriptId scriptId(Context ctx) {

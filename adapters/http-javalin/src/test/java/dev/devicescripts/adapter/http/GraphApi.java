@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.devicescripts.adapter.http.auth.Authenticators;
+import dev.devicescripts.adapter.http.auth.LocalSigningKey;
+import dev.devicescripts.adapter.http.auth.TokenRequest;
+import dev.devicescripts.adapter.http.auth.TokenRules;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
 import dev.devicescripts.application.service.AssignmentService;
 import dev.devicescripts.application.service.HealthService;
@@ -20,7 +25,12 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,11 +49,20 @@ final class GraphApi implements AutoCloseable {
     static final long MAX_BODY_BYTES = 1024 * 1024;
     static final Instant FIRST_CLOCK_TICK = Instant.parse("2026-11-28T12:00:00Z");
 
+    static final TenantId TENANT = TenantId.of("11111111-2222-3333-4444-555555555555");
+    private static final Path KEY_FOLDER = newTemporaryFolder();
+    /** One key for every test: making an RSA key pair takes a while. */
+    private static final LocalSigningKey KEY = LocalSigningKey.loadOrCreate(KEY_FOLDER);
+    /** What the admin of {@link #TENANT} sends unless a test says otherwise. */
+    static final String ADMIN_TOKEN = token(TENANT, List.of("DeviceManagementScripts.ReadWrite.All"), List.of());
+
     private final GraphHttpServer server;
     private final HttpClient http;
     /** http, or https when the server speaks TLS. */
     private final String scheme;
     private final ObjectMapper mapper = new ObjectMapper();
+    /** The bearer token every request carries; null sends none. */
+    private final String token;
 
     private GraphApi(UnaryOperator<GraphUseCases> replaceSome, int pageSize, Optional<TlsFiles> tls, HttpClient http) {
         InMemoryStore store = new InMemoryStore();
@@ -54,11 +73,49 @@ final class GraphApi implements AutoCloseable {
         AssignmentService assignments = new AssignmentService(store, AssignmentSet.DEFAULT_MAX_TARGETS);
         GraphUseCases useCases = new GraphUseCases(scripts, scripts, scripts, scripts, scripts, assignments,
                 assignments, new HealthService(store));
-        TenantId tenant = TenantId.of("11111111-2222-3333-4444-555555555555");
         server = new GraphHttpServer(replaceSome.apply(useCases),
-                new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, pageSize, tenant, tls)).start();
+                new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, pageSize, tls),
+                Authenticators.localKey(KEY, TokenRules.local())).start();
         this.http = http;
         scheme = tls.isPresent() ? "https" : "http";
+        token = ADMIN_TOKEN;
+    }
+
+    private GraphApi(GraphApi api, String token) {
+        this.server = api.server;
+        this.http = api.http;
+        this.scheme = api.scheme;
+        this.token = token;
+    }
+
+    /** The same server, called with another bearer token, or none when {@code token} is null. */
+    GraphApi as(String token) {
+        return new GraphApi(this, token);
+    }
+
+    /** A token the server trusts, as its own token command mints them. */
+    static String token(TenantId tenant, List<String> scopes, List<String> roles) {
+        return KEY.mint(new TokenRequest(tenant, scopes, roles, "5e3ce6c0-2b1f-4285-8d4b-75ee78787346",
+                Duration.ofHours(1), TokenRules.local()));
+    }
+
+    /** The server's key pair as its data folder holds it, for tests that forge or tamper with tokens. */
+    static RSAKey signingKeyPair() {
+        try {
+            return RSAKey.parse(Files.readString(KEY_FOLDER.resolve("signing-key.jwk")));
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("Cannot read the test signing key", e);
+        }
+    }
+
+    private static Path newTemporaryFolder() {
+        try {
+            Path folder = Files.createTempDirectory("devicescripts-http-test");
+            folder.toFile().deleteOnExit();
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static GraphApi start() {
@@ -111,9 +168,12 @@ final class GraphApi implements AutoCloseable {
                 concat(headers, "Content-Type", "application/json"));
     }
 
-    /** Sends exactly the given headers, name and value alternating. */
+    /** Sends the given headers, name and value alternating, and this client's bearer token. */
     Reply send(String method, String path, BodyPublisher body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).method(method, body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

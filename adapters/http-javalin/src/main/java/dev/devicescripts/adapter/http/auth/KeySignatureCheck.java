@@ -61,8 +61,7 @@ final class KeySignatureCheck implements SignatureCheck {
             // The keys were reloaded a moment ago, so the key id is unknown to the source too.
             return List.of();
         } catch (KeySourceException e) {
-            throw new AuthenticationException("This server could not load the keys that check token signatures; "
-                    + "try again later.", e);
+            throw new SigningKeysUnavailableException(e);
         }
     }
 

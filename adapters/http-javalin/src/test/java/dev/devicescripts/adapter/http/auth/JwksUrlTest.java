@@ -7,6 +7,7 @@ import static dev.devicescripts.adapter.http.auth.TestTokens.rsaKey;
 import static dev.devicescripts.adapter.http.auth.TestTokens.signed;
 import static dev.devicescripts.adapter.http.auth.TestTokens.validClaims;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -93,11 +94,13 @@ class JwksUrlTest {
     }
 
     @Test
-    void unreachableKeyUrlIsRefusedAsKeysNotLoaded() {
+    void anUnreachableKeyUrlIsTheServersFailureNotTheTokens() {
         server.stop(0);
+        String token = signed(first, validClaims().build());
 
-        String message = refusalOf(authenticator, signed(first, validClaims().build()));
-
-        assertThat(message).contains("could not load the keys");
+        assertThatThrownBy(() -> authenticator.authenticate("Bearer " + token))
+                .isInstanceOf(SigningKeysUnavailableException.class)
+                .hasMessageContaining("could not load the keys")
+                .hasMessageNotContaining(token);
     }
 }

@@ -1,0 +1,72 @@
+package dev.devicescripts.adapter.http;
+
+import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
+import static dev.devicescripts.adapter.http.GraphApi.token;
+import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.devicescripts.domain.TenantId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Another tenant's script does not exist for a caller, whatever the route and whatever its permissions. */
+class TenantIsolationTest {
+    private static final String GROUP = "aaaaaaaa-0000-4000-8000-000000000001";
+    private static final TenantId OTHER_TENANT = TenantId.of("99999999-8888-7777-6666-555555555555");
+
+    private final GraphApi api = GraphApi.start();
+    private final GraphApi otherTenant = api.as(token(OTHER_TENANT,
+            List.of("DeviceManagementScripts.ReadWrite.All"), List.of()));
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void anotherTenantsScriptIsNotFoundOnEveryRouteAndNothingOfItChanges() {
+        String id = api.createScript("Ours");
+        assertThat(api.post(SCRIPTS + "/" + id + "/assign",
+                "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":\"" + GROUP + "\"}]}").status())
+                .isEqualTo(204);
+        JsonNode scriptBefore = api.script(id);
+        JsonNode assignmentsBefore = api.assignmentsOf(id);
+        String script = SCRIPTS + "/" + id;
+
+        assertNotFound(otherTenant.get(script), id);
+        assertNotFound(otherTenant.get(SCRIPTS + "('" + id + "')"), id);
+        assertNotFound(otherTenant.patch(script, "{\"displayName\":\"Theirs\"}"), id);
+        assertNotFound(otherTenant.delete(script), id);
+        assertNotFound(otherTenant.post(script + "/assign", "{}"), id);
+        assertNotFound(otherTenant.get(script + "/assignments"), id);
+        assertNotFound(otherTenant.get(script + "/assignments/" + id + ":" + GROUP), id);
+        assertNotFound(otherTenant.get(script + "/groupAssignments"), id);
+        assertNotFound(otherTenant.get(script + "/groupAssignments/" + id + ":" + GROUP), id);
+        assertThat(otherTenant.get(SCRIPTS).json().get("value")).isEmpty();
+        assertThat(otherTenant.get(SCRIPTS + "/$count").body()).isEqualTo("0");
+
+        assertThat(api.script(id)).isEqualTo(scriptBefore);
+        assertThat(api.assignmentsOf(id)).isEqualTo(assignmentsBefore);
+    }
+
+    @Test
+    void eachTenantListsAndCountsOnlyItsOwnScripts() {
+        String ours = api.createScript("Ours");
+        String theirs = otherTenant.createScript("Theirs");
+
+        assertThat(ids(api.get(SCRIPTS).json())).containsExactly(ours);
+        assertThat(ids(otherTenant.get(SCRIPTS).json())).containsExactly(theirs);
+        assertThat(api.count()).isEqualTo(1);
+        assertThat(otherTenant.count()).isEqualTo(1);
+    }
+
+    private static void assertNotFound(Reply reply, String id) {
+        assertGraphError(reply, 404, "ResourceNotFound", id);
+    }
+
+    private static List<String> ids(JsonNode list) {
+        return list.get("value").findValuesAsText("id");
+    }
+}
