@@ -1,10 +1,13 @@
 package dev.devicescripts.bootstrap;
 
-import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.adapter.http.TlsFiles;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -21,82 +24,105 @@ public record Configuration(
         Persistence persistence,
         Optional<String> dbUrl,
         int maxTargets,
-        long maxBodyBytes) {
-
-    /** Until tokens carry tenants, every request acts for this one. */
-    public static final TenantId DEFAULT_TENANT = TenantId.of("00000000-0000-0000-0000-000000000001");
+        long maxBodyBytes,
+        Authentication authentication,
+        Optional<TlsFiles> tls) {
 
     public enum Persistence { JDBC, MEMORY }
 
+    public enum AuthMode { VERIFIED, UNVERIFIED_SIGNATURES }
+
+    /**
+     * How bearer tokens are checked: against the local signing key in the data folder (no JWKS given), an external
+     * issuer's keys, or (unverified-signatures) not at all for signatures.
+     *
+     * @param audiences empty: Microsoft Graph's own audiences
+     */
+    public record Authentication(AuthMode mode, Optional<String> issuer, List<String> audiences,
+                                 Optional<Path> jwksFile, Optional<URI> jwksUrl) {
+    }
+
     public static Configuration parse(List<String> args, Map<String, String> environment) throws UsageException {
-        Map<Option, String> values = new EnumMap<>(Option.class);
+        Map<String, String> fallbacks = new HashMap<>();
         for (Option option : Option.values()) {
-            option.defaultValue().ifPresent(value -> values.put(option, value));
-            Optional.ofNullable(environment.get(option.environmentVariable())).ifPresent(value -> values.put(option, value));
+            option.defaultValue().ifPresent(value -> fallbacks.put(option.flag(), value));
+            Optional.ofNullable(environment.get(option.environmentVariable()))
+                    .ifPresent(value -> fallbacks.put(option.flag(), value));
         }
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            int equals = arg.indexOf('=');
-            String flag = equals < 0 ? arg : arg.substring(0, equals);
-            Option option = Option.byFlag(flag).orElseThrow(() -> new UsageException("unknown option '" + flag + "'."));
-            if (equals >= 0) {
-                values.put(option, arg.substring(equals + 1));
-            } else if (i + 1 < args.size()) {
-                values.put(option, args.get(++i));
-            } else {
-                throw new UsageException(flag + " needs a value.");
-            }
-        }
+        CommandLine line = CommandLine.parse(args, Option.flags(), fallbacks);
+        String host = line.required(Option.HOST.flag());
+        Authentication authentication = authentication(line, host);
         return new Configuration(
-                nonBlank(values, Option.HOST),
-                integer(values, Option.PORT, 0, 65535),
-                Path.of(nonBlank(values, Option.DATA_DIR)),
-                persistence(values),
-                Optional.ofNullable(values.get(Option.DB_URL)).filter(url -> !url.isBlank()),
-                integer(values, Option.MAX_TARGETS, 1, 100_000),
-                integer(values, Option.MAX_BODY_BYTES, 1024, Integer.MAX_VALUE));
+                host,
+                line.integer(Option.PORT.flag(), 0, 65535),
+                Path.of(line.required(Option.DATA_DIR.flag())),
+                line.choice(Option.PERSISTENCE.flag(), Persistence.class),
+                line.optional(Option.DB_URL.flag()),
+                line.integer(Option.MAX_TARGETS.flag(), 1, 100_000),
+                line.integer(Option.MAX_BODY_BYTES.flag(), 1024, Integer.MAX_VALUE),
+                authentication,
+                tls(line));
+    }
+
+    private static Authentication authentication(CommandLine line, String host) throws UsageException {
+        Authentication authentication = new Authentication(
+                line.choice(Option.AUTH.flag(), AuthMode.class),
+                line.optional(Option.ISSUER.flag()),
+                line.list(Option.AUDIENCE.flag()),
+                line.path(Option.JWKS_FILE.flag()),
+                line.uri(Option.JWKS_URL.flag()));
+        boolean externalKeys = authentication.jwksFile().isPresent() || authentication.jwksUrl().isPresent();
+        if (authentication.jwksFile().isPresent() && authentication.jwksUrl().isPresent()) {
+            throw new UsageException("give --jwks-file or --jwks-url, not both.");
+        }
+        if (authentication.mode() == AuthMode.UNVERIFIED_SIGNATURES) {
+            if (externalKeys) {
+                throw new UsageException("--auth unverified-signatures checks no signatures, so it takes no "
+                        + "--jwks-file or --jwks-url.");
+            }
+            if (!isLoopback(host)) {
+                throw new UsageException("--auth unverified-signatures accepts forged tokens, so the server must "
+                        + "listen on loopback only: add --host 127.0.0.1.");
+            }
+            return authentication;
+        }
+        if (externalKeys && authentication.issuer().isEmpty()) {
+            throw new UsageException("--jwks-file and --jwks-url need --issuer, the issuer whose keys they are.");
+        }
+        if (!externalKeys && (authentication.issuer().isPresent() || !authentication.audiences().isEmpty())) {
+            throw new UsageException("--issuer and --audience describe an external issuer's tokens: give its keys "
+                    + "with --jwks-file or --jwks-url (tokens of the local signing key have fixed ones).");
+        }
+        return authentication;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return Arrays.stream(InetAddress.getAllByName(host)).allMatch(InetAddress::isLoopbackAddress);
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static Optional<TlsFiles> tls(CommandLine line) throws UsageException {
+        Optional<Path> certificate = line.path(Option.TLS_CERT.flag());
+        Optional<Path> key = line.path(Option.TLS_KEY.flag());
+        if (certificate.isPresent() != key.isPresent()) {
+            throw new UsageException("--tls-cert and --tls-key go together: give both to serve HTTPS.");
+        }
+        return certificate.map(file -> new TlsFiles(file, key.orElseThrow()));
     }
 
     public static String usage() {
         return Stream.concat(
                         Stream.of("Usage: java -jar devicescripts.jar [options]",
+                                "       java -jar devicescripts.jar token --tenant GUID [token options]",
                                 "Serves the Microsoft Graph beta API for Intune device management scripts.",
                                 "",
                                 "Options (each also settable by its environment variable):"),
                         Stream.of(Option.values()).map(Option::usageLine))
                 .collect(Collectors.joining(System.lineSeparator()))
-                + System.lineSeparator() + "  --help                           print this help and exit"
-                + System.lineSeparator();
-    }
-
-    private static String nonBlank(Map<Option, String> values, Option option) throws UsageException {
-        String value = values.get(option);
-        if (value == null || value.isBlank()) {
-            throw new UsageException(option.flag() + " must not be empty.");
-        }
-        return value;
-    }
-
-    private static int integer(Map<Option, String> values, Option option, int min, int max) throws UsageException {
-        String value = nonBlank(values, option);
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the range
-        }
-        throw new UsageException(option.flag() + " must be a whole number from " + min + " to " + max + ", not '"
-                + value + "'.");
-    }
-
-    private static Persistence persistence(Map<Option, String> values) throws UsageException {
-        String value = nonBlank(values, Option.PERSISTENCE);
-        try {
-            return Persistence.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(Option.PERSISTENCE.flag() + " must be jdbc or memory, not '" + value + "'.");
-        }
+                + System.lineSeparator() + "  --help                                   print this help and exit"
+                + System.lineSeparator() + System.lineSeparator() + TokenCommand.usage();
     }
 }

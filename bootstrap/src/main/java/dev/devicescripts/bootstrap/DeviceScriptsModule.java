@@ -6,6 +6,10 @@ import com.google.inject.Singleton;
 import dev.devicescripts.adapter.http.GraphHttpServer;
 import dev.devicescripts.adapter.http.GraphUseCases;
 import dev.devicescripts.adapter.http.HttpSettings;
+import dev.devicescripts.adapter.http.auth.Authenticator;
+import dev.devicescripts.adapter.http.auth.Authenticators;
+import dev.devicescripts.adapter.http.auth.LocalSigningKey;
+import dev.devicescripts.adapter.http.auth.TokenRules;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcPersistence;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
@@ -22,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.UUID;
 
 /** Builds the application from its configuration: one {@code @Provides} method per part, no annotations elsewhere. */
@@ -111,8 +116,30 @@ final class DeviceScriptsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GraphHttpServer graphHttpServer(GraphUseCases useCases) {
+    Authenticator authenticator() {
+        Configuration.Authentication authentication = configuration.authentication();
+        TokenRules local = TokenRules.local();
+        TokenRules external = new TokenRules(authentication.issuer().orElse(null),
+                authentication.audiences().isEmpty()
+                        ? local.audiences()
+                        : new LinkedHashSet<>(authentication.audiences()),
+                local.clockSkew());
+        if (authentication.mode() == Configuration.AuthMode.UNVERIFIED_SIGNATURES) {
+            return Authenticators.unverifiedSignatures(external);
+        }
+        if (authentication.jwksFile().isPresent()) {
+            return Authenticators.jwksFile(authentication.jwksFile().get(), external);
+        }
+        if (authentication.jwksUrl().isPresent()) {
+            return Authenticators.jwksUrl(authentication.jwksUrl().get(), external);
+        }
+        return Authenticators.localKey(LocalSigningKey.loadOrCreate(configuration.dataDirectory()), local);
+    }
+
+    @Provides
+    @Singleton
+    GraphHttpServer graphHttpServer(GraphUseCases useCases, Authenticator authenticator) {
         return new GraphHttpServer(useCases, new HttpSettings(configuration.host(), configuration.port(),
-                configuration.maxBodyBytes(), PAGE_SIZE, Configuration.DEFAULT_TENANT));
+                configuration.maxBodyBytes(), PAGE_SIZE, configuration.tls()), authenticator);
     }
 }

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /** {@code java -jar devicescripts.jar [options]}: parses the configuration and serves until SIGTERM. */
 public final class Main {
     static final int EXIT_USAGE = 2;
-    static final int EXIT_START_FAILED = 1;
+    static final int EXIT_FAILURE = 1;
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -22,25 +22,33 @@ public final class Main {
             System.out.print(Configuration.usage());
             return;
         }
+        if (!arguments.isEmpty() && arguments.get(0).equals(TokenCommand.NAME)) {
+            printToken(arguments.subList(1, arguments.size()));
+            return;
+        }
         Configuration configuration;
         try {
             configuration = Configuration.parse(arguments, System.getenv());
         } catch (UsageException e) {
-            System.err.println("devicescripts: " + e.getMessage());
-            System.err.println("Run with --help for the options.");
-            System.exit(EXIT_USAGE);
+            exitWithUsageError(e);
             return;
+        }
+        if (configuration.authentication().mode() == Configuration.AuthMode.UNVERIFIED_SIGNATURES) {
+            LOG.warn("*** --auth unverified-signatures: token SIGNATURES ARE NOT CHECKED. Anyone who can reach {} can "
+                    + "act as any tenant with any permission. Use it only to point code holding real Microsoft Graph "
+                    + "tokens at this local server. ***", configuration.host());
         }
         DeviceScriptsServer server;
         try {
             server = DeviceScriptsServer.start(configuration);
         } catch (RuntimeException e) {
             LOG.error("devicescripts could not start: {}", reason(e), e);
-            System.exit(EXIT_START_FAILED);
+            System.exit(EXIT_FAILURE);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "devicescripts-shutdown"));
-        LOG.info("devicescripts serving on http://{}:{}/beta ({})", displayHost(configuration.host()), server.port(),
+        LOG.info("devicescripts serving on {}://{}:{}/beta ({})", configuration.tls().isPresent() ? "https" : "http",
+                displayHost(configuration.host()), server.port(),
                 storageDescription(configuration));
     }
 
@@ -58,6 +66,24 @@ public final class Main {
                 .orElseGet(() -> "data in " + configuration.dataDirectory().toAbsolutePath().normalize());
     }
 
+    /** The token alone on stdout, so that scripts can capture it: {@code token=$(java -jar ... token ...)}. */
+    private static void printToken(List<String> arguments) {
+        try {
+            System.out.println(TokenCommand.mint(arguments, System.getenv()));
+        } catch (UsageException e) {
+            exitWithUsageError(e);
+        } catch (RuntimeException e) {
+            System.err.println("devicescripts: could not mint a token: " + e.getMessage());
+            System.exit(EXIT_FAILURE);
+        }
+    }
+
+    private static void exitWithUsageError(UsageException e) {
+        System.err.println("devicescripts: " + e.getMessage());
+        System.err.println("Run with --help for the options.");
+        System.exit(EXIT_USAGE);
+    }
+
     /**
      * Runs on SIGTERM (and SIGINT): finishes the requests in flight, closes the store, and exits 0, since a requested
      * stop that went well is a success, not the 143 the JVM would report.
@@ -69,7 +95,7 @@ public final class Main {
             LOG.info("devicescripts stopped");
         } catch (RuntimeException e) {
             LOG.error("devicescripts did not stop cleanly", e);
-            Runtime.getRuntime().halt(EXIT_START_FAILED);
+            Runtime.getRuntime().halt(EXIT_FAILURE);
         }
         Runtime.getRuntime().halt(0);
     }

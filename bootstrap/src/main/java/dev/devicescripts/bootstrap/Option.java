@@ -3,16 +3,26 @@ package dev.devicescripts.bootstrap;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The server's settings: each has a command-line flag, an environment variable and a default. */
+/** The server's settings: each has a command-line flag, an environment variable and, most, a default. */
 enum Option {
     HOST("host", "ADDRESS", "0.0.0.0", "address to listen on"),
     PORT("port", "N", "8080", "port to listen on (0: any free port)"),
-    DATA_DIR("data-dir", "DIR", "./data", "folder for the embedded database"),
+    DATA_DIR("data-dir", "DIR", "./data", "folder for the embedded database and the local signing key"),
     PERSISTENCE("persistence", "jdbc|memory", "jdbc", "where scripts are kept: a database, or memory (lost at exit)"),
     DB_URL("db-url", "JDBC_URL", null, "database to use instead of the H2 file in the data folder"),
     MAX_TARGETS("max-targets", "N", "1000", "most targets one script's assignment set may hold"),
-    MAX_BODY_BYTES("max-body-bytes", "N", String.valueOf(4 * 1024 * 1024), "largest request body accepted");
+    MAX_BODY_BYTES("max-body-bytes", "N", String.valueOf(4 * 1024 * 1024), "largest request body accepted"),
+    AUTH("auth", "verified|unverified-signatures", "verified",
+            "unverified-signatures reads tokens without checking signatures (loopback only)"),
+    ISSUER("issuer", "URL", null, "token issuer to trust, {tenantid} standing for the token's tid (with --jwks-*)"),
+    AUDIENCE("audience", "LIST", null, "audiences a token may name (default: Microsoft Graph's)"),
+    JWKS_FILE("jwks-file", "FILE", null, "the issuer's signing keys, as a JWKS file (re-read on an unknown kid)"),
+    JWKS_URL("jwks-url", "URL", null, "the issuer's signing keys, fetched from its JWKS endpoint"),
+    TLS_CERT("tls-cert", "FILE", null, "PEM certificate chain: serve HTTPS (with --tls-key)"),
+    TLS_KEY("tls-key", "FILE", null, "PEM private key of the certificate");
 
     private final String flagName;
     private final String valueName;
@@ -38,14 +48,14 @@ enum Option {
         return Optional.ofNullable(defaultValue);
     }
 
-    static Optional<Option> byFlag(String flag) {
-        return Arrays.stream(values()).filter(option -> option.flag().equals(flag)).findFirst();
+    static Set<String> flags() {
+        return Arrays.stream(values()).map(Option::flag).collect(Collectors.toSet());
     }
 
     /** One line of --help. */
     String usageLine() {
         String left = flag() + " " + valueName;
         String fallback = defaultValue == null ? "" : " (default " + defaultValue + ")";
-        return String.format("  %-32s %s%s; env %s", left, description, fallback, environmentVariable());
+        return String.format("  %-40s %s%s; env %s", left, description, fallback, environmentVariable());
     }
 }

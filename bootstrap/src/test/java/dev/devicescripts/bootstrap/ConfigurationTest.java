@@ -87,4 +87,70 @@ class ConfigurationTest {
         }
         assertThat(usage).contains("--help");
     }
+
+    @Test
+    void byDefaultTokensAreVerifiedWithTheLocalKeyAndTheServerSpeaksPlainHttp() throws UsageException {
+        Configuration configuration = Configuration.parse(List.of(), Map.of());
+
+        assertThat(configuration.authentication().mode()).isEqualTo(Configuration.AuthMode.VERIFIED);
+        assertThat(configuration.authentication().jwksFile()).isEmpty();
+        assertThat(configuration.authentication().jwksUrl()).isEmpty();
+        assertThat(configuration.tls()).isEmpty();
+    }
+
+    @Test
+    void anExternalIssuerIsTrustedThroughItsJwksWithTheAudiencesGiven() throws UsageException {
+        Configuration configuration = Configuration.parse(List.of(
+                "--jwks-url", "https://login.example.com/keys",
+                "--issuer", "https://login.example.com/{tenantid}/v2.0",
+                "--audience", "api://devicescripts, https://graph.microsoft.com"), Map.of());
+
+        assertThat(configuration.authentication().jwksUrl()).hasValueSatisfying(
+                url -> assertThat(url).hasToString("https://login.example.com/keys"));
+        assertThat(configuration.authentication().issuer()).contains("https://login.example.com/{tenantid}/v2.0");
+        assertThat(configuration.authentication().audiences())
+                .containsExactly("api://devicescripts", "https://graph.microsoft.com");
+    }
+
+    @Test
+    void jwksOptionsNeedAnIssuerAndOnlyOneOfThem() {
+        assertThatThrownBy(() -> Configuration.parse(List.of("--jwks-file", "keys.json"), Map.of()))
+                .hasMessageContaining("need --issuer");
+        assertThatThrownBy(() -> Configuration.parse(List.of("--jwks-file", "keys.json", "--jwks-url",
+                "https://login.example.com/keys", "--issuer", "x"), Map.of()))
+                .hasMessage("give --jwks-file or --jwks-url, not both.");
+        assertThatThrownBy(() -> Configuration.parse(List.of("--jwks-url", "keys", "--issuer", "x"), Map.of()))
+                .hasMessage("--jwks-url must be an absolute URL, not 'keys'.");
+    }
+
+    @Test
+    void anIssuerWithoutKeysToCheckItsTokensIsRefused() {
+        assertThatThrownBy(() -> Configuration.parse(List.of("--issuer", "https://login.example.com/"), Map.of()))
+                .hasMessageContaining("give its keys with --jwks-file or --jwks-url");
+    }
+
+    @Test
+    void unverifiedSignaturesAreAllowedOnLoopbackOnly() throws UsageException {
+        assertThat(Configuration.parse(List.of("--auth", "unverified-signatures", "--host", "127.0.0.1"), Map.of())
+                .authentication().mode()).isEqualTo(Configuration.AuthMode.UNVERIFIED_SIGNATURES);
+        assertThat(Configuration.parse(List.of("--auth", "unverified-signatures", "--host", "::1"), Map.of())
+                .authentication().mode()).isEqualTo(Configuration.AuthMode.UNVERIFIED_SIGNATURES);
+
+        assertThatThrownBy(() -> Configuration.parse(List.of("--auth", "unverified-signatures"), Map.of()))
+                .hasMessageContaining("must listen on loopback only");
+        assertThatThrownBy(() -> Configuration.parse(List.of("--auth", "unverified-signatures", "--host",
+                "127.0.0.1", "--jwks-file", "keys.json"), Map.of()))
+                .hasMessageContaining("takes no --jwks-file or --jwks-url");
+    }
+
+    @Test
+    void tlsNeedsBothTheCertificateAndTheKey() throws UsageException {
+        assertThat(Configuration.parse(List.of("--tls-cert", "cert.pem", "--tls-key", "key.pem"), Map.of()).tls())
+                .hasValueSatisfying(tls -> {
+                    assertThat(tls.certificateChain()).isEqualTo(Path.of("cert.pem"));
+                    assertThat(tls.privateKey()).isEqualTo(Path.of("key.pem"));
+                });
+        assertThatThrownBy(() -> Configuration.parse(List.of("--tls-cert", "cert.pem"), Map.of()))
+                .hasMessage("--tls-cert and --tls-key go together: give both to serve HTTPS.");
+    }
 }

@@ -11,8 +11,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real server, wired by the real Guice module, over real HTTP on an H2 file database. */
 class EndToEndTest {
 
+    private static final String TENANT = "6a2d0b47-7e0d-4a5b-9c1e-1f2e3d4c5b6a";
+
     @TempDir
     Path dataDirectory;
+
+    /** What the token command prints for this data folder. */
+    private String adminToken() throws UsageException {
+        return TokenCommand.mint(List.of("--tenant", TENANT, "--data-dir", dataDirectory.toString()), Map.of());
+    }
 
     @Test
     void assignmentsSurviveARestartOnTheSameDataFolder() throws UsageException {
@@ -20,21 +27,22 @@ class EndToEndTest {
                 List.of("--port", "0", "--data-dir", dataDirectory.toString()), Map.of());
         String id;
         try (DeviceScriptsServer server = DeviceScriptsServer.start(configuration)) {
-            GraphClient graph = new GraphClient(server.port());
+            GraphClient graph = new GraphClient(server.port(), adminToken());
             assertThat(graph.get("/healthz").body()).isEqualTo("{\"status\":\"ok\"}");
             id = AssignLifecycle.run(graph);
         }
 
         try (DeviceScriptsServer server = DeviceScriptsServer.start(configuration)) {
-            AssignLifecycle.assertLeftBehind(new GraphClient(server.port()), id);
+            AssignLifecycle.assertLeftBehind(new GraphClient(server.port(), adminToken()), id);
         }
     }
 
     @Test
     void theMemoryStoreServesTheSameApi() throws UsageException {
-        Configuration configuration = Configuration.parse(List.of("--port", "0", "--persistence", "memory"), Map.of());
+        Configuration configuration = Configuration.parse(
+                List.of("--port", "0", "--persistence", "memory", "--data-dir", dataDirectory.toString()), Map.of());
         try (DeviceScriptsServer server = DeviceScriptsServer.start(configuration)) {
-            GraphClient graph = new GraphClient(server.port());
+            GraphClient graph = new GraphClient(server.port(), adminToken());
             AssignLifecycle.assertLeftBehind(graph, AssignLifecycle.run(graph));
         }
     }

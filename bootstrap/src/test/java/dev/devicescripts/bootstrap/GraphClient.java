@@ -10,16 +10,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A Graph client as a test needs one: real HTTP over a socket to a running server, JSON read with Jackson. */
+/**
+ * A Graph client as a test needs one: real HTTP over a socket to a running server with a bearer token, JSON read with
+ * Jackson.
+ */
 final class GraphClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final String root;
+    private final String token;
 
-    GraphClient(int port) {
+    /** @param token the bearer token every request carries */
+    GraphClient(int port, String token) {
         this.root = "http://localhost:" + port;
+        this.token = token;
     }
 
     HttpResponse<String> get(String path) {
@@ -44,7 +50,8 @@ final class GraphClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(root + path)).timeout(TIMEOUT);
+        return HttpRequest.newBuilder(URI.create(root + path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

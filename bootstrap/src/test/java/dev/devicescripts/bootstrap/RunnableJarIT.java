@@ -9,8 +9,68 @@ import org.junit.jupiter.api.io.TempDir;
 /** The jar's contract with its users: options, exit statuses, the serving line, SIGTERM, and a kept data folder. */
 class RunnableJarIT {
 
+    private static final String TENANT = "6a2d0b47-7e0d-4a5b-9c1e-1f2e3d4c5b6a";
+    private static final String SCRIPTS = AssignLifecycle.SCRIPTS;
+
     @TempDir
     Path dataDirectory;
+
+    /** Runs {@code java -jar devicescripts.jar token ...} and answers what it printed: the token alone. */
+    private static String mintToken(String... options) throws InterruptedException {
+        String[] args = new String[options.length + 1];
+        args[0] = "token";
+        System.arraycopy(options, 0, args, 1, options.length);
+        try (RunningJar jar = RunningJar.start(args)) {
+            assertThat(jar.awaitExit()).as(jar.output()).isZero();
+            String token = jar.output().trim();
+            assertThat(token).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+            return token;
+        }
+    }
+
+    @Test
+    void theTokenCommandMintsTokensThatTheServerOnTheSameDataFolderTrustsAndNoOtherDoes(@TempDir Path elsewhere)
+            throws Exception {
+        String admin = mintToken("--tenant", TENANT, "--data-dir", dataDirectory.toString());
+        String reader = mintToken("--tenant", TENANT, "--scopes", "DeviceManagementScripts.Read.All",
+                "--data-dir", dataDirectory.toString());
+        String app = mintToken("--tenant", TENANT, "--roles", "DeviceManagementConfiguration.ReadWrite.All",
+                "--expires-in", "600", "--data-dir", dataDirectory.toString());
+        String foreign = mintToken("--tenant", TENANT, "--data-dir", elsewhere.toString());
+        try (RunningJar jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString())) {
+            int port = jar.awaitPort();
+
+            assertThat(new GraphClient(port, admin).post(SCRIPTS, "{\"displayName\":\"By admin\"}").statusCode())
+                    .isEqualTo(201);
+            assertThat(new GraphClient(port, app).post(SCRIPTS, "{\"displayName\":\"By app\"}").statusCode())
+                    .isEqualTo(201);
+            assertThat(new GraphClient(port, reader).get(SCRIPTS + "/$count").body()).isEqualTo("2");
+            assertThat(new GraphClient(port, reader).post(SCRIPTS, "{\"displayName\":\"By reader\"}").statusCode())
+                    .isEqualTo(403);
+            var refused = new GraphClient(port, foreign).get(SCRIPTS);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    value -> assertThat(value).startsWith("Bearer"));
+            assertThat(jar.terminate()).isZero();
+            assertThat(jar.output()).doesNotContain(admin, reader, app, foreign);
+        }
+    }
+
+    @Test
+    void theTokenCommandRefusesAMalformedTenantWithStatusTwo() throws InterruptedException {
+        try (RunningJar jar = RunningJar.start("token", "--tenant", "contoso")) {
+            assertThat(jar.awaitExit()).isEqualTo(2);
+            assertThat(jar.output()).contains("--tenant must be a GUID");
+        }
+    }
+
+    @Test
+    void unverifiedSignaturesAreRefusedUnlessTheServerListensOnLoopbackOnly() throws InterruptedException {
+        try (RunningJar jar = RunningJar.start("--auth", "unverified-signatures", "--host", "0.0.0.0")) {
+            assertThat(jar.awaitExit()).isEqualTo(2);
+            assertThat(jar.output()).contains("must listen on loopback only");
+        }
+    }
 
     @Test
     void helpPrintsEveryOptionAndExitsZero() throws InterruptedException {
@@ -40,14 +100,15 @@ class RunnableJarIT {
     @Test
     void servesUntilSigtermThenExitsZeroAndKeepsItsDataForTheNextStart() throws Exception {
         String id;
+        String token = mintToken("--tenant", TENANT, "--data-dir", dataDirectory.toString());
         try (RunningJar jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString())) {
-            GraphClient graph = new GraphClient(jar.awaitPort());
+            GraphClient graph = new GraphClient(jar.awaitPort(), token);
             assertThat(graph.get("/healthz").statusCode()).isEqualTo(200);
             id = AssignLifecycle.run(graph);
             assertThat(jar.terminate()).isZero();
         }
         try (RunningJar jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString())) {
-            AssignLifecycle.assertLeftBehind(new GraphClient(jar.awaitPort()), id);
+            AssignLifecycle.assertLeftBehind(new GraphClient(jar.awaitPort(), token), id);
             assertThat(jar.terminate()).isZero();
         }
     }
