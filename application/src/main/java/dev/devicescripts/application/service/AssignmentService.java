@@ -14,6 +14,7 @@ import dev.devicescripts.domain.ScriptGroupAssignment;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Replaces and reads scripts' assignment sets, each for a caller whose token allows it. */
@@ -61,8 +62,14 @@ public final class AssignmentService implements AssignScriptUseCase, GetScriptAs
                 "deviceManagementScriptGroupAssignment");
     }
 
+    @Override
+    public Map<ScriptId, AssignmentSet> assignmentSets(Caller caller, List<ScriptId> scriptIds) {
+        return assignmentSets.findSets(Access.READ.tenantOf(caller), scriptIds);
+    }
+
     private AssignmentSet setOf(Caller caller, ScriptId scriptId) {
-        return assignmentSets.findSet(Access.READ.tenantOf(caller), scriptId).orElseThrow(() -> new ScriptNotFoundException(scriptId));
+        return assignmentSets.findSet(Access.READ.tenantOf(caller), scriptId)
+                .orElseThrow(() -> new ScriptNotFoundException(scriptId));
     }
 
     private static <T> T findById(List<T> entries, Function<T, Object> id, String wanted, String entityName) {

@@ -7,17 +7,19 @@ import dev.devicescripts.application.port.in.CreateScriptUseCase;
 import dev.devicescripts.application.port.in.DeleteScriptUseCase;
 import dev.devicescripts.application.port.in.GetScriptUseCase;
 import dev.devicescripts.application.port.in.ListScriptsUseCase;
-import dev.devicescripts.application.port.in.PageRequest;
 import dev.devicescripts.application.port.in.ScriptPage;
 import dev.devicescripts.application.port.in.UpdateScriptCommand;
 import dev.devicescripts.application.port.in.UpdateScriptUseCase;
 import dev.devicescripts.application.port.out.IdGenerator;
 import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.port.out.TimeSource;
+import dev.devicescripts.application.query.ScriptFilter;
+import dev.devicescripts.application.query.ScriptQuery;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.ScriptProperties;
 import dev.devicescripts.domain.TenantId;
+import java.util.Optional;
 
 /** Creates, reads, changes and deletes scripts, each for a caller whose token allows it. */
 public final class ScriptService
@@ -47,13 +49,13 @@ public final class ScriptService
     }
 
     @Override
-    public ScriptPage list(Caller caller, PageRequest page) {
-        return scripts.list(Access.READ.tenantOf(caller), page);
+    public ScriptPage list(Caller caller, ScriptQuery query) {
+        return scripts.list(Access.READ.tenantOf(caller), query);
     }
 
     @Override
-    public long count(Caller caller) {
-        return scripts.count(Access.READ.tenantOf(caller));
+    public long count(Caller caller, Optional<ScriptFilter> filter) {
+        return scripts.count(Access.READ.tenantOf(caller), filter);
     }
 
     @Override

@@ -1,15 +1,19 @@
 package dev.devicescripts.application.port.in;
 
+import dev.devicescripts.application.query.PageCursor;
 import dev.devicescripts.domain.DeviceManagementScript;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One page of a tenant's scripts, oldest first, without their content.
+ * One page of a tenant's scripts, without their content.
  *
- * @param hasMore whether scripts follow this page
+ * @param next where the next page starts; empty on the last page
  */
-public record ScriptPage(List<DeviceManagementScript> scripts, boolean hasMore) {
+public record ScriptPage(List<DeviceManagementScript> scripts, Optional<PageCursor> next) {
     public ScriptPage {
         scripts = List.copyOf(scripts);
+        Objects.requireNonNull(next, "next");
     }
 }

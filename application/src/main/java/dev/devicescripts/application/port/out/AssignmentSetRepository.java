@@ -3,6 +3,8 @@ package dev.devicescripts.application.port.out;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** Keeps the assignment set of each script, replaced only whole. */
@@ -18,4 +20,7 @@ public interface AssignmentSetRepository {
 
     /** The script's set, or empty when the tenant has no such script. */
     Optional<AssignmentSet> findSet(TenantId tenant, ScriptId scriptId);
+
+    /** The sets of those of the scripts the tenant has, read together (for $expand on a page of scripts). */
+    Map<ScriptId, AssignmentSet> findSets(TenantId tenant, Collection<ScriptId> scriptIds);
 }

@@ -1,7 +1,8 @@
 package dev.devicescripts.application.port.out;
 
-import dev.devicescripts.application.port.in.PageRequest;
 import dev.devicescripts.application.port.in.ScriptPage;
+import dev.devicescripts.application.query.ScriptFilter;
+import dev.devicescripts.application.query.ScriptQuery;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
@@ -16,10 +17,15 @@ public interface ScriptRepository {
 
     Optional<DeviceManagementScript> find(TenantId tenant, ScriptId id);
 
-    /** A page of the tenant's scripts ordered by creation time, then id; the scripts carry no content. */
-    ScriptPage list(TenantId tenant, PageRequest page);
+    /**
+     * The page of the tenant's scripts that the query names, in {@link ScriptQuery#comparator()}'s order, matched by
+     * {@link ScriptFilter#matches}, without their content; {@code next} is present exactly when more scripts follow.
+     * Filtering, ordering and paging happen in the store, never by loading every script.
+     */
+    ScriptPage list(TenantId tenant, ScriptQuery query);
 
-    long count(TenantId tenant);
+    /** How many of the tenant's scripts match the filter (all of them when it is empty). */
+    long count(TenantId tenant, Optional<ScriptFilter> filter);
 
     /**
      * Applies {@code change} to the stored script and stores its result, as one step: concurrent updates of one

@@ -1,30 +1,31 @@
 package dev.devicescripts.adapter.persistence.memory;
 
-import dev.devicescripts.application.port.in.PageRequest;
 import dev.devicescripts.application.port.in.ScriptPage;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
 import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.port.out.StorageStatus;
+import dev.devicescripts.application.query.PageCursor;
+import dev.devicescripts.application.query.ScriptFilter;
+import dev.devicescripts.application.query.ScriptQuery;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
-import java.util.Comparator;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Scripts and their assignment sets in memory, with the same semantics as the database adapter: each script and its
  * set form one immutable entry that every change swaps whole, so a reader sees an old entry or a new one, never a mix.
  */
 public final class InMemoryStore implements ScriptRepository, AssignmentSetRepository, StorageStatus {
-
-    private static final Comparator<DeviceManagementScript> CREATION_ORDER =
-            Comparator.comparing(DeviceManagementScript::createdDateTime)
-                    .thenComparing(script -> script.id().value().toString());
 
     private record Key(TenantId tenant, ScriptId id) {
     }
@@ -48,25 +49,30 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
     }
 
     @Override
-    public ScriptPage list(TenantId tenant, PageRequest page) {
-        List<DeviceManagementScript> matching = entries.entrySet().stream()
-                .filter(entry -> entry.getKey().tenant().equals(tenant))
-                .map(entry -> entry.getValue().script())
-                .sorted(CREATION_ORDER)
-                .skip(page.skip())
-                .limit(page.top() + 1L)
+    public ScriptPage list(TenantId tenant, ScriptQuery query) {
+        List<DeviceManagementScript> matching = scriptsOf(tenant, query.filter())
+                .filter(script -> query.after().map(cursor -> query.isAfter(script, cursor)).orElse(true))
+                .sorted(query.comparator())
+                .skip(query.skip())
+                .limit(query.top() + 1L)
                 .toList();
-        boolean hasMore = matching.size() > page.top();
-        List<DeviceManagementScript> pageOfScripts = matching.stream()
-                .limit(page.top())
-                .map(DeviceManagementScript::withoutContent)
-                .toList();
-        return new ScriptPage(pageOfScripts, hasMore);
+        List<DeviceManagementScript> page = matching.subList(0, Math.min(query.top(), matching.size()));
+        Optional<PageCursor> next = matching.size() > query.top()
+                ? Optional.of(query.cursorAfter(page.get(page.size() - 1)))
+                : Optional.empty();
+        return new ScriptPage(page.stream().map(DeviceManagementScript::withoutContent).toList(), next);
     }
 
     @Override
-    public long count(TenantId tenant) {
-        return entries.keySet().stream().filter(key -> key.tenant().equals(tenant)).count();
+    public long count(TenantId tenant, Optional<ScriptFilter> filter) {
+        return scriptsOf(tenant, filter).count();
+    }
+
+    private Stream<DeviceManagementScript> scriptsOf(TenantId tenant, Optional<ScriptFilter> filter) {
+        return entries.entrySet().stream()
+                .filter(entry -> entry.getKey().tenant().equals(tenant))
+                .map(entry -> entry.getValue().script())
+                .filter(script -> filter.map(wanted -> wanted.matches(script)).orElse(true));
     }
 
     @Override
@@ -92,6 +98,15 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
     @Override
     public Optional<AssignmentSet> findSet(TenantId tenant, ScriptId scriptId) {
         return Optional.ofNullable(entries.get(new Key(tenant, scriptId))).map(Entry::assignments);
+    }
+
+    @Override
+    public Map<ScriptId, AssignmentSet> findSets(TenantId tenant, Collection<ScriptId> scriptIds) {
+        Map<ScriptId, AssignmentSet> sets = new HashMap<>();
+        for (ScriptId id : scriptIds) {
+            findSet(tenant, id).ifPresent(set -> sets.put(id, set));
+        }
+        return sets;
     }
 
     @Override
