@@ -25,6 +25,7 @@ public record Configuration(
         Optional<String> dbUrl,
         int maxTargets,
         long maxBodyBytes,
+        int pageSize,
         Authentication authentication,
         Optional<TlsFiles> tls) {
 
@@ -60,6 +61,7 @@ public record Configuration(
                 line.optional(Option.DB_URL.flag()),
                 line.integer(Option.MAX_TARGETS.flag(), 1, 100_000),
                 line.integer(Option.MAX_BODY_BYTES.flag(), 1024, Integer.MAX_VALUE),
+                line.integer(Option.PAGE_SIZE.flag(), 1, 999),
                 authentication,
                 tls(line));
     }

@@ -33,7 +33,6 @@ import java.util.UUID;
 final class DeviceScriptsModule extends AbstractModule {
     /** Enough connections for the request threads on a small machine; assigns hold one only briefly. */
     private static final int POOL_SIZE = 10;
-    private static final int PAGE_SIZE = 100;
     /** H2 creates its file database with this administrator. */
     private static final String H2_USER = "sa";
 
@@ -140,6 +139,6 @@ final class DeviceScriptsModule extends AbstractModule {
     @Singleton
     GraphHttpServer graphHttpServer(GraphUseCases useCases, Authenticator authenticator) {
         return new GraphHttpServer(useCases, new HttpSettings(configuration.host(), configuration.port(),
-                configuration.maxBodyBytes(), PAGE_SIZE, configuration.tls()), authenticator);
+                configuration.maxBodyBytes(), configuration.pageSize(), configuration.tls()), authenticator);
     }
 }

@@ -15,6 +15,7 @@ enum Option {
     DB_URL("db-url", "JDBC_URL", null, "database to use instead of the H2 file in the data folder"),
     MAX_TARGETS("max-targets", "N", "1000", "most targets one script's assignment set may hold"),
     MAX_BODY_BYTES("max-body-bytes", "N", String.valueOf(4 * 1024 * 1024), "largest request body accepted"),
+    PAGE_SIZE("page-size", "N", "100", "most scripts one page of a list holds ($top may ask for fewer)"),
     AUTH("auth", "verified|unverified-signatures", "verified",
             "unverified-signatures reads tokens without checking signatures (loopback only)"),
     ISSUER("issuer", "URL", null, "token issuer to trust, {tenantid} standing for the token's tid (with --jwks-*)"),

@@ -21,6 +21,7 @@ class ConfigurationTest {
         assertThat(configuration.dbUrl()).isEmpty();
         assertThat(configuration.maxTargets()).isEqualTo(1000);
         assertThat(configuration.maxBodyBytes()).isEqualTo(4L * 1024 * 1024);
+        assertThat(configuration.pageSize()).isEqualTo(100);
     }
 
     @Test
