@@ -15,28 +15,15 @@ class RunnableJarIT {
     @TempDir
     Path dataDirectory;
 
-    /** Runs {@code java -jar devicescripts.jar token ...} and answers what it printed: the token alone. */
-    private static String mintToken(String... options) throws InterruptedException {
-        String[] args = new String[options.length + 1];
-        args[0] = "token";
-        System.arraycopy(options, 0, args, 1, options.length);
-        try (RunningJar jar = RunningJar.start(args)) {
-            assertThat(jar.awaitExit()).as(jar.output()).isZero();
-            String token = jar.output().trim();
-            assertThat(token).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
-            return token;
-        }
-    }
-
     @Test
     void theTokenCommandMintsTokensThatTheServerOnTheSameDataFolderTrustsAndNoOtherDoes(@TempDir Path elsewhere)
             throws Exception {
-        String admin = mintToken("--tenant", TENANT, "--data-dir", dataDirectory.toString());
-        String reader = mintToken("--tenant", TENANT, "--scopes", "DeviceManagementScripts.Read.All",
+        String admin = JarTokens.mint("--tenant", TENANT, "--data-dir", dataDirectory.toString());
+        String reader = JarTokens.mint("--tenant", TENANT, "--scopes", "DeviceManagementScripts.Read.All",
                 "--data-dir", dataDirectory.toString());
-        String app = mintToken("--tenant", TENANT, "--roles", "DeviceManagementConfiguration.ReadWrite.All",
+        String app = JarTokens.mint("--tenant", TENANT, "--roles", "DeviceManagementConfiguration.ReadWrite.All",
                 "--expires-in", "600", "--data-dir", dataDirectory.toString());
-        String foreign = mintToken("--tenant", TENANT, "--data-dir", elsewhere.toString());
+        String foreign = JarTokens.mint("--tenant", TENANT, "--data-dir", elsewhere.toString());
         try (RunningJar jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString())) {
             int port = jar.awaitPort();
 
@@ -100,7 +87,7 @@ class RunnableJarIT {
     @Test
     void servesUntilSigtermThenExitsZeroAndKeepsItsDataForTheNextStart() throws Exception {
         String id;
-        String token = mintToken("--tenant", TENANT, "--data-dir", dataDirectory.toString());
+        String token = JarTokens.mint("--tenant", TENANT, "--data-dir", dataDirectory.toString());
         try (RunningJar jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString())) {
             GraphClient graph = new GraphClient(jar.awaitPort(), token);
             assertThat(graph.get("/healthz").statusCode()).isEqualTo(200);

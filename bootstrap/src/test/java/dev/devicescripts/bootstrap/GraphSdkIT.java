@@ -1,0 +1,444 @@
+package dev.devicescripts.bootstrap;
+
+import static dev.devicescripts.bootstrap.AssignLifecycle.FILTER;
+import static dev.devicescripts.bootstrap.AssignLifecycle.GROUP;
+import static dev.devicescripts.bootstrap.AssignLifecycle.OTHER_GROUP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.microsoft.graph.beta.devicemanagement.devicemanagementscripts.DeviceManagementScriptsRequestBuilder;
+import com.microsoft.graph.beta.devicemanagement.devicemanagementscripts.item.assign.AssignPostRequestBody;
+import com.microsoft.graph.beta.models.AllDevicesAssignmentTarget;
+import com.microsoft.graph.beta.models.AllLicensedUsersAssignmentTarget;
+import com.microsoft.graph.beta.models.ConfigurationManagerCollectionAssignmentTarget;
+import com.microsoft.graph.beta.models.DeviceAndAppManagementAssignmentFilterType;
+import com.microsoft.graph.beta.models.DeviceAndAppManagementAssignmentTarget;
+import com.microsoft.graph.beta.models.DeviceManagementScript;
+import com.microsoft.graph.beta.models.DeviceManagementScriptAssignment;
+import com.microsoft.graph.beta.models.DeviceManagementScriptCollectionResponse;
+import com.microsoft.graph.beta.models.DeviceManagementScriptGroupAssignment;
+import com.microsoft.graph.beta.models.ExclusionGroupAssignmentTarget;
+import com.microsoft.graph.beta.models.GroupAssignmentTarget;
+import com.microsoft.graph.beta.models.RunAsAccountType;
+import com.microsoft.graph.beta.models.odataerrors.ODataError;
+import com.microsoft.graph.beta.serviceclient.GraphServiceClient;
+import com.microsoft.graph.core.content.BatchRequestContent;
+import com.microsoft.graph.core.content.BatchResponseContent;
+import com.microsoft.graph.core.tasks.PageIterator;
+import com.microsoft.kiota.authentication.AccessTokenProvider;
+import com.microsoft.kiota.authentication.AllowedHostsValidator;
+import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Microsoft's Graph beta Java SDK used as its users use it, against the packaged jar: only the base URL and the token
+ * differ from a call to graph.microsoft.com. Every assertion is on what the SDK hands its user.
+ */
+class GraphSdkIT {
+
+    private static final String TENANT = "6a2d0b47-7e0d-4a5b-9c1e-1f2e3d4c5b6a";
+    private static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final String ALL_DEVICES = "adadadad-808e-44e2-905a-0b7873a8a531";
+    private static final String ALL_LICENSED_USERS = "acacacac-9df4-4c7d-9d50-4ef0226f57a9";
+    private static final String EXCLUDED_GROUP = "44444444-4444-4444-4444-444444444444";
+    private static final String COLLECTION = "P0100042";
+    private static final byte[] CONTENT = "Write-Output 'hello'".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    static Path dataDirectory;
+    @TempDir
+    static Path otherDataDirectory;
+
+    private static RunningJar jar;
+    private static String adminToken;
+    private static GraphServiceClient admin;
+    private static GraphServiceClient reader;
+    private static GraphServiceClient stranger;
+
+    @BeforeAll
+    static void startTheJarAndPointTheSdkAtIt() throws Exception {
+        adminToken = JarTokens.mint("--tenant", TENANT, "--data-dir", dataDirectory.toString());
+        String readerToken = JarTokens.mint("--tenant", TENANT, "--scopes", "DeviceManagementScripts.Read.All",
+                "--data-dir", dataDirectory.toString());
+        String strangerToken = JarTokens.mint("--tenant", TENANT, "--data-dir", otherDataDirectory.toString());
+        jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString());
+        int port = jar.awaitPort();
+        admin = sdkClient(port, adminToken);
+        reader = sdkClient(port, readerToken);
+        stranger = sdkClient(port, strangerToken);
+    }
+
+    @AfterAll
+    static void stopTheJar() {
+        if (jar != null) {
+            jar.close();
+        }
+    }
+
+    /** The SDK as a user configures it for a server of their own: a fixed token and a base URL. */
+    private static GraphServiceClient sdkClient(int port, String token) {
+        GraphServiceClient client = new GraphServiceClient(
+                new BaseBearerTokenAuthenticationProvider(new FixedToken(token)));
+        client.getRequestAdapter().setBaseUrl("http://localhost:" + port + "/beta");
+        return client;
+    }
+
+    /** A token obtained beforehand; no allowed hosts means any host, so the SDK sends it to localhost too. */
+    private record FixedToken(String token) implements AccessTokenProvider {
+        @Override
+        public String getAuthorizationToken(URI uri, Map<String, Object> additionalAuthenticationContext) {
+            return token;
+        }
+
+        @Override
+        public AllowedHostsValidator getAllowedHostsValidator() {
+            return new AllowedHostsValidator();
+        }
+    }
+
+    @Test
+    void aScriptCreatedThroughTheSdkComesBackWithEveryPropertyAndTheServerSetFields() {
+        DeviceManagementScript sent = new DeviceManagementScript();
+        sent.setDisplayName("Round trip");
+        sent.setDescription("Every property the SDK can send");
+        sent.setScriptContent(CONTENT);
+        sent.setFileName("roundtrip.ps1");
+        sent.setRunAsAccount(RunAsAccountType.User);
+        sent.setEnforceSignatureCheck(true);
+        sent.setRunAs32Bit(true);
+        sent.setRoleScopeTagIds(List.of("0", "7"));
+
+        DeviceManagementScript created = scripts(admin).post(sent);
+        DeviceManagementScript read = scripts(admin).byDeviceManagementScriptId(created.getId()).get();
+
+        assertThat(created.getId()).matches(GUID);
+        assertThat(created.getCreatedDateTime()).isNotNull();
+        assertThat(created.getLastModifiedDateTime()).isNotNull();
+        assertThat(read.getId()).isEqualTo(created.getId());
+        assertThat(read.getCreatedDateTime()).isEqualTo(created.getCreatedDateTime());
+        assertThat(read.getLastModifiedDateTime()).isEqualTo(created.getLastModifiedDateTime());
+        assertThat(read.getDisplayName()).isEqualTo("Round trip");
+        assertThat(read.getDescription()).isEqualTo("Every property the SDK can send");
+        assertThat(read.getScriptContent()).isEqualTo(CONTENT);
+        assertThat(read.getFileName()).isEqualTo("roundtrip.ps1");
+        assertThat(read.getRunAsAccount()).isEqualTo(RunAsAccountType.User);
+        assertThat(read.getEnforceSignatureCheck()).isTrue();
+        assertThat(read.getRunAs32Bit()).isTrue();
+        assertThat(read.getRoleScopeTagIds()).containsExactly("0", "7");
+    }
+
+    @Test
+    void theSdksAssignTakesEveryTargetKindAndTheListsShowThemWithScriptScopedIds() {
+        String id = assignedToEveryTargetKind();
+        var script = scripts(admin).byDeviceManagementScriptId(id);
+
+        assertThat(script.assignments().get().getValue()).extracting(DeviceManagementScriptAssignment::getId)
+                .containsExactlyInAnyOrder(id + ":" + GROUP, id + ":" + OTHER_GROUP, id + ":" + EXCLUDED_GROUP,
+                        id + ":" + ALL_DEVICES, id + ":" + ALL_LICENSED_USERS, id + ":" + COLLECTION);
+        // the group view holds every unfiltered include group, whichever collection named it
+        assertThat(script.groupAssignments().get().getValue())
+                .extracting(DeviceManagementScriptGroupAssignment::getId,
+                        DeviceManagementScriptGroupAssignment::getTargetGroupId)
+                .containsExactlyInAnyOrder(tuple(id + ":" + GROUP, GROUP), tuple(id + ":" + OTHER_GROUP, OTHER_GROUP));
+    }
+
+    @Test
+    void eachAssignmentReadByItsIdHasItsTypedTargetAndTheGroupViewItsGroup() {
+        String id = assignedToEveryTargetKind();
+
+        assertThat(targetOf(id, GROUP)).isExactlyInstanceOf(GroupAssignmentTarget.class)
+                .satisfies(target -> assertThat(((GroupAssignmentTarget) target).getGroupId()).isEqualTo(GROUP))
+                .satisfies(target -> assertThat(target.getDeviceAndAppManagementAssignmentFilterType())
+                        .isEqualTo(DeviceAndAppManagementAssignmentFilterType.None));
+        assertThat(targetOf(id, EXCLUDED_GROUP)).isExactlyInstanceOf(ExclusionGroupAssignmentTarget.class)
+                .satisfies(target -> assertThat(((ExclusionGroupAssignmentTarget) target).getGroupId())
+                        .isEqualTo(EXCLUDED_GROUP));
+        assertThat(targetOf(id, ALL_DEVICES)).isExactlyInstanceOf(AllDevicesAssignmentTarget.class)
+                .satisfies(target -> assertThat(target.getDeviceAndAppManagementAssignmentFilterId()).isEqualTo(FILTER))
+                .satisfies(target -> assertThat(target.getDeviceAndAppManagementAssignmentFilterType())
+                        .isEqualTo(DeviceAndAppManagementAssignmentFilterType.Include));
+        assertThat(targetOf(id, ALL_LICENSED_USERS)).isExactlyInstanceOf(AllLicensedUsersAssignmentTarget.class);
+        assertThat(targetOf(id, COLLECTION)).isExactlyInstanceOf(ConfigurationManagerCollectionAssignmentTarget.class)
+                .satisfies(target -> assertThat(((ConfigurationManagerCollectionAssignmentTarget) target)
+                        .getCollectionId()).isEqualTo(COLLECTION));
+        assertThat(scripts(admin).byDeviceManagementScriptId(id).groupAssignments()
+                .byDeviceManagementScriptGroupAssignmentId(id + ":" + OTHER_GROUP).get().getTargetGroupId())
+                .isEqualTo(OTHER_GROUP);
+    }
+
+    @Test
+    void anSdkAssignWithEmptyListsClearsTheSet() {
+        String id = assignedToEveryTargetKind();
+
+        assign(id, List.of(), List.of());
+
+        var script = scripts(admin).byDeviceManagementScriptId(id);
+        assertThat(script.assignments().get().getValue()).isEmpty();
+        assertThat(script.groupAssignments().get().getValue()).isEmpty();
+    }
+
+    @Test
+    void aPatchedScriptShowsItsNewNameAndOnceDeletedTheSdkThrowsResourceNotFound() {
+        DeviceManagementScript created = create(admin, "Before the patch");
+        var script = scripts(admin).byDeviceManagementScriptId(created.getId());
+        DeviceManagementScript rename = new DeviceManagementScript();
+        rename.setDisplayName("After the patch");
+
+        script.patch(rename);
+
+        DeviceManagementScript patched = script.get();
+        assertThat(patched.getDisplayName()).isEqualTo("After the patch");
+        assertThat(patched.getFileName()).isEqualTo(created.getFileName());
+        assertThat(patched.getScriptContent()).isEqualTo(CONTENT);
+
+        script.delete();
+
+        assertThatThrownBy(script::get).isInstanceOfSatisfying(ODataError.class, error -> {
+            assertThat(error.getResponseStatusCode()).isEqualTo(404);
+            assertThat(error.getError().getCode()).isEqualTo("ResourceNotFound");
+        });
+    }
+
+    @Test
+    void anAssignNamingOneGroupAsIncludeAndExclusionThrowsBadRequestNamingTheRule() {
+        String id = create(admin, "Contradictory assign").getId();
+
+        assertThatThrownBy(() -> assign(id, List.of(), List.of(groupTarget(GROUP), exclusionTarget(GROUP))))
+                .isInstanceOfSatisfying(ODataError.class, error -> {
+                    assertThat(error.getResponseStatusCode()).isEqualTo(400);
+                    assertThat(error.getError().getCode()).isEqualTo("BadRequest");
+                    assertThat(error.getError().getMessage()).contains(GROUP, "include", "exclusion");
+                });
+        assertThat(scripts(admin).byDeviceManagementScriptId(id).assignments().get().getValue()).isEmpty();
+    }
+
+    @Test
+    void aReadOnlyTokenCreatingAScriptThrowsForbidden() {
+        DeviceManagementScript script = new DeviceManagementScript();
+        script.setDisplayName("Not allowed");
+
+        assertThatThrownBy(() -> scripts(reader).post(script)).isInstanceOfSatisfying(ODataError.class, error -> {
+            assertThat(error.getResponseStatusCode()).isEqualTo(403);
+            assertThat(error.getError().getCode()).isEqualTo("Forbidden");
+        });
+    }
+
+    @Test
+    void aTokenSignedForAnotherDataFolderThrowsInvalidAuthenticationToken() {
+        assertThatThrownBy(() -> scripts(stranger).get()).isInstanceOfSatisfying(ODataError.class, error -> {
+            assertThat(error.getResponseStatusCode()).isEqualTo(401);
+            assertThat(error.getError().getCode()).isEqualTo("InvalidAuthenticationToken");
+        });
+    }
+
+    @Test
+    @Disabled("waits for query options ($filter, $select) in the HTTP adapter")
+    void filterSelectAndTopFromTheSdksQueryParametersAnswerAPageOfMatchingScriptsWithTheSelectedProperties() {
+        List<String> matching = createNamed("Selected ", 3);
+        create(admin, "Not selected");
+
+        DeviceManagementScriptCollectionResponse page = scripts(admin).get(request -> {
+            request.queryParameters.filter = "startswith(displayName,'Selected ')";
+            request.queryParameters.select = new String[] {"id", "displayName"};
+            request.queryParameters.top = 2;
+        });
+
+        assertThat(page.getValue()).hasSize(2).allSatisfy(script -> {
+            assertThat(matching).contains(script.getId());
+            assertThat(script.getDisplayName()).startsWith("Selected ");
+            assertThat(script.getFileName()).isNull();
+            assertThat(script.getRunAsAccount()).isNull();
+        });
+        assertThat(page.getOdataNextLink()).isNotBlank();
+    }
+
+    @Test
+    @Disabled("waits for query options ($filter) in the HTTP adapter")
+    void thePageIteratorFollowsNextLinksAndCollectsEveryMatchingScriptExactlyOnce() throws Exception {
+        List<String> matching = createNamed("Paged ", 7);
+        create(admin, "Unpaged");
+        DeviceManagementScriptCollectionResponse firstPage = scripts(admin).get(request -> {
+            request.queryParameters.filter = "startswith(displayName,'Paged ')";
+            request.queryParameters.top = 2;
+        });
+        List<String> collected = new ArrayList<>();
+
+        new PageIterator.Builder<DeviceManagementScript, DeviceManagementScriptCollectionResponse>()
+                .client(admin)
+                .collectionPage(firstPage)
+                .collectionPageFactory(DeviceManagementScriptCollectionResponse::createFromDiscriminatorValue)
+                .processPageItemCallback(script -> collected.add(script.getId()))
+                .build()
+                .iterate();
+
+        assertThat(firstPage.getValue()).hasSize(2);
+        assertThat(collected).containsExactlyInAnyOrderElementsOf(matching);
+    }
+
+    @Test
+    @Disabled("waits for query options ($filter on /$count) in the HTTP adapter")
+    void countWithAFilterCountsOnlyTheMatchingScripts() {
+        createNamed("Counted ", 3);
+        create(admin, "Not counted");
+
+        Integer count = scripts(admin).count().get(request ->
+                request.queryParameters.filter = "startswith(displayName,'Counted ')");
+
+        assertThat(count).isEqualTo(3);
+    }
+
+    @Test
+    @Disabled("waits for query options ($expand) in the HTTP adapter")
+    void getWithExpandAssignmentsShowsTheAssignmentsInline() {
+        String id = create(admin, "Expanded").getId();
+        assign(id, List.of(), List.of(groupTarget(GROUP)));
+
+        DeviceManagementScript script = scripts(admin).byDeviceManagementScriptId(id).get(request ->
+                request.queryParameters.expand = new String[] {"assignments"});
+
+        assertThat(script.getAssignments()).singleElement().satisfies(assignment -> {
+            assertThat(assignment.getId()).isEqualTo(id + ":" + GROUP);
+            assertThat(assignment.getTarget()).isExactlyInstanceOf(GroupAssignmentTarget.class);
+        });
+    }
+
+    @Test
+    @Disabled("waits for $batch in the HTTP adapter")
+    void aJsonBatchOfTwoGetsAndACreateAnswersEachRequestWithItsOwnStatus() throws Exception {
+        String existing = create(admin, "Batched").getId();
+        String missing = "00000000-0000-0000-0000-00000000beef";
+        DeviceManagementScript toCreate = new DeviceManagementScript();
+        toCreate.setDisplayName("Created in a batch");
+        BatchRequestContent batch = new BatchRequestContent(admin);
+        String getExisting = batch.addBatchRequestStep(
+                scripts(admin).byDeviceManagementScriptId(existing).toGetRequestInformation());
+        String getMissing = batch.addBatchRequestStep(
+                scripts(admin).byDeviceManagementScriptId(missing).toGetRequestInformation());
+        String post = batch.addBatchRequestStep(scripts(admin).toPostRequestInformation(toCreate));
+
+        BatchResponseContent responses = admin.getBatchRequestBuilder().post(batch, null);
+
+        assertThat(responses.getResponsesStatusCode())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(getExisting, 200, getMissing, 404, post, 201));
+        assertThat(responses.getResponseById(getExisting, DeviceManagementScript::createFromDiscriminatorValue)
+                .getDisplayName()).isEqualTo("Batched");
+        DeviceManagementScript created = responses.getResponseById(post,
+                DeviceManagementScript::createFromDiscriminatorValue);
+        assertThat(scripts(admin).byDeviceManagementScriptId(created.getId()).get().getDisplayName())
+                .isEqualTo("Created in a batch");
+    }
+
+    @Test
+    @Disabled("waits for throttling options in bootstrap: --throttle intune --throttle-requests-per-tenant N "
+            + "--throttle-window-seconds S")
+    void aTooManyRequestsAnswerIsRetriedByTheSdkAfterItsRetryAfterSoTheCallsSucceed(@TempDir Path ownDataDirectory)
+            throws Exception {
+        String token = JarTokens.mint("--tenant", TENANT, "--data-dir", ownDataDirectory.toString());
+        try (RunningJar throttled = RunningJar.start("--port", "0", "--data-dir", ownDataDirectory.toString(),
+                "--throttle", "intune", "--throttle-requests-per-tenant", "2", "--throttle-window-seconds", "1")) {
+            GraphServiceClient client = sdkClient(throttled.awaitPort(), token);
+            String id = create(client, "Throttled").getId();
+
+            for (int call = 0; call < 4; call++) {
+                assertThat(scripts(client).byDeviceManagementScriptId(id).get().getDisplayName())
+                        .isEqualTo("Throttled");
+            }
+
+            assertThat(throttled.terminate()).isZero();
+            assertThat(throttled.output()).contains("status=429");
+        }
+    }
+
+    @Test
+    void theJarsOutputAtTheDefaultLogLevelNeverContainsTheTokensItWasSent(@TempDir Path ownDataDirectory)
+            throws Exception {
+        String writerToken = JarTokens.mint("--tenant", TENANT, "--data-dir", ownDataDirectory.toString());
+        String readerToken = JarTokens.mint("--tenant", TENANT, "--scopes", "DeviceManagementScripts.Read.All",
+                "--data-dir", ownDataDirectory.toString());
+        try (RunningJar logging = RunningJar.start("--port", "0", "--data-dir", ownDataDirectory.toString())) {
+            int port = logging.awaitPort();
+            String id = create(sdkClient(port, writerToken), "Logged").getId();
+            scripts(sdkClient(port, readerToken)).byDeviceManagementScriptId(id).get();
+            assertThatThrownBy(() -> create(sdkClient(port, readerToken), "Refused")).isInstanceOf(ODataError.class);
+            // signed with the shared server's key, so refused here
+            assertThatThrownBy(() -> scripts(sdkClient(port, adminToken)).get()).isInstanceOf(ODataError.class);
+
+            assertThat(logging.terminate()).isZero();
+            assertThat(logging.output()).contains("status=201", "status=200", "status=403", "status=401")
+                    .doesNotContain(writerToken, readerToken, adminToken);
+        }
+    }
+
+    private static DeviceManagementScriptsRequestBuilder scripts(GraphServiceClient client) {
+        return client.deviceManagement().deviceManagementScripts();
+    }
+
+    private static DeviceManagementScript create(GraphServiceClient client, String displayName) {
+        DeviceManagementScript script = new DeviceManagementScript();
+        script.setDisplayName(displayName);
+        script.setFileName("script.ps1");
+        script.setScriptContent(CONTENT);
+        return scripts(client).post(script);
+    }
+
+    /** Creates scripts named prefix 1, prefix 2, ... and answers their ids. */
+    private static List<String> createNamed(String prefix, int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(n -> create(admin, prefix + n).getId()).toList();
+    }
+
+    /** A new script assigned through one group assignment and a target of every kind; answers its id. */
+    private static String assignedToEveryTargetKind() {
+        String id = create(admin, "Assigned everywhere").getId();
+        AllDevicesAssignmentTarget allDevices = new AllDevicesAssignmentTarget();
+        allDevices.setDeviceAndAppManagementAssignmentFilterId(FILTER);
+        allDevices.setDeviceAndAppManagementAssignmentFilterType(DeviceAndAppManagementAssignmentFilterType.Include);
+        var collection = new ConfigurationManagerCollectionAssignmentTarget();
+        collection.setCollectionId(COLLECTION);
+        DeviceManagementScriptGroupAssignment groupAssignment = new DeviceManagementScriptGroupAssignment();
+        groupAssignment.setTargetGroupId(OTHER_GROUP);
+        assign(id, List.of(groupAssignment), List.of(groupTarget(GROUP), exclusionTarget(EXCLUDED_GROUP),
+                allDevices, new AllLicensedUsersAssignmentTarget(), collection));
+        return id;
+    }
+
+    private static void assign(String id, List<DeviceManagementScriptGroupAssignment> groupAssignments,
+            List<DeviceAndAppManagementAssignmentTarget> targets) {
+        AssignPostRequestBody body = new AssignPostRequestBody();
+        body.setDeviceManagementScriptGroupAssignments(groupAssignments);
+        body.setDeviceManagementScriptAssignments(targets.stream().map(target -> {
+            DeviceManagementScriptAssignment assignment = new DeviceManagementScriptAssignment();
+            assignment.setTarget(target);
+            return assignment;
+        }).toList());
+        scripts(admin).byDeviceManagementScriptId(id).assign().post(body);
+    }
+
+    private static DeviceAndAppManagementAssignmentTarget targetOf(String scriptId, String key) {
+        return scripts(admin).byDeviceManagementScriptId(scriptId).assignments()
+                .byDeviceManagementScriptAssignmentId(scriptId + ":" + key).get().getTarget();
+    }
+
+    private static GroupAssignmentTarget groupTarget(String groupId) {
+        GroupAssignmentTarget target = new GroupAssignmentTarget();
+        target.setGroupId(groupId);
+        return target;
+    }
+
+    private static ExclusionGroupAssignmentTarget exclusionTarget(String groupId) {
+        ExclusionGroupAssignmentTarget target = new ExclusionGroupAssignmentTarget();
+        target.setGroupId(groupId);
+        return target;
+    }
+}
