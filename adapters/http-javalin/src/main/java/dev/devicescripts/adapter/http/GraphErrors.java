@@ -96,6 +96,7 @@ final class GraphErrors {
 
     private GraphError graphErrorOf(Exception failure, Context ctx) {
         if (failure instanceof GraphRequestException refused) {
+            refused.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", Long.toString(seconds)));
             return new GraphError(refused.status(), refused.code(), refused.getMessage());
         }
         if (failure instanceof InvalidInputException) {

@@ -48,6 +48,8 @@ public final class GraphHttpServer implements AutoCloseable {
             // Every Graph request proves who it is before anything else, unknown routes included, as Graph does.
             config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*",
                     ctx -> RequestCaller.authenticate(ctx, authenticator));
+            settings.throttle().ifPresent(limits -> config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*",
+                    new RequestThrottle(limits, System::nanoTime)));
             config.requestLogger.http(AccessLog::record);
             config.routes.beforeMatched(ScriptEndpoints.GRAPH_ROOT + "/*",
                     ctx -> ListQuery.rejectUnsupportedOptions(ctx.queryParamMap()));

@@ -1,16 +1,25 @@
 package dev.devicescripts.adapter.http;
 
+import java.util.Optional;
+
 /** A request the adapter refuses before any use case runs, with the Graph status and error code to answer. */
 final class GraphRequestException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
     private final String code;
+    /** Null when the answer carries no Retry-After of its own. */
+    private final Long retryAfterSeconds;
 
     private GraphRequestException(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    private GraphRequestException(int status, String code, String message, Long retryAfterSeconds) {
         super(message);
         this.status = status;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     static GraphRequestException badRequest(String message) {
@@ -33,11 +42,20 @@ final class GraphRequestException extends RuntimeException {
         return new GraphRequestException(503, "ServiceUnavailable", message);
     }
 
+    /** A request over a throttling limit; it may be sent again after {@code retryAfterSeconds}. */
+    static GraphRequestException tooManyRequests(String message, long retryAfterSeconds) {
+        return new GraphRequestException(429, "TooManyRequests", message, retryAfterSeconds);
+    }
+
     int status() {
         return status;
     }
 
     String code() {
         return code;
+    }
+
+    Optional<Long> retryAfterSeconds() {
+        return Optional.ofNullable(retryAfterSeconds);
     }
 }

@@ -11,14 +11,17 @@ import java.util.Optional;
  * @param maxBodyBytes the largest request body accepted; larger ones are answered 413
  * @param pageSize     the most items one page of a list holds
  * @param tls          when present, the port speaks HTTPS with these files instead of HTTP
+ * @param throttle     when present, requests over these limits are answered 429; absent, none is
  */
-public record HttpSettings(String host, int port, long maxBodyBytes, int pageSize, Optional<TlsFiles> tls) {
+public record HttpSettings(String host, int port, long maxBodyBytes, int pageSize, Optional<TlsFiles> tls,
+                           Optional<ThrottleLimits> throttle) {
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
     public static final int DEFAULT_PAGE_SIZE = 100;
 
     public HttpSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(throttle, "throttle");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be from 0 to 65535: " + port);
         }

@@ -64,7 +64,8 @@ final class GraphApi implements AutoCloseable {
     /** The bearer token every request carries; null sends none. */
     private final String token;
 
-    private GraphApi(UnaryOperator<GraphUseCases> replaceSome, int pageSize, Optional<TlsFiles> tls, HttpClient http) {
+    private GraphApi(UnaryOperator<GraphUseCases> replaceSome, int pageSize, Optional<TlsFiles> tls,
+                     Optional<ThrottleLimits> throttle, HttpClient http) {
         InMemoryStore store = new InMemoryStore();
         AtomicLong seconds = new AtomicLong();
         // Each reading of the clock is one second later, so scripts list in the order they were created.
@@ -74,7 +75,7 @@ final class GraphApi implements AutoCloseable {
         GraphUseCases useCases = new GraphUseCases(scripts, scripts, scripts, scripts, scripts, assignments,
                 assignments, new HealthService(store));
         server = new GraphHttpServer(replaceSome.apply(useCases),
-                new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, pageSize, tls),
+                new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, pageSize, tls, throttle),
                 Authenticators.localKey(KEY, TokenRules.local())).start();
         this.http = http;
         scheme = tls.isPresent() ? "https" : "http";
@@ -95,8 +96,13 @@ final class GraphApi implements AutoCloseable {
 
     /** A token the server trusts, as its own token command mints them. */
     static String token(TenantId tenant, List<String> scopes, List<String> roles) {
-        return KEY.mint(new TokenRequest(tenant, scopes, roles, "5e3ce6c0-2b1f-4285-8d4b-75ee78787346",
-                Duration.ofHours(1), TokenRules.local()));
+        return token(tenant, scopes, roles, "5e3ce6c0-2b1f-4285-8d4b-75ee78787346");
+    }
+
+    /** A token the server trusts, issued to the client app {@code clientAppId}. */
+    static String token(TenantId tenant, List<String> scopes, List<String> roles, String clientAppId) {
+        return KEY.mint(new TokenRequest(tenant, scopes, roles, clientAppId, Duration.ofHours(1),
+                TokenRules.local()));
     }
 
     /** The server's key pair as its data folder holds it, for tests that forge or tamper with tokens. */
@@ -119,23 +125,31 @@ final class GraphApi implements AutoCloseable {
     }
 
     static GraphApi start() {
-        return new GraphApi(useCases -> useCases, HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(),
+        return new GraphApi(useCases -> useCases, HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(), Optional.empty(),
+                HttpClient.newHttpClient());
+    }
+
+    /** A server that answers 429 to requests over {@code limits}. */
+    static GraphApi startWithThrottle(ThrottleLimits limits) {
+        return new GraphApi(useCases -> useCases, HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(), Optional.of(limits),
                 HttpClient.newHttpClient());
     }
 
     /** A server that speaks HTTPS with {@code files}, called by a client whose {@code trust} accepts its chain. */
     static GraphApi startWithTls(TlsFiles files, SSLContext trust) {
-        return new GraphApi(useCases -> useCases, HttpSettings.DEFAULT_PAGE_SIZE, Optional.of(files),
+        return new GraphApi(useCases -> useCases, HttpSettings.DEFAULT_PAGE_SIZE, Optional.of(files), Optional.empty(),
                 HttpClient.newBuilder().sslContext(trust).build());
     }
 
     /** A server whose use cases are the real ones except those {@code replaceSome} swaps for fakes. */
     static GraphApi startWith(UnaryOperator<GraphUseCases> replaceSome) {
-        return new GraphApi(replaceSome, HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(), HttpClient.newHttpClient());
+        return new GraphApi(replaceSome, HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(), Optional.empty(),
+                HttpClient.newHttpClient());
     }
 
     static GraphApi startWithPageSize(int pageSize) {
-        return new GraphApi(useCases -> useCases, pageSize, Optional.empty(), HttpClient.newHttpClient());
+        return new GraphApi(useCases -> useCases, pageSize, Optional.empty(), Optional.empty(),
+                HttpClient.newHttpClient());
     }
 
     String url(String path) {
