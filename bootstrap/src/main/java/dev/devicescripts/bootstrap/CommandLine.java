@@ -67,7 +67,8 @@ final class CommandLine {
         } catch (NumberFormatException e) {
             // reported below, with the range
         }
-        throw new UsageException(flag + " must be a whole number from " + min + " to " + max + ", not '" + value + "'.");
+        throw new UsageException(flag + " must be a whole number from " + min + " to " + max + ", not '" + value
+                + "'.");
     }
 
     Optional<Path> path(String flag) {

@@ -1,10 +1,12 @@
 package dev.devicescripts.bootstrap;
 
+import dev.devicescripts.adapter.http.ThrottleLimits;
 import dev.devicescripts.adapter.http.TlsFiles;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -27,11 +29,14 @@ public record Configuration(
         long maxBodyBytes,
         int pageSize,
         Authentication authentication,
-        Optional<TlsFiles> tls) {
+        Optional<TlsFiles> tls,
+        Optional<ThrottleLimits> throttle) {
 
     public enum Persistence { JDBC, MEMORY }
 
     public enum AuthMode { VERIFIED, UNVERIFIED_SIGNATURES }
+
+    public enum Throttle { OFF, INTUNE }
 
     /**
      * How bearer tokens are checked: against the local signing key in the data folder (no JWKS given), an external
@@ -63,7 +68,22 @@ public record Configuration(
                 line.integer(Option.MAX_BODY_BYTES.flag(), 1024, Integer.MAX_VALUE),
                 line.integer(Option.PAGE_SIZE.flag(), 1, 999),
                 authentication,
-                tls(line));
+                tls(line),
+                throttle(line));
+    }
+
+    /** Intune's documented limits by default; each can be changed, for example to provoke 429s in a test. */
+    private static Optional<ThrottleLimits> throttle(CommandLine line) throws UsageException {
+        if (line.choice(Option.THROTTLE.flag(), Throttle.class) == Throttle.OFF) {
+            return Optional.empty();
+        }
+        int max = 1_000_000_000;
+        return Optional.of(new ThrottleLimits(
+                line.integer(Option.THROTTLE_WRITES_PER_TENANT.flag(), 1, max),
+                line.integer(Option.THROTTLE_WRITES_PER_APP.flag(), 1, max),
+                line.integer(Option.THROTTLE_REQUESTS_PER_TENANT.flag(), 1, max),
+                line.integer(Option.THROTTLE_REQUESTS_PER_APP.flag(), 1, max),
+                Duration.ofSeconds(line.integer(Option.THROTTLE_WINDOW.flag(), 1, 86_400))));
     }
 
     private static Authentication authentication(CommandLine line, String host) throws UsageException {

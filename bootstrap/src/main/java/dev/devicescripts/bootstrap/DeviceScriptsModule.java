@@ -139,6 +139,7 @@ final class DeviceScriptsModule extends AbstractModule {
     @Singleton
     GraphHttpServer graphHttpServer(GraphUseCases useCases, Authenticator authenticator) {
         return new GraphHttpServer(useCases, new HttpSettings(configuration.host(), configuration.port(),
-                configuration.maxBodyBytes(), configuration.pageSize(), configuration.tls()), authenticator);
+                configuration.maxBodyBytes(), configuration.pageSize(), configuration.tls(), configuration.throttle()),
+                authenticator);
     }
 }

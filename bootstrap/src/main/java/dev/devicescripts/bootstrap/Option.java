@@ -1,5 +1,6 @@
 package dev.devicescripts.bootstrap;
 
+import dev.devicescripts.adapter.http.ThrottleLimits;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +23,17 @@ enum Option {
     AUDIENCE("audience", "LIST", null, "audiences a token may name (default: Microsoft Graph's)"),
     JWKS_FILE("jwks-file", "FILE", null, "the issuer's signing keys, as a JWKS file (re-read on an unknown kid)"),
     JWKS_URL("jwks-url", "URL", null, "the issuer's signing keys, fetched from its JWKS endpoint"),
+    THROTTLE("throttle", "off|intune", "off", "simulate Intune's throttling: 429 and Retry-After over these limits"),
+    THROTTLE_WINDOW("throttle-window", "SECONDS",
+            String.valueOf(ThrottleLimits.intune().window().toSeconds()), "the window throttling limits count over"),
+    THROTTLE_WRITES_PER_TENANT("throttle-writes-per-tenant", "N",
+            String.valueOf(ThrottleLimits.intune().writesPerTenant()), "writes per window per tenant"),
+    THROTTLE_WRITES_PER_APP("throttle-writes-per-app", "N",
+            String.valueOf(ThrottleLimits.intune().writesPerApp()), "writes per window per app in a tenant"),
+    THROTTLE_REQUESTS_PER_TENANT("throttle-requests-per-tenant", "N",
+            String.valueOf(ThrottleLimits.intune().requestsPerTenant()), "requests per window per tenant"),
+    THROTTLE_REQUESTS_PER_APP("throttle-requests-per-app", "N",
+            String.valueOf(ThrottleLimits.intune().requestsPerApp()), "requests per window per app in a tenant"),
     TLS_CERT("tls-cert", "FILE", null, "PEM certificate chain: serve HTTPS (with --tls-key)"),
     TLS_KEY("tls-key", "FILE", null, "PEM private key of the certificate");
 

@@ -3,7 +3,9 @@ package dev.devicescripts.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.devicescripts.adapter.http.ThrottleLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -153,5 +155,17 @@ class ConfigurationTest {
                 });
         assertThatThrownBy(() -> Configuration.parse(List.of("--tls-cert", "cert.pem"), Map.of()))
                 .hasMessage("--tls-cert and --tls-key go together: give both to serve HTTPS.");
+    }
+
+    @Test
+    void throttlingIsOffByDefaultAndIntunesLimitsWhenAskedForUnlessChanged() throws UsageException {
+        assertThat(Configuration.parse(List.of(), Map.of()).throttle()).isEmpty();
+        assertThat(Configuration.parse(List.of("--throttle", "intune"), Map.of()).throttle())
+                .contains(ThrottleLimits.intune());
+        assertThat(Configuration.parse(List.of("--throttle", "intune", "--throttle-writes-per-tenant", "3",
+                "--throttle-window", "3600"), Map.of()).throttle())
+                .contains(new ThrottleLimits(3, 200, 4000, 2000, Duration.ofHours(1)));
+        assertThatThrownBy(() -> Configuration.parse(List.of("--throttle", "azure"), Map.of()))
+                .hasMessage("--throttle must be off or intune, not 'azure'.");
     }
 }
