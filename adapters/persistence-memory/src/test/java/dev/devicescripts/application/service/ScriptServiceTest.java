@@ -11,9 +11,11 @@ import dev.devicescripts.application.AccessDeniedException;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.Callers;
 import dev.devicescripts.application.ScriptNotFoundException;
-import dev.devicescripts.application.port.in.PageRequest;
 import dev.devicescripts.application.port.in.ScriptPage;
 import dev.devicescripts.application.port.in.UpdateScriptCommand;
+import dev.devicescripts.application.query.ScriptFilter;
+import dev.devicescripts.application.query.ScriptProperty;
+import dev.devicescripts.application.query.ScriptQuery;
 import dev.devicescripts.domain.Change;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.InvalidInputException;
@@ -22,6 +24,8 @@ import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.ScriptPatch;
 import dev.devicescripts.domain.ScriptProperties;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -70,14 +74,29 @@ class ScriptServiceTest {
         DeviceManagementScript second = service.create(ADMIN, fullProperties("Second"));
         service.create(THEIR_ADMIN, fullProperties("Theirs"));
 
-        ScriptPage firstPage = service.list(ADMIN, new PageRequest(0, 1));
-        ScriptPage secondPage = service.list(ADMIN, new PageRequest(1, 1));
+        ScriptPage firstPage = service.list(ADMIN, ScriptQuery.firstPage(1));
+        ScriptPage secondPage = service.list(ADMIN, new ScriptQuery(Optional.empty(), List.of(), 0, 1,
+                firstPage.next()));
 
         assertThat(firstPage.scripts()).containsExactly(first.withoutContent());
-        assertThat(firstPage.hasMore()).isTrue();
+        assertThat(firstPage.next()).isPresent();
         assertThat(secondPage.scripts()).containsExactly(second.withoutContent());
-        assertThat(secondPage.hasMore()).isFalse();
-        assertThat(service.count(ADMIN)).isEqualTo(2);
+        assertThat(secondPage.next()).isEmpty();
+        assertThat(service.count(ADMIN, Optional.empty())).isEqualTo(2);
+    }
+
+    @Test
+    void listAndCountShowOnlyTheScriptsTheFilterMatches() {
+        service.create(ADMIN, fullProperties("Cleanup"));
+        DeviceManagementScript inventory = service.create(ADMIN, fullProperties("Inventory"));
+        Optional<ScriptFilter> startsWithI =
+                Optional.of(new ScriptFilter.StringMatch(ScriptFilter.StringFunction.STARTS_WITH,
+                        ScriptProperty.DISPLAY_NAME, "i"));
+
+        ScriptPage page = service.list(ADMIN, new ScriptQuery(startsWithI, List.of(), 0, 10, Optional.empty()));
+
+        assertThat(page.scripts()).containsExactly(inventory.withoutContent());
+        assertThat(service.count(ADMIN, startsWithI)).isEqualTo(1);
     }
 
     @Test
@@ -140,7 +159,7 @@ class ScriptServiceTest {
         service.delete(ADMIN, script.id());
 
         assertThatThrownBy(() -> service.get(ADMIN, script.id())).isInstanceOf(ScriptNotFoundException.class);
-        assertThat(service.list(ADMIN, new PageRequest(0, 10)).scripts()).isEmpty();
+        assertThat(service.list(ADMIN, ScriptQuery.firstPage(10)).scripts()).isEmpty();
     }
 
     @Test
@@ -152,7 +171,7 @@ class ScriptServiceTest {
                 .isInstanceOf(ScriptNotFoundException.class);
 
         assertThat(service.get(THEIR_ADMIN, theirs.id())).isEqualTo(theirs);
-        assertThat(service.count(THEIR_ADMIN)).isEqualTo(1);
+        assertThat(service.count(THEIR_ADMIN, Optional.empty())).isEqualTo(1);
     }
 
     @Test
@@ -161,15 +180,15 @@ class ScriptServiceTest {
         Caller reader = Callers.reader(TENANT);
 
         assertThat(service.get(reader, script.id())).isEqualTo(script);
-        assertThat(service.list(reader, new PageRequest(0, 10)).scripts()).hasSize(1);
-        assertThat(service.count(reader)).isEqualTo(1);
+        assertThat(service.list(reader, ScriptQuery.firstPage(10)).scripts()).hasSize(1);
+        assertThat(service.count(reader, Optional.empty())).isEqualTo(1);
         assertThatThrownBy(() -> service.create(reader, fullProperties("Mine"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.update(reader, new UpdateScriptCommand(script.id(), displayNameTo("Mine"))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.delete(reader, script.id())).isInstanceOf(AccessDeniedException.class);
 
         assertThat(service.get(ADMIN, script.id())).isEqualTo(script);
-        assertThat(service.count(ADMIN)).isEqualTo(1);
+        assertThat(service.count(ADMIN, Optional.empty())).isEqualTo(1);
     }
 
     @Test

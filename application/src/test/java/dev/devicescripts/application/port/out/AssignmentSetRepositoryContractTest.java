@@ -5,6 +5,7 @@ import static dev.devicescripts.application.port.out.ScriptFixtures.TENANT;
 import static dev.devicescripts.application.port.out.ScriptFixtures.newScriptId;
 import static dev.devicescripts.application.port.out.ScriptFixtures.script;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AllLicensedUsersAssignmentTarget;
@@ -21,6 +22,7 @@ import dev.devicescripts.domain.TenantId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -126,6 +128,33 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
         assignmentSets.replace(TENANT, second, groupsSet(2, 4));
 
         assertThat(assignmentSets.findSet(TENANT, first)).contains(EVERY_KIND);
+    }
+
+    @Test
+    void findSetsReadsTheSetsOfTheTenantsScriptsAmongTheIdsAndLeavesOutTheRest() {
+        ScriptId assigned = insertScript(TENANT);
+        ScriptId unassigned = insertScript(TENANT);
+        ScriptId alsoAssigned = insertScript(TENANT);
+        ScriptId notAsked = insertScript(TENANT);
+        ScriptId theirs = insertScript(OTHER_TENANT);
+        assignmentSets.replace(TENANT, assigned, EVERY_KIND);
+        assignmentSets.replace(TENANT, alsoAssigned, groupsSet(5, 3));
+        assignmentSets.replace(TENANT, notAsked, groupsSet(6, 1));
+        assignmentSets.replace(OTHER_TENANT, theirs, EVERY_KIND);
+
+        Map<ScriptId, AssignmentSet> found = assignmentSets.findSets(TENANT,
+                List.of(alsoAssigned, newScriptId(), assigned, theirs, unassigned));
+
+        assertThat(found).containsOnly(entry(assigned, EVERY_KIND), entry(unassigned, AssignmentSet.EMPTY),
+                entry(alsoAssigned, groupsSet(5, 3)));
+        assertThat(found.get(assigned).targets()).containsExactlyElementsOf(EVERY_KIND.targets());
+    }
+
+    @Test
+    void findSetsOfNoIdsIsEmpty() {
+        insertScript(TENANT);
+
+        assertThat(assignmentSets.findSets(TENANT, List.of())).isEmpty();
     }
 
     @Test
