@@ -7,23 +7,28 @@ import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.AssignmentTarget;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Assignment sets as rows of script_assignment_target, one per target, in the order the set holds them. */
 final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
 
-    // One statement reads the script and its targets together, so a concurrent replace's commit cannot show through
-    // half-way; a script without targets gives one row whose target columns are null.
-    private static final String FIND_SET = """
+    // One statement reads the scripts and their targets together, so a concurrent replace's commit cannot show
+    // through half-way; a script without targets gives one row whose target columns are null.
+    private static final String FIND_SETS = """
             SELECT s.id, t.target_type, t.group_id, t.collection_id, t.filter_type, t.filter_id
             FROM device_management_script s
             LEFT JOIN script_assignment_target t ON t.tenant_id = s.tenant_id AND t.script_id = s.id
-            WHERE s.tenant_id = ? AND s.id = ?
-            ORDER BY t.position""";
+            WHERE s.tenant_id = ? AND s.id = ANY (?)
+            ORDER BY s.id, t.position""";
     private static final String DELETE_TARGETS =
             "DELETE FROM script_assignment_target WHERE tenant_id = ? AND script_id = ?";
     private static final String INSERT_TARGET = """
@@ -63,20 +68,32 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
 
     @Override
     public Optional<AssignmentSet> findSet(TenantId tenant, ScriptId scriptId) {
+        return Optional.ofNullable(findSets(tenant, List.of(scriptId)).get(scriptId));
+    }
+
+    @Override
+    public Map<ScriptId, AssignmentSet> findSets(TenantId tenant, Collection<ScriptId> scriptIds) {
+        if (scriptIds.isEmpty()) {
+            return Map.of();
+        }
         return sql.withConnection(connection -> {
-            try (PreparedStatement find = prepare(connection, FIND_SET, tenant.value(), scriptId.value());
+            Array ids = connection.createArrayOf("uuid", scriptIds.stream().map(ScriptId::value).toArray());
+            Map<ScriptId, List<AssignmentTarget>> targets = new HashMap<>();
+            try (PreparedStatement find = prepare(connection, FIND_SETS, tenant.value(), ids);
                  ResultSet rows = find.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
+                while (rows.next()) {
+                    List<AssignmentTarget> ofScript = targets.computeIfAbsent(
+                            new ScriptId(rows.getObject("id", UUID.class)), id -> new ArrayList<>());
+                    if (rows.getString("target_type") != null) {
+                        ofScript.add(TargetRow.read(rows).toTarget());
+                    }
                 }
-                List<AssignmentTarget> targets = new ArrayList<>();
-                if (rows.getString("target_type") != null) {
-                    do {
-                        targets.add(TargetRow.read(rows).toTarget());
-                    } while (rows.next());
-                }
-                return Optional.of(AssignmentSet.restore(targets));
+            } finally {
+                ids.free();
             }
+            Map<ScriptId, AssignmentSet> sets = new HashMap<>();
+            targets.forEach((id, ofScript) -> sets.put(id, AssignmentSet.restore(ofScript)));
+            return sets;
         });
     }
 }

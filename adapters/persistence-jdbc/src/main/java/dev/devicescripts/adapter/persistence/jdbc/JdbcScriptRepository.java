@@ -2,9 +2,11 @@ package dev.devicescripts.adapter.persistence.jdbc;
 
 import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
 
-import dev.devicescripts.application.port.in.PageRequest;
+import dev.devicescripts.adapter.persistence.jdbc.ScriptQuerySql.Condition;
 import dev.devicescripts.application.port.in.ScriptPage;
 import dev.devicescripts.application.port.out.ScriptRepository;
+import dev.devicescripts.application.query.ScriptFilter;
+import dev.devicescripts.application.query.ScriptQuery;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.RunAsAccount;
 import dev.devicescripts.domain.ScriptContent;
@@ -28,16 +30,17 @@ import java.util.function.UnaryOperator;
 /** Scripts in the device_management_script table, their role scope tags in script_role_scope_tag. */
 final class JdbcScriptRepository implements ScriptRepository {
 
-    // Insert and update name the columns in one order, so that one method binds both.
+    // Insert and update name the columns in one order, so that one method binds both. display_name_folded is the
+    // name as lists order and filter by it (see V2).
     private static final String INSERT = """
-            INSERT INTO device_management_script (display_name, description, script_content, file_name,
-                run_as_account, enforce_signature_check, run_as_32_bit, created_date_time, last_modified_date_time,
-                tenant_id, id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO device_management_script (display_name, display_name_folded, description, script_content,
+                file_name, run_as_account, enforce_signature_check, run_as_32_bit, created_date_time,
+                last_modified_date_time, tenant_id, id)
+            VALUES (?, LOWER(?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String UPDATE = """
-            UPDATE device_management_script SET display_name = ?, description = ?, script_content = ?, file_name = ?,
-                run_as_account = ?, enforce_signature_check = ?, run_as_32_bit = ?, created_date_time = ?,
-                last_modified_date_time = ?
+            UPDATE device_management_script SET display_name = ?, display_name_folded = LOWER(?), description = ?,
+                script_content = ?, file_name = ?, run_as_account = ?, enforce_signature_check = ?, run_as_32_bit = ?,
+                created_date_time = ?, last_modified_date_time = ?
             WHERE tenant_id = ? AND id = ?""";
     // One statement reads a script with its tags, so it never mixes two versions of them.
     private static final String FIND = """
@@ -47,19 +50,21 @@ final class JdbcScriptRepository implements ScriptRepository {
             LEFT JOIN script_role_scope_tag t ON t.tenant_id = s.tenant_id AND t.script_id = s.id
             WHERE s.tenant_id = ? AND s.id = ?
             ORDER BY t.position""";
-    // One more script than the page holds tells whether more follow; lists carry no content, so none is read.
+    // One more script than the page holds tells whether more follow; lists carry no content, so none is read. The
+    // page is chosen first and joined with its tags after, so the database reads the tags of only those scripts.
     private static final String LIST = """
             SELECT s.id, s.display_name, s.description, s.file_name, s.run_as_account, s.enforce_signature_check,
                 s.run_as_32_bit, s.created_date_time, s.last_modified_date_time, t.tag_id
-            FROM (SELECT tenant_id, id, display_name, description, file_name, run_as_account,
-                      enforce_signature_check, run_as_32_bit, created_date_time, last_modified_date_time
-                  FROM device_management_script
-                  WHERE tenant_id = ?
-                  ORDER BY created_date_time, id
+            FROM (SELECT s.tenant_id, s.id, s.display_name, s.display_name_folded, s.description, s.file_name,
+                      s.run_as_account, s.enforce_signature_check, s.run_as_32_bit, s.created_date_time,
+                      s.last_modified_date_time
+                  FROM device_management_script s
+                  WHERE %1$s
+                  ORDER BY %2$s
                   OFFSET ? ROWS FETCH NEXT ? ROWS ONLY) s
             LEFT JOIN script_role_scope_tag t ON t.tenant_id = s.tenant_id AND t.script_id = s.id
-            ORDER BY s.created_date_time, s.id, t.position""";
-    private static final String COUNT = "SELECT count(*) FROM device_management_script WHERE tenant_id = ?";
+            ORDER BY %2$s, t.position""";
+    private static final String COUNT = "SELECT count(*) FROM device_management_script s WHERE %s";
     private static final String DELETE = "DELETE FROM device_management_script WHERE tenant_id = ? AND id = ?";
     private static final String LOCK =
             "SELECT id FROM device_management_script WHERE tenant_id = ? AND id = ? FOR UPDATE";
@@ -88,21 +93,31 @@ final class JdbcScriptRepository implements ScriptRepository {
     }
 
     @Override
-    public ScriptPage list(TenantId tenant, PageRequest page) {
+    public ScriptPage list(TenantId tenant, ScriptQuery query) {
+        Condition listed = ScriptQuerySql.listed(tenant, query);
+        String statement = LIST.formatted(listed.sql(), ScriptQuerySql.orderBy(query.orderBy()));
+        List<Object> parameters = new ArrayList<>(listed.parameters());
+        parameters.add(query.skip());
+        parameters.add(query.top() + 1);
         List<DeviceManagementScript> scripts = sql.withConnection(connection -> {
-            try (PreparedStatement list = prepare(connection, LIST, tenant.value(), page.skip(), page.top() + 1);
+            try (PreparedStatement list = prepare(connection, statement, parameters.toArray());
                  ResultSet rows = list.executeQuery()) {
                 return readScripts(rows, false);
             }
         });
-        boolean hasMore = scripts.size() > page.top();
-        return new ScriptPage(hasMore ? scripts.subList(0, page.top()) : scripts, hasMore);
+        if (scripts.size() <= query.top()) {
+            return new ScriptPage(scripts, Optional.empty());
+        }
+        List<DeviceManagementScript> page = scripts.subList(0, query.top());
+        return new ScriptPage(page, Optional.of(query.cursorAfter(page.get(page.size() - 1))));
     }
 
     @Override
-    public long count(TenantId tenant) {
+    public long count(TenantId tenant, Optional<ScriptFilter> filter) {
+        Condition counted = ScriptQuerySql.counted(tenant, filter);
         return sql.withConnection(connection -> {
-            try (PreparedStatement count = prepare(connection, COUNT, tenant.value());
+            try (PreparedStatement count = prepare(connection, COUNT.formatted(counted.sql()),
+                    counted.parameters().toArray());
                  ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getLong(1);
@@ -161,9 +176,11 @@ final class JdbcScriptRepository implements ScriptRepository {
                               DeviceManagementScript script) throws SQLException {
         ScriptProperties p = script.properties();
         byte[] content = p.scriptContent() == null ? null : p.scriptContent().bytes();
-        try (PreparedStatement write = prepare(connection, insertOrUpdate, p.displayName(), p.description(), content,
-                p.fileName(), p.runAsAccount().graphName(), p.enforceSignatureCheck(), p.runAs32Bit(),
-                script.createdDateTime(), script.lastModifiedDateTime(), tenant.value(), script.id().value())) {
+        // The display name twice: as it is, and for LOWER(?) to fold into display_name_folded.
+        try (PreparedStatement write = prepare(connection, insertOrUpdate, p.displayName(), p.displayName(),
+                p.description(), content, p.fileName(), p.runAsAccount().graphName(), p.enforceSignatureCheck(),
+                p.runAs32Bit(), script.createdDateTime(), script.lastModifiedDateTime(), tenant.value(),
+                script.id().value())) {
             write.executeUpdate();
         }
     }
