@@ -52,7 +52,7 @@ public final class GraphHttpServer implements AutoCloseable {
                     new RequestThrottle(limits, System::nanoTime)));
             config.requestLogger.http(AccessLog::record);
             config.routes.beforeMatched(ScriptEndpoints.GRAPH_ROOT + "/*",
-                    ctx -> ListQuery.rejectUnsupportedOptions(ctx.queryParamMap()));
+                    ctx -> QueryOptions.rejectUnknownOptions(ctx.queryParamMap()));
             config.routes.get("/healthz", this::health);
             endpoints.register(config.routes);
             errors.register(config.routes);

@@ -1,72 +1,85 @@
 package dev.devicescripts.adapter.http;
 
-import dev.devicescripts.application.port.in.PageRequest;
-import java.net.URLDecoder;
+import static dev.devicescripts.adapter.http.QueryOptions.Option.COUNT;
+import static dev.devicescripts.adapter.http.QueryOptions.Option.EXPAND;
+import static dev.devicescripts.adapter.http.QueryOptions.Option.FILTER;
+import static dev.devicescripts.adapter.http.QueryOptions.Option.ORDERBY;
+import static dev.devicescripts.adapter.http.QueryOptions.Option.SELECT;
+import static dev.devicescripts.adapter.http.QueryOptions.Option.SKIP;
+import static dev.devicescripts.adapter.http.QueryOptions.Option.SKIPTOKEN;
+import static dev.devicescripts.adapter.http.QueryOptions.Option.TOP;
+
+import dev.devicescripts.adapter.http.QueryOptions.Option;
+import dev.devicescripts.application.query.PageCursor;
+import dev.devicescripts.application.query.ScriptFilter;
+import dev.devicescripts.application.query.ScriptProperty;
+import dev.devicescripts.application.query.ScriptQuery;
+import dev.devicescripts.application.query.SortKey;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.OptionalInt;
-import java.util.Set;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The OData query options of a request. Only $top and $skip are served so far; any other $-option is refused by
- * name rather than silently ignored, so a client never mistakes an unfiltered answer for a filtered one.
+ * A request for one page of the scripts collection: its query options as a {@link ScriptQuery}, the projection of
+ * each script, whether to count, and the query of the next page's link.
+ *
+ * @param options as the client gave them, repeated in next links
  */
-final class ListQuery {
-    private static final String TOP = "$top";
-    private static final String SKIP = "$skip";
-    private static final Set<String> SUPPORTED = Set.of(TOP, SKIP);
+record ListQuery(QueryOptions options, ScriptQuery query, Projection projection, boolean counted) {
+    /** Repeated in next links; $skip is not, the cursor already counts the scripts it skipped. */
+    private static final List<Option> REPEATED = List.of(FILTER, ORDERBY, SELECT, EXPAND, TOP, COUNT);
 
-    private ListQuery() {
+    /** @param pageSize the most scripts a page holds, whatever $top asks for */
+    static ListQuery of(QueryOptions options, int pageSize) {
+        Optional<ScriptFilter> filter = options.value(FILTER).map(FilterParser::parse);
+        List<SortKey> orderBy = options.value(ORDERBY).map(ListQuery::orderBy).orElse(List.of());
+        int top = Math.min(options.value(TOP).map(text -> integer(TOP, text, 1)).orElse(pageSize), pageSize);
+        int skip = options.value(SKIP).map(text -> integer(SKIP, text, 0)).orElse(0);
+        boolean counted = options.value(COUNT).map(ListQuery::bool).orElse(false);
+        List<SortKey> order = orderBy.isEmpty() ? ScriptQuery.DEFAULT_ORDER : orderBy;
+        Optional<PageCursor> after = options.value(SKIPTOKEN).map(token -> SkipToken.decode(token, order));
+        return new ListQuery(options, new ScriptQuery(filter, orderBy, skip, top, after), Projection.of(options),
+                counted);
     }
 
-    /** Refuses every $-option this service does not serve; other parameters are ignored, as Graph does. */
-    static void rejectUnsupportedOptions(Map<String, List<String>> queryParameters) {
-        for (String name : queryParameters.keySet()) {
-            if (name.startsWith("$") && !SUPPORTED.contains(name.toLowerCase(Locale.ROOT))) {
-                throw GraphRequestException.badRequest("The query option '" + name + "' is not supported.");
-            }
-        }
-    }
-
-    /** The page a list request asks for: $top is the page size, capped at {@code pageSize}. */
-    static PageRequest page(Map<String, List<String>> queryParameters, int pageSize) {
-        int top = option(queryParameters, TOP, 1).orElse(pageSize);
-        int skip = option(queryParameters, SKIP, 0).orElse(0);
-        return new PageRequest(skip, Math.min(top, pageSize));
-    }
-
-    /**
-     * The query string of the page after {@code page}: the request's own parameters, raw as the client wrote them,
-     * with $skip moved on.
-     */
-    static String nextPageQuery(String rawQuery, PageRequest page) {
+    /** The query string of the page after this one, which starts after {@code next}. */
+    String nextPageQuery(PageCursor next) {
         List<String> parameters = new ArrayList<>();
-        if (rawQuery != null) {
-            for (String parameter : rawQuery.split("&")) {
-                String name = URLDecoder.decode(parameter.split("=", 2)[0], StandardCharsets.UTF_8);
-                if (!parameter.isEmpty() && !name.equalsIgnoreCase(SKIP)) {
-                    parameters.add(parameter);
-                }
-            }
+        for (Option option : REPEATED) {
+            options.value(option).ifPresent(value -> parameters.add(option.graphName() + "=" + encoded(value)));
         }
-        parameters.add(SKIP + "=" + (page.skip() + page.top()));
+        parameters.add(SKIPTOKEN.graphName() + "=" + SkipToken.encode(query.orderBy(), next));
         return String.join("&", parameters);
     }
 
-    /** The option's value, at least {@code min}; empty when the request does not give it. */
-    private static OptionalInt option(Map<String, List<String>> queryParameters, String option, int min) {
-        for (Map.Entry<String, List<String>> parameter : queryParameters.entrySet()) {
-            if (parameter.getKey().equalsIgnoreCase(option)) {
-                return OptionalInt.of(integer(option, parameter.getValue().get(0), min));
+    /** {@code displayName desc,createdDateTime}: properties, each optionally asc or desc, each at most once. */
+    private static List<SortKey> orderBy(String text) {
+        List<SortKey> keys = new ArrayList<>();
+        for (String item : text.split(",", -1)) {
+            String[] words = item.trim().split("\\s+");
+            ScriptProperty property = ScriptProperty.byGraphName(words[0]).orElseThrow(() -> badOrderBy("names '"
+                    + words[0] + "', which is not a property lists can be ordered by; use " + Arrays
+                    .stream(ScriptProperty.values()).map(ScriptProperty::graphName).collect(Collectors.joining(", "))));
+            if (words.length > 2 || words.length == 2 && !words[1].matches("(?i)asc|desc")) {
+                throw badOrderBy("'" + item.trim() + "' is not a property followed by nothing, asc or desc");
             }
+            if (keys.stream().anyMatch(key -> key.property() == property)) {
+                throw badOrderBy("names " + property.graphName() + " more than once");
+            }
+            keys.add(new SortKey(property, words.length == 2 && words[1].equalsIgnoreCase("desc")));
         }
-        return OptionalInt.empty();
+        return keys;
     }
 
-    private static int integer(String option, String text, int min) {
+    private static GraphRequestException badOrderBy(String problem) {
+        return GraphRequestException.badRequest("The query option '" + ORDERBY.graphName() + "' " + problem + ".");
+    }
+
+    private static int integer(Option option, String text, int min) {
         try {
             int value = Integer.parseInt(text);
             if (value >= min) {
@@ -75,7 +88,20 @@ final class ListQuery {
         } catch (NumberFormatException e) {
             // answered below, as a value out of range is
         }
-        throw GraphRequestException.badRequest("The query option '" + option + "' must be an integer from " + min
-                + " to " + Integer.MAX_VALUE + "; '" + text + "' is not.");
+        throw GraphRequestException.badRequest("The query option '" + option.graphName() + "' must be an integer "
+                + "from " + min + " to " + Integer.MAX_VALUE + "; '" + text + "' is not.");
+    }
+
+    private static boolean bool(String text) {
+        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+            throw GraphRequestException.badRequest("The query option '" + COUNT.graphName() + "' must be true or "
+                    + "false; '" + text + "' is not.");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    /** A query value in a URL: spaces as %20 rather than +, which some clients do not decode. */
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -2,9 +2,11 @@ package dev.devicescripts.adapter.http;
 
 import static dev.devicescripts.adapter.http.RequestCaller.caller;
 
-import dev.devicescripts.application.port.in.PageRequest;
+import dev.devicescripts.adapter.http.QueryOptions.Option;
+import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.port.in.ScriptPage;
 import dev.devicescripts.application.port.in.UpdateScriptCommand;
+import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.Guids;
 import dev.devicescripts.domain.ScriptId;
@@ -13,8 +15,12 @@ import dev.devicescripts.domain.ScriptProperties;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** The Graph beta routes of device management scripts: each handler translates HTTP to one use case and back. */
@@ -29,6 +35,7 @@ final class ScriptEndpoints {
             "assignments", "groupassignments", "assign", "$count");
     private static final Set<String> KEYED_SEGMENTS = Set.of("devicemanagementscripts", "assignments",
             "groupassignments");
+    private static final Set<Option> ENTITY_OPTIONS = EnumSet.of(Option.SELECT, Option.EXPAND);
 
     private final GraphUseCases useCases;
     private final int pageSize;
@@ -57,32 +64,47 @@ final class ScriptEndpoints {
         }
     }
 
-    /** Assignment collections are read-only in Graph: POST and DELETE get its "No method match" answer. */
+    /**
+     * Assignment collections are read-only in Graph: POST and DELETE get its "No method match" answer. They take no
+     * query options.
+     */
     private static void registerReadOnly(RoutesConfig routes, String collection, Handler list, Handler item) {
         Handler noMethodMatch = ctx -> {
             throw GraphRequestException.noMethodMatch(ctx.method().name());
         };
-        routes.get(collection, list);
+        routes.get(collection, withoutOptions(list));
         routes.post(collection, noMethodMatch);
         routes.delete(collection, noMethodMatch);
         for (String keyForm : KEY_FORMS) {
-            routes.get(collection + keyForm, item);
+            routes.get(collection + keyForm, withoutOptions(item));
             routes.post(collection + keyForm, noMethodMatch);
             routes.delete(collection + keyForm, noMethodMatch);
         }
     }
 
+    private static Handler withoutOptions(Handler handler) {
+        return ctx -> {
+            QueryOptions.of(ctx.queryParamMap(), Set.of());
+            handler.handle(ctx);
+        };
+    }
+
     private void list(Context ctx) {
-        PageRequest page = ListQuery.page(ctx.queryParamMap(), pageSize);
-        ScriptPage scripts = useCases.list().list(caller(ctx), page);
-        String nextLink = scripts.hasMore()
-                ? ctx.url() + "?" + ListQuery.nextPageQuery(ctx.queryString(), page)
-                : null;
-        GraphJson.send(ctx, 200, responses.scripts(scripts.scripts(), nextLink));
+        ListQuery query = ListQuery.of(QueryOptions.of(ctx.queryParamMap(), EnumSet.allOf(Option.class)), pageSize);
+        Caller caller = caller(ctx);
+        ScriptPage page = useCases.list().list(caller, query.query());
+        OptionalLong count = query.counted()
+                ? OptionalLong.of(useCases.list().count(caller, query.query().filter()))
+                : OptionalLong.empty();
+        Optional<String> nextLink = page.next().map(next -> ctx.url() + "?" + query.nextPageQuery(next));
+        GraphJson.send(ctx, 200, responses.scripts(page.scripts(), query.projection(),
+                expandedSets(caller, query.projection(), page.scripts()), count, nextLink));
     }
 
     private void count(Context ctx) {
-        ctx.contentType("text/plain;charset=utf-8").result(Long.toString(useCases.list().count(caller(ctx))));
+        QueryOptions options = QueryOptions.of(ctx.queryParamMap(), EnumSet.of(Option.FILTER));
+        long count = useCases.list().count(caller(ctx), options.value(Option.FILTER).map(FilterParser::parse));
+        ctx.contentType("text/plain;charset=utf-8").result(Long.toString(count));
     }
 
     private void create(Context ctx) {
@@ -93,7 +115,18 @@ final class ScriptEndpoints {
     }
 
     private void get(Context ctx) {
-        GraphJson.send(ctx, 200, responses.script(useCases.get().get(caller(ctx), scriptId(ctx))));
+        Projection projection = Projection.of(QueryOptions.of(ctx.queryParamMap(), ENTITY_OPTIONS));
+        Caller caller = caller(ctx);
+        DeviceManagementScript script = useCases.get().get(caller, scriptId(ctx));
+        GraphJson.send(ctx, 200,
+                responses.script(script, projection, expandedSets(caller, projection, List.of(script))));
+    }
+
+    /** The assignment sets of all the scripts at once, when the projection expands them; else none. */
+    private Map<ScriptId, AssignmentSet> expandedSets(Caller caller, Projection projection,
+                                                      List<DeviceManagementScript> scripts) {
+        List<ScriptId> ids = scripts.stream().map(DeviceManagementScript::id).toList();
+        return projection.expand().isEmpty() ? Map.of() : useCases.assignments().assignmentSets(caller, ids);
     }
 
     private void update(Context ctx) {

@@ -3,9 +3,11 @@ package dev.devicescripts.adapter.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devicescripts.adapter.http.Projection.Navigation;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AllLicensedUsersAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
+import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.AssignmentTarget;
 import dev.devicescripts.domain.ConfigurationManagerCollectionAssignmentTarget;
 import dev.devicescripts.domain.DeviceManagementScript;
@@ -15,7 +17,12 @@ import dev.devicescripts.domain.ScriptAssignment;
 import dev.devicescripts.domain.ScriptGroupAssignment;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.ScriptProperties;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /** Domain values as Graph writes them: exact property names and order, @odata.context, targets' @odata.type. */
@@ -23,6 +30,10 @@ final class ScriptResponses {
     static final String SCRIPTS_CONTEXT =
             "https://graph.microsoft.com/beta/$metadata#deviceManagement/deviceManagementScripts";
     private static final String ENTITY = "/$entity";
+    /** A script's properties in the order Graph writes them, which {@code $select} may name. */
+    static final List<String> SCRIPT_PROPERTIES = List.of("id", "displayName", "description", "scriptContent",
+            "createdDateTime", "lastModifiedDateTime", "runAsAccount", "enforceSignatureCheck", "fileName",
+            "roleScopeTagIds", "runAs32Bit");
 
     private final ObjectMapper mapper;
 
@@ -31,41 +42,53 @@ final class ScriptResponses {
     }
 
     ObjectNode script(DeviceManagementScript script) {
-        ObjectNode json = mapper.createObjectNode().put("@odata.context", SCRIPTS_CONTEXT + ENTITY);
-        writeScript(script, json);
+        return script(script, Projection.ALL, Map.of());
+    }
+
+    /** @param sets the script's assignment set when the projection expands it */
+    ObjectNode script(DeviceManagementScript script, Projection projection, Map<ScriptId, AssignmentSet> sets) {
+        ObjectNode json = mapper.createObjectNode()
+                .put("@odata.context", SCRIPTS_CONTEXT + projection.contextSuffix() + ENTITY);
+        writeScript(script, projection, sets, json);
         return json;
     }
 
-    /** @param nextLink null on the last page */
-    ObjectNode scripts(List<DeviceManagementScript> scripts, String nextLink) {
-        ObjectNode json = mapper.createObjectNode().put("@odata.context", SCRIPTS_CONTEXT);
-        if (nextLink != null) {
-            json.put("@odata.nextLink", nextLink);
-        }
+    /**
+     * @param sets      the scripts' assignment sets when the projection expands them
+     * @param count     {@code @odata.count}, when the client asked for it
+     * @param nextLink  absent on the last page
+     */
+    ObjectNode scripts(List<DeviceManagementScript> scripts, Projection projection,
+                       Map<ScriptId, AssignmentSet> sets, OptionalLong count, Optional<String> nextLink) {
+        ObjectNode json = mapper.createObjectNode()
+                .put("@odata.context", SCRIPTS_CONTEXT + projection.contextSuffix());
+        count.ifPresent(total -> json.put("@odata.count", total));
+        nextLink.ifPresent(link -> json.put("@odata.nextLink", link));
         ArrayNode value = json.putArray("value");
-        scripts.forEach(script -> writeScript(script, value.addObject()));
+        scripts.forEach(script -> writeScript(script, projection, sets, value.addObject()));
         return json;
     }
 
     ObjectNode assignments(ScriptId scriptId, List<ScriptAssignment> assignments) {
-        return collection(assignmentsContext(scriptId, "assignments"), assignments, this::writeAssignment);
+        return collection(assignmentsContext(scriptId, Navigation.ASSIGNMENTS), assignments, this::writeAssignment);
     }
 
     ObjectNode assignment(ScriptId scriptId, ScriptAssignment assignment) {
-        return entity(assignmentsContext(scriptId, "assignments"), assignment, this::writeAssignment);
+        return entity(assignmentsContext(scriptId, Navigation.ASSIGNMENTS), assignment, this::writeAssignment);
     }
 
     ObjectNode groupAssignments(ScriptId scriptId, List<ScriptGroupAssignment> groupAssignments) {
-        return collection(assignmentsContext(scriptId, "groupAssignments"), groupAssignments,
+        return collection(assignmentsContext(scriptId, Navigation.GROUP_ASSIGNMENTS), groupAssignments,
                 this::writeGroupAssignment);
     }
 
     ObjectNode groupAssignment(ScriptId scriptId, ScriptGroupAssignment groupAssignment) {
-        return entity(assignmentsContext(scriptId, "groupAssignments"), groupAssignment, this::writeGroupAssignment);
+        return entity(assignmentsContext(scriptId, Navigation.GROUP_ASSIGNMENTS), groupAssignment,
+                this::writeGroupAssignment);
     }
 
-    private static String assignmentsContext(ScriptId scriptId, String navigation) {
-        return SCRIPTS_CONTEXT + "('" + scriptId + "')/" + navigation;
+    private static String assignmentsContext(ScriptId scriptId, Navigation navigation) {
+        return SCRIPTS_CONTEXT + "('" + scriptId + "')/" + navigation.graphName();
     }
 
     private <T> ObjectNode collection(String context, List<T> items, BiConsumer<T, ObjectNode> write) {
@@ -81,7 +104,8 @@ final class ScriptResponses {
         return json;
     }
 
-    private static void writeScript(DeviceManagementScript script, ObjectNode json) {
+    private void writeScript(DeviceManagementScript script, Projection projection,
+                             Map<ScriptId, AssignmentSet> sets, ObjectNode json) {
         ScriptProperties properties = script.properties();
         json.put("id", script.id().toString())
                 .put("displayName", properties.displayName())
@@ -94,6 +118,28 @@ final class ScriptResponses {
                 .put("fileName", properties.fileName());
         properties.roleScopeTagIds().forEach(json.putArray("roleScopeTagIds")::add);
         json.put("runAs32Bit", properties.runAs32Bit());
+        if (!projection.select().isEmpty()) {
+            Set<String> kept = new HashSet<>(projection.select());
+            kept.addAll(List.of("id", "@odata.context")); // an entity carries its context in the same object
+            json.retain(kept);
+        }
+        AssignmentSet set = sets.getOrDefault(script.id(), AssignmentSet.EMPTY);
+        if (projection.expands(Navigation.ASSIGNMENTS)) {
+            writeInline(script.id(), Navigation.ASSIGNMENTS, set.assignmentsOf(script.id()), this::writeAssignment,
+                    json);
+        }
+        if (projection.expands(Navigation.GROUP_ASSIGNMENTS)) {
+            writeInline(script.id(), Navigation.GROUP_ASSIGNMENTS, set.groupAssignmentsOf(script.id()),
+                    this::writeGroupAssignment, json);
+        }
+    }
+
+    /** An expanded navigation property: its own @odata.context, then its entries. */
+    private <T> void writeInline(ScriptId scriptId, Navigation navigation, List<T> items,
+                                 BiConsumer<T, ObjectNode> write, ObjectNode json) {
+        json.put(navigation.graphName() + "@odata.context", assignmentsContext(scriptId, navigation));
+        ArrayNode entries = json.putArray(navigation.graphName());
+        items.forEach(item -> write.accept(item, entries.addObject()));
     }
 
     private void writeAssignment(ScriptAssignment assignment, ObjectNode json) {

@@ -294,26 +294,50 @@ class RequestErrorsTest {
     }
 
     @Test
-    void queryOptionsNotYetServedAreBadRequestsNamingTheOption() {
+    void queryOptionsThisServiceDoesNotServeAreBadRequestsNamingTheOption() {
         String id = api.createScript("Queried");
 
-        for (String option : List.of("$filter=displayName eq 'x'", "$select=id", "$expand=assignments",
-                "$orderby=displayName", "$count=true", "$search=x")) {
+        for (String option : List.of("$search=x", "$format=json", "$apply=x", "$levels=2", "search=x", "FORMAT=json")) {
             String name = option.substring(0, option.indexOf('='));
-            assertGraphError(api.get(SCRIPTS + "?" + option.replace(" ", "%20")), 400, "BadRequest",
-                    "The query option '" + name + "' is not supported.");
+            assertGraphError(api.get(SCRIPTS + "?" + option), 400, "BadRequest",
+                    "The query option '" + name + "' is not supported");
         }
-        assertGraphError(api.get(SCRIPTS + "/" + id + "?$select=id"), 400, "BadRequest", "'$select'");
+        assertGraphError(api.get(SCRIPTS + "/" + id + "?$search=x"), 400, "BadRequest", "'$search'");
         assertThat(api.get(SCRIPTS + "?api-version=2&foo=bar").status()).isEqualTo(200);
     }
 
     @Test
-    void malformedTopAndSkipAreBadRequestsNamingTheOption() {
+    void queryOptionsOfCollectionsOnOneEntityAreBadRequestsNamingTheOption() {
+        String id = api.createScript("Queried");
+
+        for (String option : List.of("$filter=displayName%20eq%20'x'", "$top=1", "$skip=1", "$orderby=displayName",
+                "$count=true", "$skiptoken=x")) {
+            String name = option.substring(0, option.indexOf('='));
+            assertGraphError(api.get(SCRIPTS + "/" + id + "?" + option), 400, "BadRequest",
+                    "The query option '" + name + "' does not apply", "$select, $expand");
+        }
+        assertGraphError(api.get(SCRIPTS + "/$count?$top=1"), 400, "BadRequest", "'$top'", "$filter");
+        assertGraphError(api.get(SCRIPTS + "/" + id + "/assignments?$select=id"), 400, "BadRequest", "'$select'",
+                "no query options");
+    }
+
+    @Test
+    void aQueryOptionGivenTwiceIsABadRequestNamingIt() {
+        for (String query : List.of("$top=1&$top=2", "$top=1&TOP=2", "$filter=x&filter=y")) {
+            assertGraphError(api.get(SCRIPTS + "?" + query), 400, "BadRequest", "more than once");
+        }
+    }
+
+    @Test
+    void malformedTopSkipAndCountAreBadRequestsNamingTheOption() {
         for (String query : List.of("$top=0", "$top=-1", "$top=two", "$top=99999999999")) {
             assertGraphError(api.get(SCRIPTS + "?" + query), 400, "BadRequest", "'$top'");
         }
         for (String query : List.of("$skip=-1", "$skip=x", "$skip=")) {
             assertGraphError(api.get(SCRIPTS + "?" + query), 400, "BadRequest", "'$skip'");
+        }
+        for (String query : List.of("$count=yes", "$count=", "$count=1")) {
+            assertGraphError(api.get(SCRIPTS + "?" + query), 400, "BadRequest", "'$count'", "true or false");
         }
     }
 
