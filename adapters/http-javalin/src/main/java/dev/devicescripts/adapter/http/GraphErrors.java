@@ -82,6 +82,11 @@ final class GraphErrors {
                 body(error, RequestIds.requestId(ctx), RequestIds.clientRequestId(ctx)));
     }
 
+    /** The body of a refusal that no handler throws, such as that of a request in a batch whose dependency failed. */
+    ObjectNode body(GraphRequestException refused, String requestId, String clientRequestId) {
+        return body(new GraphError(refused.status(), refused.code(), refused.getMessage()), requestId, clientRequestId);
+    }
+
     private ObjectNode body(GraphError error, String requestId, String clientRequestId) {
         ObjectNode body = mapper.createObjectNode();
         body.putObject("error")

@@ -28,6 +28,8 @@ public final class GraphHttpServer implements AutoCloseable {
         ScriptEndpoints endpoints = new ScriptEndpoints(useCases, settings, new RequestBodies(mapper),
                 new ScriptResponses(mapper));
         GraphErrors errors = new GraphErrors(mapper, settings.maxBodyBytes());
+        LocalDispatch dispatch = new LocalDispatch();
+        GraphBatch batch = new GraphBatch(mapper, new RequestBodies(mapper), errors, dispatch);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.router.caseInsensitiveRoutes = true; // Graph's paths are case-insensitive
@@ -40,6 +42,7 @@ public final class GraphHttpServer implements AutoCloseable {
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
                 server.insertHandler(new GracefulHandler());
                 server.setErrorHandler(errors.jettyErrorHandler());
+                dispatch.attachTo(server);
             });
             // With TLS files, this connector replaces Javalin's plain HTTP one on the same host and port.
             settings.tls().ifPresent(files -> config.jetty.addConnector((server, http) ->
@@ -55,6 +58,7 @@ public final class GraphHttpServer implements AutoCloseable {
                     ctx -> QueryOptions.rejectUnknownOptions(ctx.queryParamMap()));
             config.routes.get("/healthz", this::health);
             endpoints.register(config.routes);
+            config.routes.post(GraphBatch.PATH, batch::handle);
             errors.register(config.routes);
         });
     }

@@ -33,6 +33,11 @@ final class GraphRequestException extends RuntimeException {
                         + "with the assign action.");
     }
 
+    /** A request in a batch that depends on another request of the batch, which failed. */
+    static GraphRequestException failedDependency(String message) {
+        return new GraphRequestException(424, "FailedDependency", message);
+    }
+
     static GraphRequestException unsupportedMediaType(String contentType) {
         return new GraphRequestException(415, "UnsupportedMediaType",
                 "The Content-Type '" + contentType + "' is not supported; send application/json.");

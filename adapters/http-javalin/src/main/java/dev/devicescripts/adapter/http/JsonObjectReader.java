@@ -40,6 +40,11 @@ final class JsonObjectReader {
         throw new InvalidInputException(name, "must be a string.");
     }
 
+    /** A property as sent, whatever its JSON type; null when absent or null. */
+    JsonNode raw(String name) {
+        return value(name);
+    }
+
     /** A boolean property; null when absent or null. Accepts the strings "true" and "false" that PowerShell sends. */
     Boolean bool(String name) {
         JsonNode value = value(name);

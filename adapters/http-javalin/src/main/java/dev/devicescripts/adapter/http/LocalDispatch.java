@@ -1,0 +1,101 @@
+package dev.devicescripts.adapter.http;
+
+import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpTester;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Sends the requests of a batch through this server's own Jetty handlers, in memory, so that each is authenticated,
+ * authorised, validated and answered exactly as if a client had sent it alone.
+ *
+ * <p>Jetty's {@link LocalConnector} takes raw HTTP/1.1 from a buffer instead of a socket: no port is opened, no TLS
+ * certificate has to match a loopback address, and no process but this one can reach it. Jetty's HttpTester, from
+ * jetty-http's main jar, writes and parses that HTTP.
+ *
+ * <p>The connector has threads of its own: a batch holds a server thread while it waits for its requests, and if
+ * these needed server threads too, enough concurrent batches would wait forever for each other. They never wait on
+ * anything themselves, since a batch is refused inside a batch, so their pool always drains.
+ */
+final class LocalDispatch {
+    /** Longer than any request takes; only a stopping server leaves a request unanswered. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int MAX_THREADS = 32;
+
+    private volatile LocalConnector connector;
+
+    /**
+     * Adds the in-memory connector as the server starts, after Javalin has made its public one: Javalin adds its
+     * default connector only to a server without connectors, and reads the bound port from the first.
+     */
+    void attachTo(Server server) {
+        server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                // The public connector's settings (header sizes, URI rules), and the scheme the batch was sent with.
+                HttpConfiguration http = new HttpConfiguration(server.getConnectors()[0]
+                        .getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration());
+                ForwardedRequestCustomizer scheme = new ForwardedRequestCustomizer();
+                scheme.setForwardedOnly(true);
+                http.addCustomizer(scheme);
+                QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
+                threads.setName("graph-batch");
+                connector = new LocalConnector(server, threads, null, null, 1, new HttpConnectionFactory(http));
+                server.addConnector(connector);
+            }
+        });
+    }
+
+    /** Whether this request came from a batch rather than from a client. */
+    boolean isDispatched(Context ctx) {
+        return ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnector()
+                == connector;
+    }
+
+    /**
+     * Sends one request and waits for its whole response.
+     *
+     * @param headers     every header but the framing ones (Content-Length, Connection), which this sets
+     * @param outerScheme the batch's own scheme, so that URLs in the response (Location, nextLink) match it
+     * @param body        null for none
+     */
+    HttpTester.Response send(String method, String pathAndQuery, Map<String, String> headers, String outerScheme,
+                             byte[] body) {
+        HttpTester.Request request = HttpTester.newRequest();
+        request.setMethod(method);
+        request.setURI(pathAndQuery);
+        request.setVersion(HttpVersion.HTTP_1_1);
+        headers.forEach(request::put);
+        request.put(HttpHeader.FORWARDED, "proto=" + outerScheme);
+        request.put(HttpHeader.CONNECTION, "close");
+        if (body != null) {
+            request.setContent(body);
+        }
+        ByteBuffer response;
+        try {
+            response = connector.getResponse(request.generate(), TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while dispatching " + method + " " + pathAndQuery, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Dispatching " + method + " " + pathAndQuery + " in memory failed", e);
+        }
+        if (response == null) {
+            throw GraphRequestException.serviceUnavailable("The request " + method + " " + pathAndQuery
+                    + " of the batch got no answer; the service may be stopping. Retry later.");
+        }
+        return HttpTester.parseResponse(response);
+    }
+}
