@@ -98,7 +98,7 @@ class FilterTest {
 
     @Test
     void optionAndPropertyNamesAreCaseInsensitiveAndTheDollarIsOptional() {
-        for (String option : List.of("$filter", "$FILTER", "filter", "Filter")) {
+        for (String option : List.of("$filter", "$FILTER", "filter", "Filter", "%24filter")) {
             Reply reply = api.get(SCRIPTS + "?" + option + "=" + encoded("DISPLAYNAME eq 'beta'"));
             assertThat(names(reply)).as(option).containsExactly("beta");
         }
