@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Turns one bench/run into a table on stdout and a JSON file, and checks the targets.
+
+usage: report.py RUN_DIR OUT_JSON
+
+RUN_DIR holds meta.json (written by bench/run) and rows/KEY.json, one per row: the "BENCH {...}" line that
+bench/lua/report.lua printed. A row without its file failed to run. Exits 1 if any target failed.
+"""
+import json
+import os
+import sys
+
+ROWS = [
+    ("a", "(a) GET /healthz"),
+    ("b", "(b) assign 10 targets, 1,000 scripts"),
+    ("c", "(c) assign 1,000 targets, 1,000 scripts"),
+    ("d", "(d) GET script ?$expand=assignments"),
+    ("e1k", "(e) $filter page of 100, 1,000 scripts"),
+    ("e100k", "(e) $filter page of 100, 100,000 scripts"),
+]
+
+
+def load(path):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def ms(us):
+    return us / 1000.0
+
+
+def targets(rows, meta):
+    """Each target: (name, True/False/None for not measured, what was measured)."""
+    # a row that got no response at all has no latency to compare
+    a, b, c, e1, e2 = (rows.get(k) if rows.get(k, {}).get("requests") else None
+                       for k in ("a", "b", "c", "e1k", "e100k"))
+    out = []
+    if a and b and a["non2xx"] + a["socket_errors"] > 0:
+        out.append(("(b) throughput >= 0.5 x (a)", None, "not comparable: (a) answered %d errors (%.0f vs %.0f req/s)"
+                    % (a["non2xx"] + a["socket_errors"], b["rps"], a["rps"])))
+    elif a and b:
+        out.append(("(b) throughput >= 0.5 x (a)", b["rps"] >= 0.5 * a["rps"],
+                    "%.0f req/s vs 0.5 x %.0f = %.0f" % (b["rps"], a["rps"], 0.5 * a["rps"])))
+    else:
+        out.append(("(b) throughput >= 0.5 x (a)", False, "no responses"))
+    if b:
+        out.append(("(b) p99 <= 20 ms", ms(b["p99_us"]) <= 20, "%.2f ms" % ms(b["p99_us"])))
+    else:
+        out.append(("(b) p99 <= 20 ms", False, "no responses"))
+    if b and c:
+        out.append(("(c) p50 <= 25 x (b) p50", c["p50_us"] <= 25 * b["p50_us"],
+                    "%.2f ms vs 25 x %.2f = %.2f ms" % (ms(c["p50_us"]), ms(b["p50_us"]), 25 * ms(b["p50_us"]))))
+    else:
+        out.append(("(c) p50 <= 25 x (b) p50", False, "no responses"))
+    if meta.get("quick"):
+        out.append(("(e) p50 at 100,000 <= 2 x at 1,000", None, "skipped (--quick)"))
+    elif e1 and e2:
+        out.append(("(e) p50 at 100,000 <= 2 x at 1,000", e2["p50_us"] <= 2 * e1["p50_us"],
+                    "%.2f ms vs 2 x %.2f = %.2f ms (req/s %.0f vs %.0f)"
+                    % (ms(e2["p50_us"]), ms(e1["p50_us"]), 2 * ms(e1["p50_us"]), e2["rps"], e1["rps"])))
+    else:
+        out.append(("(e) p50 at 100,000 <= 2 x at 1,000", False, "no responses"))
+    errors = sum(r["non2xx"] + r["socket_errors"] for r in rows.values())
+    missing = [k for k, _ in ROWS
+               if not rows.get(k, {}).get("requests") and not (k == "e100k" and meta.get("quick"))]
+    out.append(("no errors", errors == 0 and not missing,
+                "%d non-2xx/socket errors%s" % (errors, ", rows without a response: " + " ".join(missing) if missing else "")))
+    oom = meta.get("oom") or not meta.get("alive_at_end")
+    out.append(("no OOM", not oom, "OutOfMemoryError in log: %s, alive at end: %s"
+                % ("yes" if meta.get("oom") else "no", "yes" if meta.get("alive_at_end") else "no")))
+    return out
+
+
+def main():
+    run_dir, out_json = sys.argv[1], sys.argv[2]
+    meta = load(os.path.join(run_dir, "meta.json")) or {}
+    rows = {}
+    for key, _ in ROWS:
+        row = load(os.path.join(run_dir, "rows", key + ".json"))
+        if row:
+            row["window_ms"] = load(os.path.join(run_dir, "rows", key + ".window"))  # for bench/jfr_top.py --row
+            rows[key] = row
+    checks = targets(rows, meta)
+
+    print()
+    print("%-42s %9s %9s %9s %8s %8s" % ("row", "req/s", "p50 ms", "p99 ms", "non2xx", "sockerr"))
+    for key, label in ROWS:
+        r = rows.get(key)
+        if r:
+            print("%-42s %9.0f %9.2f %9.2f %8d %8d" % (label, r["rps"], ms(r["p50_us"]), ms(r["p99_us"]),
+                                                       r["non2xx"], r["socket_errors"]))
+        elif key == "e100k" and meta.get("quick"):
+            print("%-42s %9s" % (label, "skipped (--quick)"))
+        else:
+            print("%-42s %9s" % (label, "did not run"))
+    print()
+    print("time to healthy: %s ms; peak RSS (VmHWM): %s MiB; -Xmx256m"
+          % (meta.get("time_to_healthy_ms"), "%.1f" % (meta["peak_rss_kib"] / 1024) if meta.get("peak_rss_kib")
+             else "?"))
+    print("load average (1 min) before: %s, after: %s on %s cores" % (meta.get("loadavg_before"),
+                                                                      meta.get("loadavg_after"), meta.get("cores")))
+    print("%s connections, %s threads, %s s per row after %s s warm-up; commit %s"
+          % (meta.get("connections"), meta.get("threads"), meta.get("duration_s"), meta.get("warmup_s"),
+             meta.get("commit")))
+    print()
+    print("targets:")
+    for name, ok, detail in checks:
+        print("  %-5s %-36s %s" % ({True: "PASS", False: "FAIL", None: "n/a"}[ok], name, detail))
+
+    result = dict(meta)
+    result["rows"] = {key: dict(rows[key], label=label) for key, label in ROWS if key in rows}
+    result["targets"] = [{"name": n, "pass": ok, "detail": d} for n, ok, d in checks]
+    os.makedirs(os.path.dirname(os.path.abspath(out_json)), exist_ok=True)
+    with open(out_json, "w") as f:
+        json.dump(result, f, indent=2)
+        f.write("\n")
+    print()
+    print("written: " + out_json)
+    sys.exit(1 if any(ok is False for _, ok, _ in checks) else 0)
+
+
+if __name__ == "__main__":
+    main()
