@@ -38,7 +38,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -311,7 +310,6 @@ class GraphSdkIT {
     }
 
     @Test
-    @Disabled("waits for $batch in the HTTP adapter")
     void aJsonBatchOfTwoGetsAndACreateAnswersEachRequestWithItsOwnStatus() throws Exception {
         String existing = create(admin, "Batched").getId();
         String missing = "00000000-0000-0000-0000-00000000beef";
