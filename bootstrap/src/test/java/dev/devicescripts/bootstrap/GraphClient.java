@@ -37,6 +37,11 @@ final class GraphClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> patch(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     HttpResponse<String> delete(String path) {
         return send(request(path).DELETE());
     }

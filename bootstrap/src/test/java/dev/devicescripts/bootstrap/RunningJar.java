@@ -59,6 +59,20 @@ final class RunningJar implements AutoCloseable {
         return awaitExit();
     }
 
+    /**
+     * Sends SIGKILL, as a crash or the OOM killer does, and returns the exit status. The jar runs in the very process
+     * this started (java itself, no wrapper), so the signal reaches the JVM that holds the database file.
+     */
+    int kill() throws InterruptedException {
+        process.destroyForcibly();
+        return awaitExit();
+    }
+
+    /** The JVM's own process, to check it is java with no child that could outlive it. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     synchronized String output() {
         return String.join(System.lineSeparator(), output);
     }
