@@ -3,20 +3,19 @@ package dev.devicescripts.adapter.http;
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
 import static dev.devicescripts.adapter.http.GraphApi.TENANT;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
+import static dev.devicescripts.adapter.http.auth.TestTokens.sign;
+import static dev.devicescripts.adapter.http.auth.TestTokens.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import dev.devicescripts.adapter.http.auth.TokenRules;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -152,24 +151,5 @@ class AuthenticationTest {
                 .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
                 .claim("tid", TENANT.toString())
                 .claim("scp", "DeviceManagementScripts.ReadWrite.All");
-    }
-
-    private static String signed(RSAKey key, JWTClaimsSet claims) {
-        try {
-            return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims,
-                    new RSASSASigner(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sign(JWSHeader header, JWTClaimsSet claims, JWSSigner signer) {
-        SignedJWT token = new SignedJWT(header, claims);
-        try {
-            token.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return token.serialize();
     }
 }

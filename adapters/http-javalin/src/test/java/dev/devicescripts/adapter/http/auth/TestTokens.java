@@ -32,7 +32,7 @@ import java.util.Date;
 import java.util.List;
 
 /** Keys, claims and tokens for the authentication tests, and the check every refusal must pass. */
-final class TestTokens {
+public final class TestTokens {
     static final String TENANT = "6babcaad-604b-40ac-a9d7-9fd97c0b779f";
     static final String OTHER_TENANT = "0c0dc4fd-5c8b-4c37-a2a8-3a1bb4e4f0e4";
     static final String CLIENT_APP = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
@@ -81,7 +81,7 @@ final class TestTokens {
     }
 
     /** RS256 with an RSA key, ES256 with an EC key; the header names the key's id. */
-    static String signed(JWK key, JWTClaimsSet claims) {
+    public static String signed(JWK key, JWTClaimsSet claims) {
         try {
             if (key instanceof ECKey ec) {
                 return sign(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims,
@@ -94,7 +94,7 @@ final class TestTokens {
         }
     }
 
-    static String sign(JWSHeader header, JWTClaimsSet claims, JWSSigner signer) {
+    public static String sign(JWSHeader header, JWTClaimsSet claims, JWSSigner signer) {
         SignedJWT token = new SignedJWT(header, claims);
         try {
             token.sign(signer);
