@@ -59,11 +59,10 @@ final class GraphErrors {
                 String requestId = RequestIds.newRequestId();
                 String clientRequestId = RequestIds.clientRequestId(
                         request.getHeaders().get(RequestIds.CLIENT_REQUEST_ID), requestId);
-                String reason = message == null ? HttpStatus.getMessage(status) : message;
-                GraphError error = status == 413
-                        ? tooLarge()
-                        : new GraphError(status, status >= 500 ? "InternalServerError" : "BadRequest",
-                                "The HTTP server refused the request: " + reason + ".");
+                GraphError error = jettyErrorOf(status, message);
+                if (status == 503) {
+                    response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                }
                 response.getHeaders().put(RequestIds.REQUEST_ID, requestId)
                         .put(RequestIds.CLIENT_REQUEST_ID, clientRequestId)
                         .put(HttpHeader.CONTENT_TYPE, GraphJson.CONTENT_TYPE);
@@ -71,6 +70,20 @@ final class GraphErrors {
                 response.write(true, ByteBuffer.wrap(body), callback);
             }
         };
+    }
+
+    /** Jetty answers 503 itself to requests that arrive while the server stops (graceful shutdown). */
+    private GraphError jettyErrorOf(int status, String message) {
+        if (status == 413) {
+            return tooLarge();
+        }
+        if (status == 503) {
+            return new GraphError(503, "ServiceUnavailable",
+                    "The server is stopping and takes no new requests; retry in a moment.");
+        }
+        String reason = message == null ? HttpStatus.getMessage(status) : message;
+        return new GraphError(status, status >= 500 ? "InternalServerError" : "BadRequest",
+                "The HTTP server refused the request: " + reason + ".");
     }
 
     private void respond(Exception failure, Context ctx) {
