@@ -40,7 +40,7 @@ def main():
     if a.row:
         with open(a.results) as f:
             window = json.load(f)["rows"][a.row]["window_ms"]
-    out = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample", a.jfr],
+    out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "256", "--events", "jdk.ExecutionSample", a.jfr],
                          check=True, capture_output=True, text=True).stdout
     events = json.loads(out)["recording"]["events"]
 
