@@ -21,10 +21,11 @@ final class RunningJar implements AutoCloseable {
     private final Process process;
     private final List<String> output = new ArrayList<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    private final Thread reader;
 
     private RunningJar(Process process) {
         this.process = process;
-        Thread reader = new Thread(this::readOutput, "jar-output");
+        this.reader = new Thread(this::readOutput, "jar-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -44,12 +45,13 @@ final class RunningJar implements AutoCloseable {
         return port.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** Waits for the process to end by itself and returns its exit status. */
+    /** Waits for the process to end by itself and returns its exit status, once all it printed has been read. */
     int awaitExit() throws InterruptedException {
         if (!process.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("The jar did not exit; it printed: " + output());
         }
+        reader.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
         return process.exitValue();
     }
 
