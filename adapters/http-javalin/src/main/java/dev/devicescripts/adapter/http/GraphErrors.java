@@ -6,6 +6,7 @@ import dev.devicescripts.adapter.http.auth.AuthenticationException;
 import dev.devicescripts.adapter.http.auth.SigningKeysUnavailableException;
 import dev.devicescripts.application.AccessDeniedException;
 import dev.devicescripts.application.NotFoundException;
+import dev.devicescripts.application.port.out.StorageUnavailableException;
 import dev.devicescripts.domain.InvalidInputException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -127,6 +128,12 @@ final class GraphErrors {
         if (failure instanceof SigningKeysUnavailableException) {
             LOG.warn("Token signing keys unavailable (request-id {})", RequestIds.requestId(ctx), failure);
             return new GraphError(503, "ServiceUnavailable", failure.getMessage());
+        }
+        if (failure instanceof StorageUnavailableException) {
+            LOG.warn("Storage busy for {} {} (request-id {}): {}", ctx.method(), ctx.path(), RequestIds.requestId(ctx),
+                    failure.getMessage());
+            return new GraphError(503, "ServiceUnavailable", "The service is busy and did not do this request; "
+                    + "retry after the time Retry-After gives.");
         }
         if (failure instanceof AccessDeniedException) {
             return new GraphError(403, "Forbidden", failure.getMessage());

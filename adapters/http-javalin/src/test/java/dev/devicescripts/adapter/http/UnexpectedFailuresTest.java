@@ -4,6 +4,8 @@ import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devicescripts.application.port.out.StorageUnavailableException;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
 class UnexpectedFailuresTest {
@@ -31,6 +33,22 @@ class UnexpectedFailuresTest {
             Reply reply = api.get("/healthz");
 
             assertGraphError(reply, 503, "ServiceUnavailable", "storage");
+            assertThat(reply.header("Retry-After")).matches("\\d+");
+        }
+    }
+
+    @Test
+    void busyStorageIsServiceUnavailableWithRetryAfterNotAnError() {
+        try (GraphApi api = GraphApi.startWith(useCases -> new GraphUseCases(useCases.create(), useCases.get(),
+                useCases.list(), useCases.update(), useCases.delete(), (caller, command) -> {
+                    throw new StorageUnavailableException("The database is busy: no connection within 5000 ms",
+                            new SQLTransientConnectionException());
+                }, useCases.assignments(), useCases.health()))) {
+            String id = api.createScript("Busy");
+
+            Reply reply = api.post(SCRIPTS + "/" + id + "/assign", "{}");
+
+            assertGraphError(reply, 503, "ServiceUnavailable", "busy");
             assertThat(reply.header("Retry-After")).matches("\\d+");
         }
     }

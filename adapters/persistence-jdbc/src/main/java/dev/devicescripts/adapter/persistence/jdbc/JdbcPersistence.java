@@ -8,7 +8,7 @@ import dev.devicescripts.application.port.out.StorageStatus;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
@@ -21,15 +21,20 @@ import org.slf4j.LoggerFactory;
 public final class JdbcPersistence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPersistence.class);
     private static final String DATABASE_NAME = "devicescripts";
+    /**
+     * How long a request waits for a free connection before it is answered "retry later" instead of queueing without
+     * bound behind a stuck database.
+     */
+    private static final Duration POOL_WAIT = Duration.ofSeconds(5);
+    /** How long the readiness check waits for the database to answer. */
+    private static final Duration READY_CHECK = Duration.ofSeconds(2);
 
     private final HikariDataSource pool;
-    private final Flyway flyway;
     private final ScriptRepository scripts;
     private final AssignmentSetRepository assignmentSets;
 
-    private JdbcPersistence(HikariDataSource pool, Flyway flyway) {
+    private JdbcPersistence(HikariDataSource pool) {
         this.pool = pool;
-        this.flyway = flyway;
         Sql sql = new Sql(pool);
         this.scripts = new JdbcScriptRepository(sql);
         this.assignmentSets = new JdbcAssignmentSetRepository(sql);
@@ -73,9 +78,8 @@ public final class JdbcPersistence implements AutoCloseable {
             throw new JdbcStorageException("Cannot open the database " + settings.url() + ": " + describe(e), e);
         }
         try {
-            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
-            flyway.migrate();
-            return new JdbcPersistence(pool, flyway);
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            return new JdbcPersistence(pool);
         } catch (RuntimeException e) {
             pool.close();
             throw new JdbcStorageException("Cannot migrate the schema of the database " + settings.url() + ": "
@@ -90,6 +94,7 @@ public final class JdbcPersistence implements AutoCloseable {
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setConnectionTimeout(POOL_WAIT.toMillis());
         return config;
     }
 
@@ -101,18 +106,18 @@ public final class JdbcPersistence implements AutoCloseable {
         return assignmentSets;
     }
 
-    /** Ready when the database answers a trivial query now and Flyway has no migration left to apply. */
+    /**
+     * Ready when the database answers now. The schema is current from the moment {@link #open} returns: it migrated
+     * it. (Asking Flyway on every check would take two connections per check, and enough concurrent checks would
+     * hold the whole pool waiting on itself.)
+     */
     public StorageStatus status() {
         return this::isReady;
     }
 
     private boolean isReady() {
-        try {
-            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-                statement.executeQuery("SELECT 1").close();
-            }
-            // Asked after the connection above is back in the pool: Flyway takes one of its own.
-            return flyway.info().pending().length == 0;
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid((int) READY_CHECK.toSeconds());
         } catch (SQLException | RuntimeException e) {
             LOG.warn("The database is not ready: {}", describe(e));
             return false;

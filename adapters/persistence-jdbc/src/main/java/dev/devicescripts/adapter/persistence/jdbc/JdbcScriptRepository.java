@@ -13,12 +13,14 @@ import dev.devicescripts.domain.ScriptContent;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.ScriptProperties;
 import dev.devicescripts.domain.TenantId;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,20 +52,20 @@ final class JdbcScriptRepository implements ScriptRepository {
             LEFT JOIN script_role_scope_tag t ON t.tenant_id = s.tenant_id AND t.script_id = s.id
             WHERE s.tenant_id = ? AND s.id = ?
             ORDER BY t.position""";
-    // One more script than the page holds tells whether more follow; lists carry no content, so none is read. The
-    // page is chosen first and joined with its tags after, so the database reads the tags of only those scripts.
+    // One more script than the page holds tells whether more follow; lists carry no content, so none is read. The tags
+    // of the page's scripts come in a second statement of the same snapshot: a join under the paged query would make
+    // it a derived table, whose results H2 keeps in its statement cache for every set of parameters it sees.
     private static final String LIST = """
             SELECT s.id, s.display_name, s.description, s.file_name, s.run_as_account, s.enforce_signature_check,
-                s.run_as_32_bit, s.created_date_time, s.last_modified_date_time, t.tag_id
-            FROM (SELECT s.tenant_id, s.id, s.display_name, s.display_name_folded, s.description, s.file_name,
-                      s.run_as_account, s.enforce_signature_check, s.run_as_32_bit, s.created_date_time,
-                      s.last_modified_date_time
-                  FROM device_management_script s
-                  WHERE %1$s
-                  ORDER BY %2$s
-                  OFFSET ? ROWS FETCH NEXT ? ROWS ONLY) s
-            LEFT JOIN script_role_scope_tag t ON t.tenant_id = s.tenant_id AND t.script_id = s.id
-            ORDER BY %2$s, t.position""";
+                s.run_as_32_bit, s.created_date_time, s.last_modified_date_time
+            FROM device_management_script s
+            WHERE %s
+            ORDER BY %s
+            OFFSET ? ROWS FETCH NEXT ? ROWS ONLY""";
+    private static final String TAGS_OF_SCRIPTS = """
+            SELECT script_id, tag_id FROM script_role_scope_tag
+            WHERE tenant_id = ? AND script_id = ANY (?)
+            ORDER BY script_id, position""";
     private static final String COUNT = "SELECT count(*) FROM device_management_script s WHERE %s";
     private static final String DELETE = "DELETE FROM device_management_script WHERE tenant_id = ? AND id = ?";
     private static final String LOCK =
@@ -99,11 +101,22 @@ final class JdbcScriptRepository implements ScriptRepository {
         List<Object> parameters = new ArrayList<>(listed.parameters());
         parameters.add(query.skip());
         parameters.add(query.top() + 1);
-        List<DeviceManagementScript> scripts = sql.withConnection(connection -> {
+        List<DeviceManagementScript> scripts = sql.inSnapshot(connection -> {
+            List<Function<List<String>, DeviceManagementScript>> untagged = new ArrayList<>();
+            List<UUID> ids = new ArrayList<>();
             try (PreparedStatement list = prepare(connection, statement, parameters.toArray());
                  ResultSet rows = list.executeQuery()) {
-                return readScripts(rows, false);
+                while (rows.next()) {
+                    untagged.add(readScript(rows, false));
+                    ids.add(rows.getObject("id", UUID.class));
+                }
             }
+            Map<UUID, List<String>> tags = tagsOf(connection, tenant, ids);
+            List<DeviceManagementScript> tagged = new ArrayList<>();
+            for (int i = 0; i < untagged.size(); i++) {
+                tagged.add(untagged.get(i).apply(tags.getOrDefault(ids.get(i), List.of())));
+            }
+            return tagged;
         });
         if (scripts.size() <= query.top()) {
             return new ScriptPage(scripts, Optional.empty());
@@ -197,7 +210,21 @@ final class JdbcScriptRepository implements ScriptRepository {
         }
     }
 
-    /** Rows of one script each, or of one script per tag, in the order of the query. */
+    private static Map<UUID, List<String>> tagsOf(Connection connection, TenantId tenant, List<UUID> scriptIds)
+            throws SQLException {
+        Map<UUID, List<String>> tags = new HashMap<>();
+        Array ids = connection.createArrayOf("uuid", scriptIds.toArray());
+        try (PreparedStatement read = prepare(connection, TAGS_OF_SCRIPTS, tenant.value(), ids);
+             ResultSet rows = read.executeQuery()) {
+            while (rows.next()) {
+                tags.computeIfAbsent(rows.getObject("script_id", UUID.class), id -> new ArrayList<>())
+                        .add(rows.getString("tag_id"));
+            }
+        }
+        return tags;
+    }
+
+    /** Rows of one script per tag, in the order of the query. */
     private static List<DeviceManagementScript> readScripts(ResultSet rows, boolean withContent) throws SQLException {
         Map<UUID, TaggedScript> scripts = new LinkedHashMap<>();
         while (rows.next()) {

@@ -1,9 +1,11 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
+import dev.devicescripts.application.port.out.StorageUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +14,10 @@ import javax.sql.DataSource;
 /** Connections, transactions and parameters, the same way for every statement of this adapter. */
 final class Sql {
 
-    /** Work done with one connection; it may throw SQLException, which becomes a {@link JdbcStorageException}. */
+    /**
+     * Work done with one connection; it may throw SQLException, which becomes a {@link StorageUnavailableException}
+     * when transient, else a {@link JdbcStorageException}.
+     */
     @FunctionalInterface
     interface Work<T> {
         T run(Connection connection) throws SQLException;
@@ -52,6 +57,17 @@ final class Sql {
         }
     }
 
+    /**
+     * Runs reads that must see one state of the database, as of their first statement, even when they take more than
+     * one statement: a transaction at REPEATABLE READ (the pool restores the isolation level afterwards).
+     */
+    <T> T inSnapshot(Work<T> work) {
+        return inTransaction(connection -> {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            return work.run(connection);
+        });
+    }
+
     /** A statement with its parameters set in order. */
     static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
@@ -86,7 +102,14 @@ final class Sql {
         }
     }
 
-    private static JdbcStorageException failed(SQLException e) {
+    /**
+     * A transient failure (no connection free within the pool's wait, a lock timeout) is the database being busy, not
+     * broken: the work was rolled back and may be retried.
+     */
+    private static RuntimeException failed(SQLException e) {
+        if (e instanceof SQLTransientException) {
+            return new StorageUnavailableException("The database is busy: " + e.getMessage(), e);
+        }
         return new JdbcStorageException("The database failed: " + e.getMessage(), e);
     }
 }

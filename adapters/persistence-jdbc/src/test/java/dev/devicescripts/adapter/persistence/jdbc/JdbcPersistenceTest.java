@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +59,24 @@ class JdbcPersistenceTest {
 
         persistence.close();
         assertThat(status.isReady()).isFalse();
+    }
+
+    @Test
+    void manyReadinessChecksAtOnceNeitherExhaustThePoolNorWaitOnEachOther() throws Exception {
+        int checks = 40;
+        ExecutorService checkers = Executors.newFixedThreadPool(checks);
+        try (JdbcPersistence persistence = JdbcPersistence.open(new JdbcSettings(
+                JdbcPersistence.h2FileUrl(dataDirectory), "sa", "", 2))) {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < checks; i++) {
+                answers.add(checkers.submit(() -> persistence.status().isReady()));
+            }
+            for (Future<Boolean> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            checkers.shutdownNow();
+        }
     }
 
     @Test
