@@ -54,6 +54,12 @@ final class GraphErrors {
      */
     Request.Handler jettyErrorHandler() {
         return new ErrorHandler() {
+            /** Jetty writes a body only for GET, POST and HEAD by default; Graph's error has one whatever the method. */
+            @Override
+            public boolean errorPageForMethod(String method) {
+                return true;
+            }
+
             @Override
             protected void generateResponse(Request request, Response response, int status, String message,
                                             Throwable cause, Callback callback) throws IOException {

@@ -49,6 +49,10 @@ final class QueryOptions {
                 throw GraphRequestException.badRequest("The query option '" + name + "' does not apply to this "
                         + "resource, which takes " + describe(applicable) + ".");
             }
+            if (parameter.getValue().isEmpty()) { // Javalin keeps no value it cannot URL-decode, such as %zz
+                throw GraphRequestException.badRequest("The query option '" + name + "' has a value that is not "
+                        + "validly URL-encoded.");
+            }
             if (parameter.getValue().size() > 1 || values.containsKey(option.get())) {
                 throw GraphRequestException.badRequest("The query option '" + option.get().graphName()
                         + "' is given more than once; give each query option at most once.");

@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,14 +18,14 @@ final class RequestBodies {
     }
 
     JsonObjectReader jsonObject(Context ctx) {
-        requireJsonContentType(ctx.contentType());
+        requireJsonContentType(ctx.header("Content-Type")); // the raw header: Jetty's contentType() throws on an unknown charset
         byte[] body = ctx.bodyAsBytes(); // throws 413 beyond maxRequestSize, chunked bodies included
         JsonNode json;
         try {
             json = mapper.readTree(body);
         } catch (JsonProcessingException e) {
             throw GraphRequestException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+                    + where(e.getLocation()) + ".");
         } catch (IOException e) {
             throw new IllegalStateException("Reading a request body held in memory failed.", e);
         }
@@ -36,6 +37,11 @@ final class RequestBodies {
                     .name().toLowerCase(Locale.ROOT) + ".");
         }
         return new JsonObjectReader((ObjectNode) json);
+    }
+
+    /** Jackson gives no location for some refusals, such as nesting deeper than it reads. */
+    private static String where(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     /** A missing Content-Type is taken for JSON, as clients that send bodies without one mean JSON. */

@@ -2,7 +2,9 @@ package dev.devicescripts.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** What every Graph error must look like to a client. */
 final class GraphErrorAssertions {
@@ -19,14 +21,32 @@ final class GraphErrorAssertions {
         assertThat(reply.status()).as("status of %s", reply).isEqualTo(status);
         assertThat(reply.header("Content-Type")).startsWith("application/json");
         JsonNode error = reply.json().get("error");
-        assertThat(reply.json().size()).as("only the error property").isEqualTo(1);
         assertThat(error.get("code").asText()).isEqualTo(code);
         assertThat(error.get("message").asText()).contains(named);
-        assertThat(reply.header("request-id")).matches(GUID);
-        JsonNode innerError = error.get("innerError");
-        assertThat(innerError.get("request-id").asText()).isEqualTo(reply.header("request-id"));
-        assertThat(innerError.get("client-request-id").asText()).isEqualTo(reply.header("client-request-id"));
+        assertErrorShape(reply.json(), reply.body(), reply.header("request-id"), reply.header("client-request-id"));
+    }
+
+    /** A raw reply with an error status is Graph's error shape, whatever its status and code. */
+    static void assertGraphShaped(RawHttp.RawReply reply) {
+        assertThat(reply.header("Content-Type")).as("Content-Type of %s", reply).startsWith("application/json");
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(reply.body());
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + reply, e);
+        }
+        assertThat(json.path("error").path("code").asText()).as("code of %s", reply).isNotBlank();
+        assertThat(json.path("error").path("message").asText()).as("message of %s", reply).isNotBlank();
+        assertErrorShape(json, reply.body(), reply.header("request-id"), reply.header("client-request-id"));
+    }
+
+    private static void assertErrorShape(JsonNode json, String body, String requestId, String clientRequestId) {
+        assertThat(json.size()).as("only the error property in %s", body).isEqualTo(1);
+        assertThat(requestId).matches(GUID);
+        JsonNode innerError = json.get("error").get("innerError");
+        assertThat(innerError.get("request-id").asText()).isEqualTo(requestId);
+        assertThat(innerError.get("client-request-id").asText()).isEqualTo(clientRequestId);
         assertThat(innerError.get("date").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
-        assertThat(reply.body()).doesNotContain("Exception", "\tat ", ".java:");
+        assertThat(body).doesNotContain("Exception", "\tat ", ".java:");
     }
 }

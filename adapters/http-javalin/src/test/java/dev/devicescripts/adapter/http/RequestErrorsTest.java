@@ -2,6 +2,7 @@ package dev.devicescripts.adapter.http;
 
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
+import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphShaped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,6 +45,38 @@ class RequestErrorsTest {
         assertGraphError(api.post(SCRIPTS, "{\"displayName\":\"a\",\"displayName\":\"b\"}"), 400, "BadRequest",
                 "displayName");
         assertThat(api.count()).isZero();
+    }
+
+    @Test
+    void aBodyNestedDeeperThanJacksonReadsIsABadRequestNotAFailure() {
+        String deep = "[".repeat(2000) + "]".repeat(2000);
+
+        assertGraphError(api.post(SCRIPTS, "{\"displayName\":" + deep + "}"), 400, "BadRequest", "not valid JSON");
+        assertThat(api.count()).isZero();
+    }
+
+    @Test
+    void aQueryOptionThatIsNotValidlyUrlEncodedIsABadRequest() {
+        RawHttp.RawReply reply = RawHttp.exchangeOrFail(api.server().port(), "GET",
+                (SCRIPTS + "?$filter=%zz").getBytes(StandardCharsets.US_ASCII),
+                List.of(RawHttp.header("Authorization", "Bearer " + GraphApi.ADMIN_TOKEN)), new byte[0]);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertGraphShaped(reply);
+        assertThat(reply.body()).contains("$filter", "URL-encoded");
+    }
+
+    @Test
+    void anUnknownCharsetInTheContentTypeIsNoFailure() {
+        Reply reply = api.send("POST", SCRIPTS, BodyPublishers.ofString("{\"displayName\":\"x\"}"),
+                "Content-Type", "application/json; charset=bogus");
+
+        assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+    }
+
+    @Test
+    void aPathJettyRefusesIsAGraphErrorWhateverTheMethod() {
+        assertGraphError(api.patch(SCRIPTS + "/%C0%AF", "{}"), 400, "BadRequest", "refused");
     }
 
     @Test
