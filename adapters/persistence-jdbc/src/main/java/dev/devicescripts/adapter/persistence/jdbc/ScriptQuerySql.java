@@ -162,8 +162,12 @@ final class ScriptQuerySql {
             case ENDS_WITH -> "%" + literal;
             case CONTAINS -> "%" + literal + "%";
         };
+        // Not the indexed display_name_folded: a name pattern may match most scripts, and the database would then
+        // read all of them by name and sort them for the page (seconds at 100,000 scripts), where reading in the
+        // page's order and stopping after a page of matches takes a moment.
+        String searched = "LOWER(s." + column(match.property()) + ")";
         return notNullAnd(match.property(),
-                new Condition("(" + comparable(match.property()) + " LIKE LOWER(?) ESCAPE '\\')", pattern));
+                new Condition("(" + searched + " LIKE LOWER(?) ESCAPE '\\')", pattern));
     }
 
     private static Condition notNullAnd(ScriptProperty property, Condition test) {

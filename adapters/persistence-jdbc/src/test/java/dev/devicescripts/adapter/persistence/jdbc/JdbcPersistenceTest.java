@@ -121,7 +121,7 @@ class JdbcPersistenceTest {
     void theDefaultUrlWaitsTenSecondsForLocksWritesEveryCommitAndLeavesClosingToThePool() {
         assertThat(JdbcPersistence.h2FileUrl(dataDirectory))
                 .startsWith("jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("devicescripts"))
-                .contains(";LOCK_TIMEOUT=10000", ";WRITE_DELAY=0", ";DB_CLOSE_ON_EXIT=FALSE");
+                .contains(";LOCK_TIMEOUT=10000", ";WRITE_DELAY=0", ";DB_CLOSE_ON_EXIT=FALSE", ";QUERY_CACHE_SIZE=64");
     }
 
     /** Runs the main class in a JVM of its own, on the classpath of this test. */
