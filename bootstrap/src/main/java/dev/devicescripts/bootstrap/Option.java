@@ -1,6 +1,8 @@
 package dev.devicescripts.bootstrap;
 
+import dev.devicescripts.adapter.http.HttpSettings;
 import dev.devicescripts.adapter.http.ThrottleLimits;
+import dev.devicescripts.domain.AssignmentSet;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,9 +16,12 @@ enum Option {
     DATA_DIR("data-dir", "DIR", "./data", "folder for the embedded database and the local signing key"),
     PERSISTENCE("persistence", "jdbc|memory", "jdbc", "where scripts are kept: a database, or memory (lost at exit)"),
     DB_URL("db-url", "JDBC_URL", null, "database to use instead of the H2 file in the data folder"),
-    MAX_TARGETS("max-targets", "N", "1000", "most targets one script's assignment set may hold"),
-    MAX_BODY_BYTES("max-body-bytes", "N", String.valueOf(4 * 1024 * 1024), "largest request body accepted"),
-    PAGE_SIZE("page-size", "N", "100", "most scripts one page of a list holds ($top may ask for fewer)"),
+    MAX_TARGETS("max-targets", "N", String.valueOf(AssignmentSet.DEFAULT_MAX_TARGETS),
+            "most targets one script's assignment set may hold"),
+    MAX_BODY_BYTES("max-body-bytes", "N", String.valueOf(HttpSettings.DEFAULT_MAX_BODY_BYTES),
+            "largest request body accepted"),
+    PAGE_SIZE("page-size", "N", String.valueOf(HttpSettings.DEFAULT_PAGE_SIZE),
+            "most scripts one page of a list holds ($top may ask for fewer)"),
     AUTH("auth", "verified|unverified-signatures", "verified",
             "unverified-signatures reads tokens without checking signatures (loopback only)"),
     ISSUER("issuer", "URL", null, "token issuer to trust, {tenantid} standing for the token's tid (with --jwks-*)"),

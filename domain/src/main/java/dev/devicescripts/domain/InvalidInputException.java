@@ -8,10 +8,12 @@ public final class InvalidInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String field;
+    private final String rule;
 
     public InvalidInputException(String field, String rule) {
         super(field + " " + rule);
         this.field = field;
+        this.rule = rule;
     }
 
     public String field() {
@@ -20,7 +22,7 @@ public final class InvalidInputException extends RuntimeException {
 
     /** The same violation seen from an enclosing object, e.g. {@code target.groupId} inside {@code assignments[2]}. */
     public InvalidInputException within(String parent) {
-        return new InvalidInputException(parent + "." + field, getMessage().substring(field.length() + 1));
+        return new InvalidInputException(parent + "." + field, rule);
     }
 
     static <T> T required(T value, String field) {

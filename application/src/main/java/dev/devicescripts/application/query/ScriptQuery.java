@@ -18,7 +18,7 @@ public record ScriptQuery(Optional<ScriptFilter> filter, List<SortKey> orderBy, 
 
     public ScriptQuery {
         Objects.requireNonNull(filter, "filter");
-        orderBy = orderBy.isEmpty() ? DEFAULT_ORDER : List.copyOf(orderBy);
+        orderBy = orderOrDefault(orderBy);
         Objects.requireNonNull(after, "after");
         if (skip < 0) {
             throw new IllegalArgumentException("skip must not be negative: " + skip);
@@ -30,6 +30,11 @@ public record ScriptQuery(Optional<ScriptFilter> filter, List<SortKey> orderBy, 
             throw new IllegalArgumentException("The cursor holds " + after.get().values().size()
                     + " sort values; the query orders by " + orderBy.size() + " keys");
         }
+    }
+
+    /** The order a query with these sort keys lists in: the default when the client gave none. */
+    public static List<SortKey> orderOrDefault(List<SortKey> orderBy) {
+        return orderBy.isEmpty() ? DEFAULT_ORDER : List.copyOf(orderBy);
     }
 
     /** The first page of every script, oldest first. */

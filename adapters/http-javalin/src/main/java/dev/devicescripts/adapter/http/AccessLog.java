@@ -1,7 +1,9 @@
 package dev.devicescripts.adapter.http;
 
+import dev.devicescripts.adapter.http.auth.AuthenticatedCaller;
 import io.javalin.http.Context;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +21,9 @@ final class AccessLog {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        String tenant = RequestCaller.authenticated(ctx).map(caller -> caller.caller().tenant().toString()).orElse("-");
-        String app = RequestCaller.authenticated(ctx).map(caller -> caller.clientAppId()).orElse("-");
+        Optional<AuthenticatedCaller> caller = RequestCaller.authenticated(ctx);
+        String tenant = caller.map(known -> known.caller().tenant().toString()).orElse("-");
+        String app = caller.map(AuthenticatedCaller::clientAppId).orElse("-");
         LOG.info("request-id={} method={} path={} status={} duration_ms={} tenant={} app={}",
                 RequestIds.requestId(ctx), ctx.method(), ctx.path(), ctx.statusCode(),
                 String.format(Locale.ROOT, "%.1f", milliseconds), tenant, app);

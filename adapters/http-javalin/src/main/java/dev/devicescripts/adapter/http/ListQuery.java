@@ -40,7 +40,7 @@ record ListQuery(QueryOptions options, ScriptQuery query, Projection projection,
         int top = Math.min(options.value(TOP).map(text -> integer(TOP, text, 1)).orElse(pageSize), pageSize);
         int skip = options.value(SKIP).map(text -> integer(SKIP, text, 0)).orElse(0);
         boolean counted = options.value(COUNT).map(ListQuery::bool).orElse(false);
-        List<SortKey> order = orderBy.isEmpty() ? ScriptQuery.DEFAULT_ORDER : orderBy;
+        List<SortKey> order = ScriptQuery.orderOrDefault(orderBy);
         Optional<PageCursor> after = options.value(SKIPTOKEN).map(token -> SkipToken.decode(token, order));
         return new ListQuery(options, new ScriptQuery(filter, orderBy, skip, top, after), Projection.of(options),
                 counted);
