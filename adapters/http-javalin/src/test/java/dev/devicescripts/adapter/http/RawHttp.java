@@ -46,8 +46,12 @@ final class RawHttp {
         request.writeBytes(body);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-            socket.getOutputStream().write(request.toByteArray());
-            socket.getOutputStream().flush();
+            try {
+                socket.getOutputStream().write(request.toByteArray());
+                socket.getOutputStream().flush();
+            } catch (IOException refusedMidway) {
+                // A server may answer an oversized request early and close (RFC 9112, 9.6); its answer still counts.
+            }
             return read(socket.getInputStream());
         }
     }
