@@ -1,5 +1,6 @@
 package dev.devicescripts.bootstrap;
 
+import dev.devicescripts.adapter.http.RequestLimits;
 import dev.devicescripts.adapter.http.ThrottleLimits;
 import dev.devicescripts.adapter.http.TlsFiles;
 import java.net.InetAddress;
@@ -28,6 +29,7 @@ public record Configuration(
         int maxTargets,
         long maxBodyBytes,
         int pageSize,
+        RequestLimits requestLimits,
         Authentication authentication,
         Optional<TlsFiles> tls,
         Optional<ThrottleLimits> throttle) {
@@ -67,6 +69,11 @@ public record Configuration(
                 line.integer(Option.MAX_TARGETS.flag(), 1, 100_000),
                 line.integer(Option.MAX_BODY_BYTES.flag(), 1024, Integer.MAX_VALUE),
                 line.integer(Option.PAGE_SIZE.flag(), 1, 999),
+                new RequestLimits(
+                        line.integer(Option.MAX_CONCURRENT_REQUESTS.flag(), 1, 10_000),
+                        line.integer(Option.MAX_QUEUED_REQUESTS.flag(), 0, 1_000_000),
+                        Duration.ofSeconds(line.integer(Option.QUEUE_TIMEOUT.flag(), 0, 3_600)),
+                        Duration.ofSeconds(line.integer(Option.IDLE_TIMEOUT.flag(), 1, 3_600))),
                 authentication,
                 tls(line),
                 throttle(line));

@@ -139,7 +139,8 @@ final class DeviceScriptsModule extends AbstractModule {
     @Singleton
     GraphHttpServer graphHttpServer(GraphUseCases useCases, Authenticator authenticator) {
         return new GraphHttpServer(useCases, new HttpSettings(configuration.host(), configuration.port(),
-                configuration.maxBodyBytes(), configuration.pageSize(), configuration.tls(), configuration.throttle()),
+                configuration.maxBodyBytes(), configuration.pageSize(), configuration.tls(), configuration.throttle(),
+                configuration.requestLimits()),
                 authenticator);
     }
 }

@@ -1,6 +1,7 @@
 package dev.devicescripts.bootstrap;
 
 import dev.devicescripts.adapter.http.HttpSettings;
+import dev.devicescripts.adapter.http.RequestLimits;
 import dev.devicescripts.adapter.http.ThrottleLimits;
 import dev.devicescripts.domain.AssignmentSet;
 import java.util.Arrays;
@@ -22,6 +23,14 @@ enum Option {
             "largest request body accepted"),
     PAGE_SIZE("page-size", "N", String.valueOf(HttpSettings.DEFAULT_PAGE_SIZE),
             "most scripts one page of a list holds ($top may ask for fewer)"),
+    MAX_CONCURRENT_REQUESTS("max-concurrent-requests", "N", String.valueOf(RequestLimits.DEFAULTS.maxConcurrent()),
+            "requests worked on at once; more wait in a queue"),
+    MAX_QUEUED_REQUESTS("max-queued-requests", "N", String.valueOf(RequestLimits.DEFAULTS.maxQueued()),
+            "requests that may wait; more are answered 503 with Retry-After"),
+    QUEUE_TIMEOUT("queue-timeout", "SECONDS", String.valueOf(RequestLimits.DEFAULTS.maxQueueWait().toSeconds()),
+            "longest wait in the queue before a 503 with Retry-After"),
+    IDLE_TIMEOUT("idle-timeout", "SECONDS", String.valueOf(RequestLimits.DEFAULTS.idleTimeout().toSeconds()),
+            "how long a client may send nothing before its connection is closed"),
     AUTH("auth", "verified|unverified-signatures", "verified",
             "unverified-signatures reads tokens without checking signatures (loopback only)"),
     ISSUER("issuer", "URL", null, "token issuer to trust, {tenantid} standing for the token's tid (with --jwks-*)"),

@@ -79,14 +79,18 @@ final class GraphErrors {
         };
     }
 
-    /** Jetty answers 503 itself to requests that arrive while the server stops (graceful shutdown). */
+    /**
+     * Jetty answers 503 itself to requests that find the request queue full or wait in it too long, and to those that
+     * arrive while the server stops (graceful shutdown).
+     */
     private GraphError jettyErrorOf(int status, String message) {
         if (status == 413) {
             return tooLarge();
         }
         if (status == 503) {
             return new GraphError(503, "ServiceUnavailable",
-                    "The server is stopping and takes no new requests; retry in a moment.");
+                    "The server is too busy or is stopping and cannot take this request now; retry after the time "
+                            + "in Retry-After.");
         }
         String reason = message == null ? HttpStatus.getMessage(status) : message;
         return new GraphError(status, status >= 500 ? "InternalServerError" : "BadRequest",

@@ -6,7 +6,12 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
 
 /**
  * The Microsoft Graph beta API for device management scripts, served by Javalin: routes under {@code /beta}, and
@@ -15,6 +20,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 public final class GraphHttpServer implements AutoCloseable {
     /** How long close() lets in-flight requests finish before it stops the server anyway. */
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+    private static final String HEALTH_PATH = "/healthz";
 
     private final GraphUseCases useCases;
     private final HttpSettings settings;
@@ -41,12 +47,11 @@ public final class GraphHttpServer implements AutoCloseable {
                 // On stop, Jetty closes its connectors first, then waits for the requests the GracefulHandler counts.
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
                 server.insertHandler(new GracefulHandler());
+                server.insertHandler(requestQueue(settings.limits()));
                 server.setErrorHandler(errors.jettyErrorHandler());
                 dispatch.attachTo(server);
             });
-            // With TLS files, this connector replaces Javalin's plain HTTP one on the same host and port.
-            settings.tls().ifPresent(files -> config.jetty.addConnector((server, http) ->
-                    TlsConnector.create(server, http, settings.host(), settings.port(), files)));
+            config.jetty.addConnector(this::connector); // instead of Javalin's, whose idle timeout is not ours to set
             config.routes.before(RequestIds::assign);
             // Every Graph request proves who it is before anything else, unknown routes included, as Graph does.
             config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*",
@@ -56,11 +61,34 @@ public final class GraphHttpServer implements AutoCloseable {
             config.requestLogger.http(AccessLog::record);
             config.routes.beforeMatched(ScriptEndpoints.GRAPH_ROOT + "/*",
                     ctx -> QueryOptions.rejectUnknownOptions(ctx.queryParamMap()));
-            config.routes.get("/healthz", this::health);
+            config.routes.get(HEALTH_PATH, this::health);
             endpoints.register(config.routes);
             config.routes.post(GraphBatch.PATH, batch::handle);
             errors.register(config.routes);
         });
+    }
+
+    /** The one connector on host and port: HTTPS when the settings name TLS files, else plain HTTP. */
+    private ServerConnector connector(Server server, HttpConfiguration http) {
+        ServerConnector connector = settings.tls().map(files -> TlsConnector.create(server, http, files))
+                .orElseGet(() -> new ServerConnector(server, new HttpConnectionFactory(http)));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(settings.limits().idleTimeout().toMillis());
+        return connector;
+    }
+
+    /**
+     * Works on at most maxConcurrent requests at once; the rest wait without a thread, and those that find the queue
+     * full or wait too long are answered 503 through GraphErrors' Jetty handler. Liveness checks never wait.
+     */
+    private static QoSHandler requestQueue(RequestLimits limits) {
+        QoSHandler queue = new QoSHandler();
+        queue.setMaxRequestCount(limits.maxConcurrent());
+        queue.setMaxSuspendedRequestCount(limits.maxQueued());
+        queue.setMaxSuspend(limits.maxQueueWait());
+        queue.excludePath(HEALTH_PATH);
+        return queue;
     }
 
     /**

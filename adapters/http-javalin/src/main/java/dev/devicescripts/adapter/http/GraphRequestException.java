@@ -43,6 +43,11 @@ final class GraphRequestException extends RuntimeException {
                 "The Content-Type '" + contentType + "' is not supported; send application/json.");
     }
 
+    /** A client that stopped sending its request before it was whole. */
+    static GraphRequestException requestTimeout(String message) {
+        return new GraphRequestException(408, "RequestTimeout", message);
+    }
+
     static GraphRequestException serviceUnavailable(String message) {
         return new GraphRequestException(503, "ServiceUnavailable", message);
     }

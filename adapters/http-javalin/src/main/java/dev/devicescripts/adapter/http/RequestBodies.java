@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 
 /** Turns a request body into a JSON object, refusing what is not JSON; the size limit is Javalin's maxRequestSize. */
 final class RequestBodies {
@@ -19,7 +20,16 @@ final class RequestBodies {
 
     JsonObjectReader jsonObject(Context ctx) {
         requireJsonContentType(ctx.header("Content-Type")); // the raw header: Jetty's contentType() throws on an unknown charset
-        byte[] body = ctx.bodyAsBytes(); // throws 413 beyond maxRequestSize, chunked bodies included
+        byte[] body;
+        try {
+            body = ctx.bodyAsBytes(); // throws 413 beyond maxRequestSize, chunked bodies included
+        } catch (Exception e) { // Javalin, written in Kotlin, throws Jetty's IOExceptions undeclared
+            if (e.getCause() instanceof TimeoutException) {
+                throw GraphRequestException.requestTimeout("The client stopped sending the request body before it "
+                        + "was whole; send the whole body without pausing.");
+            }
+            throw e; // a client that went away: Javalin answers nobody and logs nothing
+        }
         JsonNode json;
         try {
             json = mapper.readTree(body);

@@ -1,7 +1,6 @@
 package dev.devicescripts.adapter.http;
 
 import org.eclipse.jetty.http.HttpVersion;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -10,23 +9,20 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-/** The one connector on host and port when the server speaks HTTPS: TLS 1.2 or 1.3, then HTTP/1.1. */
+/** The connector of a server that speaks HTTPS: TLS 1.2 or 1.3, then HTTP/1.1. */
 final class TlsConnector {
     private TlsConnector() {
     }
 
     /** @throws IllegalArgumentException naming the file, when a PEM file cannot be served from */
-    static Connector create(Server server, HttpConfiguration http, String host, int port, TlsFiles files) {
+    static ServerConnector create(Server server, HttpConfiguration http, TlsFiles files) {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStore(PemTls.keyStore(files));
         tls.setKeyStorePassword(PemTls.KEY_STORE_PASSWORD);
         tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
         // Marks requests secure, so the URLs the server writes (Location, nextLink) say https.
         http.addCustomizer(new SecureRequestCustomizer());
-        ServerConnector connector = new ServerConnector(server,
-                new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        return connector;
+        return new ServerConnector(server, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(http));
     }
 }

@@ -64,8 +64,7 @@ final class GraphApi implements AutoCloseable {
     /** The bearer token every request carries; null sends none. */
     private final String token;
 
-    private GraphApi(UnaryOperator<GraphUseCases> replaceSome, int pageSize, Optional<TlsFiles> tls,
-                     Optional<ThrottleLimits> throttle, HttpClient http) {
+    private GraphApi(UnaryOperator<GraphUseCases> replaceSome, HttpSettings settings, HttpClient http) {
         InMemoryStore store = new InMemoryStore();
         AtomicLong seconds = new AtomicLong();
         // Each reading of the clock is one second later, so scripts list in the order they were created.
@@ -74,11 +73,10 @@ final class GraphApi implements AutoCloseable {
         AssignmentService assignments = new AssignmentService(store, AssignmentSet.DEFAULT_MAX_TARGETS);
         GraphUseCases useCases = new GraphUseCases(scripts, scripts, scripts, scripts, scripts, assignments,
                 assignments, new HealthService(store));
-        server = new GraphHttpServer(replaceSome.apply(useCases),
-                new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, pageSize, tls, throttle),
+        server = new GraphHttpServer(replaceSome.apply(useCases), settings,
                 Authenticators.localKey(KEY, TokenRules.local())).start();
         this.http = http;
-        scheme = tls.isPresent() ? "https" : "http";
+        scheme = settings.tls().isPresent() ? "https" : "http";
         token = ADMIN_TOKEN;
     }
 
@@ -125,31 +123,40 @@ final class GraphApi implements AutoCloseable {
     }
 
     static GraphApi start() {
-        return new GraphApi(useCases -> useCases, HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(), Optional.empty(),
-                HttpClient.newHttpClient());
+        return startWith(useCases -> useCases);
     }
 
     /** A server that answers 429 to requests over {@code limits}. */
     static GraphApi startWithThrottle(ThrottleLimits limits) {
-        return new GraphApi(useCases -> useCases, HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(), Optional.of(limits),
-                HttpClient.newHttpClient());
+        return new GraphApi(useCases -> useCases, settings(HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(),
+                Optional.of(limits), RequestLimits.DEFAULTS), HttpClient.newHttpClient());
     }
 
     /** A server that speaks HTTPS with {@code files}, called by a client whose {@code trust} accepts its chain. */
     static GraphApi startWithTls(TlsFiles files, SSLContext trust) {
-        return new GraphApi(useCases -> useCases, HttpSettings.DEFAULT_PAGE_SIZE, Optional.of(files), Optional.empty(),
-                HttpClient.newBuilder().sslContext(trust).build());
+        return new GraphApi(useCases -> useCases, settings(HttpSettings.DEFAULT_PAGE_SIZE, Optional.of(files),
+                Optional.empty(), RequestLimits.DEFAULTS), HttpClient.newBuilder().sslContext(trust).build());
     }
 
     /** A server whose use cases are the real ones except those {@code replaceSome} swaps for fakes. */
     static GraphApi startWith(UnaryOperator<GraphUseCases> replaceSome) {
-        return new GraphApi(replaceSome, HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(), Optional.empty(),
-                HttpClient.newHttpClient());
+        return startWith(replaceSome, RequestLimits.DEFAULTS);
+    }
+
+    /** A server with fakes for some use cases that takes on work within {@code limits}. */
+    static GraphApi startWith(UnaryOperator<GraphUseCases> replaceSome, RequestLimits limits) {
+        return new GraphApi(replaceSome, settings(HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(), Optional.empty(),
+                limits), HttpClient.newHttpClient());
     }
 
     static GraphApi startWithPageSize(int pageSize) {
-        return new GraphApi(useCases -> useCases, pageSize, Optional.empty(), Optional.empty(),
-                HttpClient.newHttpClient());
+        return new GraphApi(useCases -> useCases, settings(pageSize, Optional.empty(), Optional.empty(),
+                RequestLimits.DEFAULTS), HttpClient.newHttpClient());
+    }
+
+    private static HttpSettings settings(int pageSize, Optional<TlsFiles> tls, Optional<ThrottleLimits> throttle,
+                                         RequestLimits limits) {
+        return new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, pageSize, tls, throttle, limits);
     }
 
     String url(String path) {

@@ -64,7 +64,8 @@ final class RawHttp {
         return "\r\n".getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static RawReply read(InputStream in) throws IOException {
+    /** Reads one whole response from {@code in}. */
+    static RawReply read(InputStream in) throws IOException {
         String statusLine = line(in);
         while (statusLine.startsWith("HTTP/1.1 1")) { // an interim answer such as 100 Continue: the real one follows
             skipHeaderLines(in);

@@ -1,0 +1,130 @@
+package dev.devicescripts.adapter.http;
+
+import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
+import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
+import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphShaped;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.devicescripts.application.port.in.GetScriptUseCase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server that is full or talks to a stalled client answers or lets go, never waits without bound: requests beyond
+ * the queue and requests that wait too long are 503 with Retry-After, and an idle client loses its connection.
+ */
+class OverloadTest {
+    private static final String HELD = SCRIPTS + "/00000000-0000-4000-8000-000000000001";
+    private static final Duration LONG = Duration.ofSeconds(60);
+
+    /** A get of {@link #HELD} that waits until the test lets it go, so the test decides when the server is busy. */
+    private static final class HeldGet {
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        GraphUseCases replaceGet(GraphUseCases real) {
+            GetScriptUseCase held = (caller, id) -> {
+                entered.countDown();
+                await(released);
+                return real.get().get(caller, id);
+            };
+            return new GraphUseCases(real.create(), held, real.list(), real.update(), real.delete(), real.assign(),
+                    real.assignments(), real.health());
+        }
+
+        /** Sends the get and returns once the server is working on it. */
+        CompletableFuture<Reply> send(GraphApi api) {
+            CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(() -> api.get(HELD));
+            await(entered);
+            return reply;
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        private static void await(CountDownLatch latch) {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void aRequestThatFindsEveryPlaceTakenAndNoRoomToWaitIsServiceUnavailableAtOnce() {
+        HeldGet held = new HeldGet();
+        try (GraphApi api = GraphApi.startWith(held::replaceGet, new RequestLimits(1, 0, LONG, LONG))) {
+            CompletableFuture<Reply> first = held.send(api);
+
+            Reply refused = api.get(SCRIPTS);
+
+            assertGraphError(refused, 503, "ServiceUnavailable", "busy");
+            assertThat(refused.header("Retry-After")).matches("\\d+");
+            assertThat(api.get("/healthz").status()).as("liveness checks never wait").isEqualTo(200);
+            held.release();
+            assertThat(first.join().status()).isEqualTo(404);
+            assertThat(api.get(SCRIPTS).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRequestThatWaitsInTheQueueLongerThanAllowedIsServiceUnavailable() {
+        HeldGet held = new HeldGet();
+        try (GraphApi api = GraphApi.startWith(held::replaceGet,
+                new RequestLimits(1, 1, Duration.ofMillis(200), LONG))) {
+            CompletableFuture<Reply> first = held.send(api);
+
+            Reply expired = api.get(SCRIPTS);
+
+            assertGraphError(expired, 503, "ServiceUnavailable", "busy");
+            assertThat(expired.header("Retry-After")).matches("\\d+");
+            held.release();
+            assertThat(first.join().status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aClientThatStopsSendingInTheMiddleOfItsBodyIsAnsweredAndLetGo() throws IOException {
+        try (GraphApi api = GraphApi.startWith(useCases -> useCases, new RequestLimits(1, 10, LONG,
+                Duration.ofMillis(500)));
+             Socket stalled = new Socket("127.0.0.1", api.server().port())) {
+            stalled.setSoTimeout((int) LONG.toMillis()); // a safety net: the server must act long before
+            OutputStream out = stalled.getOutputStream();
+            out.write(("POST " + SCRIPTS + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + GraphApi.ADMIN_TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                    + "{\"displayName\":").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            RawHttp.RawReply answer = RawHttp.read(stalled.getInputStream());
+
+            assertThat(answer.status()).isEqualTo(408);
+            assertGraphShaped(answer);
+            assertThat(answer.body()).contains("RequestTimeout", "stopped sending");
+            assertThat(stalled.getInputStream().read()).as("the connection is closed").isEqualTo(-1);
+            assertThat(api.get(SCRIPTS).json().get("value")).as("nothing was created").isEmpty();
+        }
+    }
+
+    @Test
+    void aConnectionThatSendsNothingIsClosed() throws IOException {
+        try (GraphApi api = GraphApi.startWith(useCases -> useCases, new RequestLimits(1, 10, LONG,
+                Duration.ofMillis(500)));
+             Socket silent = new Socket("127.0.0.1", api.server().port())) {
+            silent.setSoTimeout((int) LONG.toMillis()); // a safety net: the server must act long before
+            InputStream in = silent.getInputStream();
+
+            assertThat(in.read()).as("end of stream").isEqualTo(-1);
+            assertThat(api.get(SCRIPTS).status()).isEqualTo(200);
+        }
+    }
+}
