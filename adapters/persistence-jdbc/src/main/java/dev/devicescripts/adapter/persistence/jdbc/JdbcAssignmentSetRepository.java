@@ -1,13 +1,11 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
-import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
-
+import dev.devicescripts.adapter.persistence.jdbc.ScriptQuerySql.Condition;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.AssignmentTarget;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -17,17 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
 
 /** Assignment sets as rows of script_assignment_target, one per target, in the order the set holds them. */
 final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
 
     // One statement reads the scripts and their targets together, so a concurrent replace's commit cannot show
-    // through half-way; a script without targets gives one row whose target columns are null.
+    // through half-way; a script without targets gives one row whose target columns are null. The scripts are found
+    // by an IN list over an index that starts with the id (see Sql.in): the primary key starts with the tenant.
     private static final String FIND_SETS = """
             SELECT s.id, t.target_type, t.group_id, t.collection_id, t.filter_type, t.filter_id
             FROM device_management_script s
             LEFT JOIN script_assignment_target t ON t.tenant_id = s.tenant_id AND t.script_id = s.id
-            WHERE s.tenant_id = ? AND s.id = ANY (?)
+            WHERE %s AND s.tenant_id = ?
             ORDER BY s.id, t.position""";
     private static final String DELETE_TARGETS =
             "DELETE FROM script_assignment_target WHERE tenant_id = ? AND script_id = ?";
@@ -76,10 +76,13 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
         if (scriptIds.isEmpty()) {
             return Map.of();
         }
+        Condition ofScripts = Sql.in("s.id", scriptIds.stream().map(ScriptId::value).toList());
+        List<Object> parameters = new ArrayList<>(ofScripts.parameters());
+        parameters.add(tenant.value());
+        String statement = FIND_SETS.formatted(ofScripts.sql());
         return sql.withConnection(connection -> {
-            Array ids = connection.createArrayOf("uuid", scriptIds.stream().map(ScriptId::value).toArray());
             Map<ScriptId, List<AssignmentTarget>> targets = new HashMap<>();
-            try (PreparedStatement find = prepare(connection, FIND_SETS, tenant.value(), ids);
+            try (PreparedStatement find = prepare(connection, statement, parameters.toArray());
                  ResultSet rows = find.executeQuery()) {
                 while (rows.next()) {
                     List<AssignmentTarget> ofScript = targets.computeIfAbsent(
@@ -88,8 +91,6 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
                         ofScript.add(TargetRow.read(rows).toTarget());
                     }
                 }
-            } finally {
-                ids.free();
             }
             Map<ScriptId, AssignmentSet> sets = new HashMap<>();
             targets.forEach((id, ofScript) -> sets.put(id, AssignmentSet.restore(ofScript)));

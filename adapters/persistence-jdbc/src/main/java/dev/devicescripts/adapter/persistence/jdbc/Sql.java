@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
+import dev.devicescripts.adapter.persistence.jdbc.ScriptQuerySql.Condition;
 import dev.devicescripts.application.port.out.StorageUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +10,9 @@ import java.sql.SQLTransientException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import javax.sql.DataSource;
 
 /** Connections, transactions and parameters, the same way for every statement of this adapter. */
@@ -66,6 +70,19 @@ final class Sql {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             return work.run(connection);
         });
+    }
+
+    /**
+     * {@code column IN (?, ...)} of the values, which must not be empty. H2 looks the values of an IN list of parameters
+     * up through an index that starts with the column, but filters every row for = ANY(array). The list grows to a
+     * power of two by repeating the last value, so that sessions parse few forms of a statement.
+     */
+    static Condition in(String column, List<?> values) {
+        int length = Integer.highestOneBit(values.size() * 2 - 1);
+        List<Object> parameters = new ArrayList<>(values);
+        parameters.addAll(Collections.nCopies(length - values.size(), values.get(values.size() - 1)));
+        return new Condition(column + " IN (" + String.join(", ", Collections.nCopies(length, "?")) + ")",
+                parameters);
     }
 
     /** A statement with its parameters set in order. */
