@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Seeds scripts through the API, fast: several processes, each with a few threads on keep-alive connections.
 
-usage: seed.py BASE_URL TOKEN COUNT [--start N] [--ids FILE] [--processes P] [--threads T]
+usage: BENCH_TOKEN=... seed.py BASE_URL COUNT [--start N] [--ids FILE] [--processes P] [--threads T]
 
 Creates COUNT scripts named 'bench NNNNNNN' (numbered from --start) with POST BASE_URL and, with --ids, writes their
 ids to FILE, one a line. Prints what it did and how fast on stderr; exits 1 if any create failed.
@@ -10,6 +10,7 @@ import argparse
 import http.client
 import json
 import multiprocessing
+import os
 import sys
 import threading
 import time
@@ -62,16 +63,17 @@ def process_chunk(args):
 def main():
     p = argparse.ArgumentParser(description="Seed scripts through the API.")
     p.add_argument("base_url")
-    p.add_argument("token")
     p.add_argument("count", type=int)
     p.add_argument("--start", type=int, default=0)
     p.add_argument("--ids")
     p.add_argument("--processes", type=int, default=4)
     p.add_argument("--threads", type=int, default=4)
     a = p.parse_args()
+    # From the environment, not the command line, where anyone on the machine could read it (ps).
+    token = os.environ["BENCH_TOKEN"]
 
     numbers = list(range(a.start, a.start + a.count))
-    chunks = [(a.base_url, a.token, numbers[i::a.processes], a.threads) for i in range(a.processes)]
+    chunks = [(a.base_url, token, numbers[i::a.processes], a.threads) for i in range(a.processes)]
     began = time.monotonic()
     with multiprocessing.Pool(a.processes) as pool:
         results = pool.map(process_chunk, chunks)

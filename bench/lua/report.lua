@@ -2,6 +2,9 @@
 -- done() prints one line "BENCH {json}" with the exact figures, which bench/run reads.
 -- Latencies are in microseconds; "non2xx" is wrk's count of HTTP status >= 400 (errors.status), and
 -- "socket_errors" adds up connect, read, write and timeout errors.
+-- The bearer token comes from the environment (BENCH_TOKEN), so that no command line shows it.
+
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")
 
 function done(summary, latency, requests)
    local e = summary.errors
