@@ -37,14 +37,17 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final Sql sql;
+    /** Assigns are the writes that come in bursts: concurrent ones share a commit. */
+    private final GroupCommit assigns;
 
     JdbcAssignmentSetRepository(Sql sql) {
         this.sql = sql;
+        this.assigns = new GroupCommit(sql);
     }
 
     @Override
     public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set) {
-        return sql.inTransaction(connection -> {
+        return assigns.run(scriptId.value(), connection -> {
             if (!JdbcScriptRepository.lock(connection, tenant, scriptId)) {
                 return false;
             }

@@ -123,7 +123,7 @@ final class Sql {
      * A transient failure (no connection free within the pool's wait, a lock timeout) is the database being busy, not
      * broken: the work was rolled back and may be retried.
      */
-    private static RuntimeException failed(SQLException e) {
+    static RuntimeException failed(SQLException e) {
         if (e instanceof SQLTransientException) {
             return new StorageUnavailableException("The database is busy: " + e.getMessage(), e);
         }
