@@ -40,11 +40,6 @@ final class ClaimChecks {
         return new AuthenticatedCaller(callerOf(TenantId.of(tid), claims), clientAppIdOf(claims));
     }
 
-    /** The last instant a token that passed {@link #callerFrom} is accepted: its expiry plus the clock skew. */
-    Instant lastValidInstant(JWTClaimsSet claims) {
-        return claims.getExpirationTime().toInstant().plus(rules.clockSkew());
-    }
-
     private void checkLifetime(JWTClaimsSet claims) {
         Instant now = Instant.now();
         Date expiry = claims.getExpirationTime();
@@ -52,7 +47,7 @@ final class ClaimChecks {
             throw new AuthenticationException("The token has no expiry time (exp claim); this server accepts only "
                     + "tokens that expire.");
         }
-        if (now.isAfter(lastValidInstant(claims))) {
+        if (now.isAfter(expiry.toInstant().plus(rules.clockSkew()))) {
             throw new AuthenticationException("The token expired at " + expiry.toInstant() + "; get a new token.");
         }
         Date notBefore = claims.getNotBeforeTime();
