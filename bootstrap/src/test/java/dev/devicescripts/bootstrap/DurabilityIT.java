@@ -76,11 +76,11 @@ class DurabilityIT {
         return RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString());
     }
 
-    /** A restart needs no repair: the server on the folder a killed one left comes up healthy by itself. */
+    /** A restart needs no repair: the server on the folder a killed one left comes up ready by itself. */
     private static GraphClient serving(RunningJar jar, String token) throws Exception {
         GraphClient graph = new GraphClient(jar.awaitPort(), token);
-        HttpResponse<String> health = graph.get("/healthz");
-        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        HttpResponse<String> ready = graph.get("/readyz");
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         return graph;
     }
 

@@ -2,6 +2,10 @@ package dev.devicescripts.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.devicescripts.adapter.http.GraphHttpServer;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +42,37 @@ class EndToEndTest {
     }
 
     @Test
-    void theMemoryStoreServesTheSameApi() throws UsageException {
+    void theMemoryStoreServesTheSameApiAndIsAlwaysReady() throws UsageException {
         Configuration configuration = Configuration.parse(
                 List.of("--port", "0", "--persistence", "memory", "--data-dir", dataDirectory.toString()), Map.of());
         try (DeviceScriptsServer server = DeviceScriptsServer.start(configuration)) {
             GraphClient graph = new GraphClient(server.port(), adminToken());
             AssignLifecycle.assertLeftBehind(graph, AssignLifecycle.run(graph));
+            assertThat(graph.get("/readyz").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void withTheDatabaseGoneReadyzAnswers503WithRetryAfterWhileHealthzStillAnswers200() throws Exception {
+        Configuration configuration = Configuration.parse(
+                List.of("--port", "0", "--data-dir", dataDirectory.toString()), Map.of());
+        Injector injector = Guice.createInjector(new DeviceScriptsModule(configuration));
+        Storage storage = injector.getInstance(Storage.class);
+        try (GraphHttpServer http = injector.getInstance(GraphHttpServer.class).start()) {
+            GraphClient graph = new GraphClient(http.port(), adminToken());
+            assertThat(graph.get("/readyz").body()).isEqualTo("{\"status\":\"ready\"}");
+
+            storage.close();
+
+            HttpResponse<String> notReady = graph.get("/readyz");
+            assertThat(notReady.statusCode()).isEqualTo(503);
+            assertThat(notReady.headers().firstValue("Retry-After")).isPresent();
+            assertThat(GraphClient.json(notReady).at("/error/code").asText()).isEqualTo("ServiceUnavailable");
+            assertThat(GraphClient.json(notReady).at("/error/message").asText())
+                    .isEqualTo("The service is not ready: the database cannot be reached. Retry later.");
+            assertThat(graph.get("/healthz").statusCode()).isEqualTo(200);
+        } finally {
+            storage.close();
         }
     }
 }

@@ -91,6 +91,7 @@ class RunnableJarIT {
         try (RunningJar jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString())) {
             GraphClient graph = new GraphClient(jar.awaitPort(), token);
             assertThat(graph.get("/healthz").statusCode()).isEqualTo(200);
+            assertThat(graph.get("/readyz").statusCode()).isEqualTo(200);
             id = AssignLifecycle.run(graph);
             assertThat(jar.terminate()).isZero();
         }

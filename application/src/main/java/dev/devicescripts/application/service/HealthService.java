@@ -1,9 +1,10 @@
 package dev.devicescripts.application.service;
 
+import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.in.CheckHealthUseCase;
 import dev.devicescripts.application.port.out.StorageStatus;
 
-/** The service is healthy when its storage is. */
+/** The service is ready when its storage is. */
 public final class HealthService implements CheckHealthUseCase {
     private final StorageStatus storage;
 
@@ -12,7 +13,7 @@ public final class HealthService implements CheckHealthUseCase {
     }
 
     @Override
-    public boolean isHealthy() {
-        return storage.isReady();
+    public Readiness readiness() {
+        return storage.readiness();
     }
 }

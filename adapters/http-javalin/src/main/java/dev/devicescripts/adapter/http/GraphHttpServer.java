@@ -2,6 +2,7 @@ package dev.devicescripts.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devicescripts.adapter.http.auth.Authenticator;
+import dev.devicescripts.application.Readiness;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -14,13 +15,15 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 
 /**
- * The Microsoft Graph beta API for device management scripts, served by Javalin: routes under {@code /beta}, and
- * {@code GET /healthz} for load balancers and orchestrators.
+ * The Microsoft Graph beta API for device management scripts, served by Javalin: routes under {@code /beta}, and for
+ * load balancers and orchestrators {@code GET /healthz} (liveness: the process serves) and {@code GET /readyz}
+ * (readiness: storage answers and its schema is current).
  */
 public final class GraphHttpServer implements AutoCloseable {
     /** How long close() lets in-flight requests finish before it stops the server anyway. */
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
     private static final String HEALTH_PATH = "/healthz";
+    private static final String READY_PATH = "/readyz";
 
     private final GraphUseCases useCases;
     private final HttpSettings settings;
@@ -61,7 +64,8 @@ public final class GraphHttpServer implements AutoCloseable {
             config.requestLogger.http(AccessLog::record);
             config.routes.beforeMatched(ScriptEndpoints.GRAPH_ROOT + "/*",
                     ctx -> QueryOptions.rejectUnknownOptions(ctx.queryParamMap()));
-            config.routes.get(HEALTH_PATH, this::health);
+            config.routes.get(HEALTH_PATH, this::liveness);
+            config.routes.get(READY_PATH, this::readiness);
             endpoints.register(config.routes);
             config.routes.post(GraphBatch.PATH, batch::handle);
             errors.register(config.routes);
@@ -80,7 +84,8 @@ public final class GraphHttpServer implements AutoCloseable {
 
     /**
      * Works on at most maxConcurrent requests at once; the rest wait without a thread, and those that find the queue
-     * full or wait too long are answered 503 through GraphErrors' Jetty handler. Liveness checks never wait.
+     * full or wait too long are answered 503 through GraphErrors' Jetty handler. Liveness and readiness checks never
+     * wait: a busy instance is still alive and ready, and a check stuck behind its queue would take it out of rotation.
      */
     private static QoSHandler requestQueue(RequestLimits limits) {
         QoSHandler queue = new QoSHandler();
@@ -88,6 +93,7 @@ public final class GraphHttpServer implements AutoCloseable {
         queue.setMaxSuspendedRequestCount(limits.maxQueued());
         queue.setMaxSuspend(limits.maxQueueWait());
         queue.excludePath(HEALTH_PATH);
+        queue.excludePath(READY_PATH);
         return queue;
     }
 
@@ -111,10 +117,16 @@ public final class GraphHttpServer implements AutoCloseable {
         app.stop();
     }
 
-    private void health(Context ctx) {
-        if (!useCases.health().isHealthy()) {
-            throw GraphRequestException.serviceUnavailable("The service cannot use its storage; retry later.");
-        }
+    /** Answers whenever the process serves HTTP, without touching storage: a failing store is not cured by a restart. */
+    private void liveness(Context ctx) {
         GraphJson.send(ctx, 200, mapper.createObjectNode().put("status", "ok"));
+    }
+
+    private void readiness(Context ctx) {
+        Readiness readiness = useCases.health().readiness();
+        readiness.problem().ifPresent(problem -> {
+            throw GraphRequestException.serviceUnavailable("The service is not ready: " + problem + ". Retry later.");
+        });
+        GraphJson.send(ctx, 200, mapper.createObjectNode().put("status", "ready"));
     }
 }

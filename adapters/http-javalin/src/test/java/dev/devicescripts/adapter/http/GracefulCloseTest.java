@@ -2,6 +2,7 @@ package dev.devicescripts.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.in.CheckHealthUseCase;
 import java.io.IOException;
 import java.net.Socket;
@@ -21,14 +22,14 @@ class GracefulCloseTest {
         CheckHealthUseCase heldUntilReleased = () -> {
             requestEntered.countDown();
             await(releaseRequest);
-            return true;
+            return Readiness.ready();
         };
         GraphApi api = GraphApi.startWith(useCases -> new GraphUseCases(useCases.create(), useCases.get(),
                 useCases.list(), useCases.update(), useCases.delete(), useCases.assign(), useCases.assignments(),
                 heldUntilReleased));
         int port = api.server().port();
 
-        CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(() -> api.get("/healthz"));
+        CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(() -> api.get("/readyz"));
         requestEntered.await();
         CompletableFuture<Void> closing = CompletableFuture.runAsync(api::close);
         while (acceptsConnections(port)) {
@@ -37,7 +38,7 @@ class GracefulCloseTest {
         releaseRequest.countDown();
 
         assertThat(inFlight.get().status()).isEqualTo(200);
-        assertThat(inFlight.get().json().get("status").asText()).isEqualTo("ok");
+        assertThat(inFlight.get().json().get("status").asText()).isEqualTo("ready");
         closing.get();
     }
 

@@ -71,6 +71,7 @@ class OverloadTest {
             assertGraphError(refused, 503, "ServiceUnavailable", "busy");
             assertThat(refused.header("Retry-After")).matches("\\d+");
             assertThat(api.get("/healthz").status()).as("liveness checks never wait").isEqualTo(200);
+            assertThat(api.get("/readyz").status()).as("readiness checks never wait").isEqualTo(200);
             held.release();
             assertThat(first.join().status()).isEqualTo(404);
             assertThat(api.get(SCRIPTS).status()).isEqualTo(200);

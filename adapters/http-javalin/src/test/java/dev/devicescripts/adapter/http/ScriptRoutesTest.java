@@ -158,11 +158,14 @@ class ScriptRoutesTest {
     }
 
     @Test
-    void healthzAnswersOkWhileStorageIsReady() {
+    void healthzAnswersOkAndReadyzAnswersReadyWhileStorageIsReady() {
         Reply health = api.get("/healthz");
+        Reply ready = api.get("/readyz");
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().toString()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().toString()).isEqualTo("{\"status\":\"ready\"}");
     }
 
     @Test

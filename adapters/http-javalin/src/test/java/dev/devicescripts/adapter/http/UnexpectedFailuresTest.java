@@ -4,6 +4,7 @@ import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.out.StorageUnavailableException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
@@ -25,15 +26,17 @@ class UnexpectedFailuresTest {
     }
 
     @Test
-    void healthzIsServiceUnavailableWithRetryAfterWhenStorageIsNotReady() {
+    void readyzIsServiceUnavailableWithRetryAfterAndTheReasonWhileHealthzStaysOkWhenStorageIsNotReady() {
         try (GraphApi api = GraphApi.startWith(useCases -> new GraphUseCases(useCases.create(), useCases.get(),
                 useCases.list(), useCases.update(), useCases.delete(), useCases.assign(), useCases.assignments(),
-                () -> false))) {
+                () -> Readiness.notReady("the database cannot be reached")))) {
 
-            Reply reply = api.get("/healthz");
+            Reply ready = api.get("/readyz");
+            Reply alive = api.get("/healthz");
 
-            assertGraphError(reply, 503, "ServiceUnavailable", "storage");
-            assertThat(reply.header("Retry-After")).matches("\\d+");
+            assertGraphError(ready, 503, "ServiceUnavailable", "not ready", "the database cannot be reached");
+            assertThat(ready.header("Retry-After")).matches("\\d+");
+            assertThat(alive.status()).isEqualTo(200);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.devicescripts.application.port.in;
 
-/** Whether the service can do its work: its storage is migrated and answers. */
+import dev.devicescripts.application.Readiness;
+
+/** Whether the service can do its work: its storage answers and its schema is current. */
 public interface CheckHealthUseCase {
-    boolean isHealthy();
+    Readiness readiness();
 }

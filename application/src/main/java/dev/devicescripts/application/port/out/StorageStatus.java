@@ -1,6 +1,8 @@
 package dev.devicescripts.application.port.out;
 
-/** Whether storage is ready: its schema is current and it answers now. */
+import dev.devicescripts.application.Readiness;
+
+/** Whether storage is ready: it answers now and its schema is the one this build needs. */
 public interface StorageStatus {
-    boolean isReady();
+    Readiness readiness();
 }

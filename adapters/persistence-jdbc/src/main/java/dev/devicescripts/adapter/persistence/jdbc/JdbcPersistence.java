@@ -2,14 +2,20 @@ package dev.devicescripts.adapter.persistence.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
 import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.port.out.StorageStatus;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +36,17 @@ public final class JdbcPersistence implements AutoCloseable {
     private static final Duration READY_CHECK = Duration.ofSeconds(2);
 
     private final HikariDataSource pool;
+    /** The newest migration this build holds, which the schema must have for the service to be ready. */
+    private final MigrationVersion newestMigration;
+    /** Flyway's record of the migrations applied, read by the readiness check. */
+    private final String schemaHistoryTable;
     private final ScriptRepository scripts;
     private final AssignmentSetRepository assignmentSets;
 
-    private JdbcPersistence(HikariDataSource pool) {
+    private JdbcPersistence(HikariDataSource pool, MigrationVersion newestMigration, String schemaHistoryTable) {
         this.pool = pool;
+        this.newestMigration = newestMigration;
+        this.schemaHistoryTable = schemaHistoryTable;
         Sql sql = new Sql(pool);
         this.scripts = new JdbcScriptRepository(sql);
         this.assignmentSets = new JdbcAssignmentSetRepository(sql);
@@ -80,13 +92,23 @@ public final class JdbcPersistence implements AutoCloseable {
             throw new JdbcStorageException("Cannot open the database " + settings.url() + ": " + describe(e), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-            return new JdbcPersistence(pool);
+            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+            flyway.migrate();
+            return new JdbcPersistence(pool, newestMigration(flyway), flyway.getConfiguration().getTable());
         } catch (RuntimeException e) {
             pool.close();
             throw new JdbcStorageException("Cannot migrate the schema of the database " + settings.url() + ": "
                     + describe(e), e);
         }
+    }
+
+    /** The highest version among the migrations this build holds, applied or not. */
+    private static MigrationVersion newestMigration(Flyway flyway) {
+        return Arrays.stream(flyway.info().all())
+                .filter(migration -> migration.getState().isResolved() && migration.getVersion() != null)
+                .map(MigrationInfo::getVersion)
+                .max(MigrationVersion::compareTo)
+                .orElseThrow(() -> new IllegalStateException("This build holds no schema migrations"));
     }
 
     private static HikariConfig poolConfig(JdbcSettings settings) {
@@ -109,19 +131,43 @@ public final class JdbcPersistence implements AutoCloseable {
     }
 
     /**
-     * Ready when the database answers now. The schema is current from the moment {@link #open} returns: it migrated
-     * it. (Asking Flyway on every check would take two connections per check, and enough concurrent checks would
-     * hold the whole pool waiting on itself.)
+     * Ready when the database answers now and its schema has the newest migration of this build. {@link #open}
+     * migrated it, but the database may since have been restored from an older backup or replaced. Both checks share
+     * one connection: asking Flyway instead would take two per check, and enough concurrent checks would hold the
+     * whole pool waiting on itself.
      */
     public StorageStatus status() {
-        return this::isReady;
+        return this::readiness;
     }
 
-    private boolean isReady() {
+    private Readiness readiness() {
         try (Connection connection = pool.getConnection()) {
-            return connection.isValid((int) READY_CHECK.toSeconds());
+            if (!connection.isValid((int) READY_CHECK.toSeconds())) {
+                LOG.warn("The database is not ready: it did not answer within {} s", READY_CHECK.toSeconds());
+                return Readiness.notReady("the database does not answer");
+            }
+            if (!hasNewestMigration(connection)) {
+                LOG.warn("The database schema lacks migration {}, the newest of this build", newestMigration);
+                return Readiness.notReady("the database schema is not at version " + newestMigration
+                        + ", which this server needs; restarting the server migrates it");
+            }
+            return Readiness.ready();
         } catch (SQLException | RuntimeException e) {
             LOG.warn("The database is not ready: {}", describe(e));
+            return Readiness.notReady("the database cannot be reached");
+        }
+    }
+
+    /** Whether Flyway's history records the newest migration of this build as applied; false when it cannot say. */
+    private boolean hasNewestMigration(Connection connection) {
+        try (PreparedStatement applied = connection.prepareStatement("SELECT COUNT(*) FROM \"" + schemaHistoryTable
+                + "\" WHERE \"version\" = ? AND \"success\"")) {
+            applied.setString(1, newestMigration.getVersion());
+            try (ResultSet count = applied.executeQuery()) {
+                return count.next() && count.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            LOG.warn("Cannot read the schema history table {}: {}", schemaHistoryTable, e.getMessage());
             return false;
         }
     }

@@ -5,6 +5,7 @@ import static dev.devicescripts.application.port.out.ScriptFixtures.script;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.out.StorageStatus;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
@@ -15,6 +16,10 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -55,10 +60,29 @@ class JdbcPersistenceTest {
         JdbcPersistence persistence = TestDatabases.open(dataDirectory);
         StorageStatus status = persistence.status();
 
-        assertThat(status.isReady()).isTrue();
+        assertThat(status.readiness()).isEqualTo(Readiness.ready());
 
         persistence.close();
-        assertThat(status.isReady()).isFalse();
+        assertThat(status.readiness().problem()).contains("the database cannot be reached");
+    }
+
+    @Test
+    void statusIsNotReadyWhenTheSchemaLacksTheNewestMigrationAsAfterRestoringAnOlderBackup() throws Exception {
+        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory);
+             Connection connection = DriverManager.getConnection(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "");
+             Statement statement = connection.createStatement()) {
+            String newest;
+            try (ResultSet versions = statement.executeQuery(
+                    "SELECT \"version\" FROM \"flyway_schema_history\" ORDER BY \"installed_rank\" DESC")) {
+                assertThat(versions.next()).isTrue();
+                newest = versions.getString(1);
+            }
+            statement.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + newest + "'");
+
+            assertThat(persistence.status().readiness().problem()).hasValueSatisfying(problem -> assertThat(problem)
+                    .isEqualTo("the database schema is not at version " + newest + ", which this server needs; "
+                            + "restarting the server migrates it"));
+        }
     }
 
     @Test
@@ -67,12 +91,12 @@ class JdbcPersistenceTest {
         ExecutorService checkers = Executors.newFixedThreadPool(checks);
         try (JdbcPersistence persistence = JdbcPersistence.open(new JdbcSettings(
                 JdbcPersistence.h2FileUrl(dataDirectory), "sa", "", 2))) {
-            List<Future<Boolean>> answers = new ArrayList<>();
+            List<Future<Readiness>> answers = new ArrayList<>();
             for (int i = 0; i < checks; i++) {
-                answers.add(checkers.submit(() -> persistence.status().isReady()));
+                answers.add(checkers.submit(() -> persistence.status().readiness()));
             }
-            for (Future<Boolean> answer : answers) {
-                assertThat(answer.get(60, TimeUnit.SECONDS)).isTrue();
+            for (Future<Readiness> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(Readiness.ready());
             }
         } finally {
             checkers.shutdownNow();

@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.persistence.memory;
 
+import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.in.ScriptPage;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
 import dev.devicescripts.application.port.out.ScriptRepository;
@@ -109,8 +110,9 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
         return sets;
     }
 
+    /** Memory is always there. */
     @Override
-    public boolean isReady() {
-        return true;
+    public Readiness readiness() {
+        return Readiness.ready();
     }
 }
