@@ -3,9 +3,11 @@ package dev.devicescripts.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.devicescripts.adapter.http.GraphHttpServer;
 import dev.devicescripts.adapter.http.GraphUseCases;
 import dev.devicescripts.adapter.http.HttpSettings;
+import dev.devicescripts.adapter.http.ServerMetrics;
 import dev.devicescripts.adapter.http.auth.Authenticator;
 import dev.devicescripts.adapter.http.auth.Authenticators;
 import dev.devicescripts.adapter.http.auth.LocalSigningKey;
@@ -42,9 +44,16 @@ final class DeviceScriptsModule extends AbstractModule {
         this.configuration = configuration;
     }
 
+    /** Shown by GET /metrics; the connection pool reports to it too. */
     @Provides
     @Singleton
-    Storage storage() {
+    ServerMetrics serverMetrics() {
+        return new ServerMetrics();
+    }
+
+    @Provides
+    @Singleton
+    Storage storage(ServerMetrics metrics) {
         if (configuration.persistence() == Configuration.Persistence.MEMORY) {
             InMemoryStore store = new InMemoryStore();
             return new Storage(store, store, store, () -> { });
@@ -54,6 +63,7 @@ final class DeviceScriptsModule extends AbstractModule {
             return JdbcPersistence.h2FileUrl(configuration.dataDirectory());
         });
         JdbcPersistence database = JdbcPersistence.open(new JdbcSettings(url, H2_USER, "", POOL_SIZE));
+        database.recordPoolMetrics(new MicrometerMetricsTrackerFactory(metrics.registry()));
         return new Storage(database.scripts(), database.assignmentSets(), database.status(), database);
     }
 
@@ -137,10 +147,10 @@ final class DeviceScriptsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GraphHttpServer graphHttpServer(GraphUseCases useCases, Authenticator authenticator) {
+    GraphHttpServer graphHttpServer(GraphUseCases useCases, Authenticator authenticator, ServerMetrics metrics) {
         return new GraphHttpServer(useCases, new HttpSettings(configuration.host(), configuration.port(),
                 configuration.maxBodyBytes(), configuration.pageSize(), configuration.tls(), configuration.throttle(),
                 configuration.requestLimits()),
-                authenticator);
+                authenticator, metrics);
     }
 }

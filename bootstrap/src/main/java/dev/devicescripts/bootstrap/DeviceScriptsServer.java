@@ -3,25 +3,36 @@ package dev.devicescripts.bootstrap;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.devicescripts.adapter.http.GraphHttpServer;
+import dev.devicescripts.adapter.http.ServerMetrics;
 
-/** A running devicescripts: its HTTP server and the store behind it, started and stopped together. */
+/** A running devicescripts: its HTTP server, the store behind it and its metrics, started and stopped together. */
 public final class DeviceScriptsServer implements AutoCloseable {
     private final GraphHttpServer http;
     private final Storage storage;
+    private final ServerMetrics metrics;
 
-    private DeviceScriptsServer(GraphHttpServer http, Storage storage) {
+    private DeviceScriptsServer(GraphHttpServer http, Storage storage, ServerMetrics metrics) {
         this.http = http;
         this.storage = storage;
+        this.metrics = metrics;
     }
 
     /** Opens (and migrates) the store, then starts serving; nothing is left open when either fails. */
     public static DeviceScriptsServer start(Configuration configuration) {
         Injector injector = Guice.createInjector(new DeviceScriptsModule(configuration));
-        Storage storage = injector.getInstance(Storage.class);
+        ServerMetrics metrics = injector.getInstance(ServerMetrics.class);
+        Storage storage;
         try {
-            return new DeviceScriptsServer(injector.getInstance(GraphHttpServer.class).start(), storage);
+            storage = injector.getInstance(Storage.class);
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+        try {
+            return new DeviceScriptsServer(injector.getInstance(GraphHttpServer.class).start(), storage, metrics);
         } catch (RuntimeException e) {
             closeQuietly(storage, e);
+            metrics.close();
             throw e;
         }
     }
@@ -30,13 +41,17 @@ public final class DeviceScriptsServer implements AutoCloseable {
         return http.port();
     }
 
-    /** Stops taking requests, lets those in flight finish, then closes the store. */
+    /** Stops taking requests, lets those in flight finish, then closes the store and the metrics. */
     @Override
     public void close() {
         try {
             http.close();
         } finally {
-            closeQuietly(storage, null);
+            try {
+                closeQuietly(storage, null);
+            } finally {
+                metrics.close();
+            }
         }
     }
 

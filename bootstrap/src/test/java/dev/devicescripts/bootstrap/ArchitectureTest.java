@@ -43,9 +43,9 @@ class ArchitectureTest {
             .resideOutsideOfPackages("dev.devicescripts.application..", "dev.devicescripts.domain..", "java..");
 
     @ArchTest
-    static final ArchRule core_uses_no_framework_or_jdbc = noClasses()
+    static final ArchRule core_uses_no_framework_jdbc_or_metrics_library = noClasses()
             .that().resideInAnyPackage("dev.devicescripts.domain..", "dev.devicescripts.application..")
             .should().dependOnClassesThat()
             .resideInAnyPackage("io.javalin..", "com.fasterxml.jackson..", "com.google.inject..", "jakarta.inject..",
-                    "javax.inject..", "java.sql..", "javax.sql..");
+                    "javax.inject..", "java.sql..", "javax.sql..", "io.micrometer..", "io.prometheus..");
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.devicescripts.adapter.http.GraphHttpServer;
+import dev.devicescripts.adapter.http.ServerMetrics;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,12 +54,34 @@ class EndToEndTest {
     }
 
     @Test
+    void metricsShowTheConnectionPoolBesideTheRequestsAndAssigns() throws UsageException {
+        Configuration configuration = Configuration.parse(
+                List.of("--port", "0", "--data-dir", dataDirectory.toString()), Map.of());
+        try (DeviceScriptsServer server = DeviceScriptsServer.start(configuration)) {
+            GraphClient graph = new GraphClient(server.port(), adminToken());
+            AssignLifecycle.run(graph);
+
+            assertThat(graph.get("/metrics").body()).contains(
+                    "hikaricp_connections_active{pool=\"devicescripts\"}",
+                    "hikaricp_connections_pending{pool=\"devicescripts\"}",
+                    "hikaricp_connections_max{pool=\"devicescripts\"} 10",
+                    "hikaricp_connections_timeout_total{pool=\"devicescripts\"} 0",
+                    "hikaricp_connections_acquire_seconds_count{pool=\"devicescripts\"}",
+                    "devicescripts_assigns_total{outcome=\"assigned\"}",
+                    "http_server_requests_seconds_count{method=\"POST\",status=\"204\",uri=\""
+                            + AssignLifecycle.SCRIPTS + "/{scriptKey}/assign\"}",
+                    "jvm_memory_used_bytes{area=\"heap\"");
+        }
+    }
+
+    @Test
     void withTheDatabaseGoneReadyzAnswers503WithRetryAfterWhileHealthzStillAnswers200() throws Exception {
         Configuration configuration = Configuration.parse(
                 List.of("--port", "0", "--data-dir", dataDirectory.toString()), Map.of());
         Injector injector = Guice.createInjector(new DeviceScriptsModule(configuration));
         Storage storage = injector.getInstance(Storage.class);
-        try (GraphHttpServer http = injector.getInstance(GraphHttpServer.class).start()) {
+        try (ServerMetrics metrics = injector.getInstance(ServerMetrics.class);
+             GraphHttpServer http = injector.getInstance(GraphHttpServer.class).start()) {
             GraphClient graph = new GraphClient(http.port(), adminToken());
             assertThat(graph.get("/readyz").body()).isEqualTo("{\"status\":\"ready\"}");
 

@@ -16,26 +16,32 @@ import org.eclipse.jetty.server.handler.QoSHandler;
 
 /**
  * The Microsoft Graph beta API for device management scripts, served by Javalin: routes under {@code /beta}, and for
- * load balancers and orchestrators {@code GET /healthz} (liveness: the process serves) and {@code GET /readyz}
- * (readiness: storage answers and its schema is current).
+ * load balancers and orchestrators {@code GET /healthz} (liveness: the process serves), {@code GET /readyz}
+ * (readiness: storage answers and its schema is current) and {@code GET /metrics} (Prometheus).
  */
 public final class GraphHttpServer implements AutoCloseable {
     /** How long close() lets in-flight requests finish before it stops the server anyway. */
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
     private static final String HEALTH_PATH = "/healthz";
     private static final String READY_PATH = "/readyz";
+    private static final String METRICS_PATH = "/metrics";
 
     private final GraphUseCases useCases;
     private final HttpSettings settings;
     private final ObjectMapper mapper = GraphJson.newMapper();
     private final Javalin app;
 
-    /** @param authenticator verifies the bearer token of every request under {@code /beta} */
-    public GraphHttpServer(GraphUseCases useCases, HttpSettings settings, Authenticator authenticator) {
+    /**
+     * @param authenticator verifies the bearer token of every request under {@code /beta}
+     * @param metrics       counts the requests, shown by {@code GET /metrics}; its owner closes it
+     */
+    public GraphHttpServer(GraphUseCases useCases, HttpSettings settings, Authenticator authenticator,
+                           ServerMetrics metrics) {
         this.useCases = useCases;
         this.settings = settings;
         ScriptEndpoints endpoints = new ScriptEndpoints(useCases, settings, new RequestBodies(mapper),
-                new ScriptResponses(mapper));
+                new ScriptResponses(mapper), metrics);
+        RequestRecorder recorder = new RequestRecorder(metrics);
         GraphErrors errors = new GraphErrors(mapper, settings.maxBodyBytes());
         LocalDispatch dispatch = new LocalDispatch();
         GraphBatch batch = new GraphBatch(mapper, new RequestBodies(mapper), errors, dispatch);
@@ -55,6 +61,7 @@ public final class GraphHttpServer implements AutoCloseable {
                 dispatch.attachTo(server);
             });
             config.jetty.addConnector(this::connector); // instead of Javalin's, whose idle timeout is not ours to set
+            config.routes.before(RequestRecorder::start);
             config.routes.before(RequestIds::assign);
             // Every Graph request proves who it is before anything else, unknown routes included, as Graph does.
             config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*",
@@ -66,6 +73,10 @@ public final class GraphHttpServer implements AutoCloseable {
                     ctx -> QueryOptions.rejectUnknownOptions(ctx.queryParamMap()));
             config.routes.get(HEALTH_PATH, this::liveness);
             config.routes.get(READY_PATH, this::readiness);
+            // For Prometheus, like /healthz for the orchestrator: an operator's route, open without a token.
+            config.routes.get(METRICS_PATH,
+                    ctx -> ctx.contentType(ServerMetrics.CONTENT_TYPE).result(metrics.scrape()));
+            config.routes.after(recorder::finish);
             endpoints.register(config.routes);
             config.routes.post(GraphBatch.PATH, batch::handle);
             errors.register(config.routes);
@@ -84,8 +95,9 @@ public final class GraphHttpServer implements AutoCloseable {
 
     /**
      * Works on at most maxConcurrent requests at once; the rest wait without a thread, and those that find the queue
-     * full or wait too long are answered 503 through GraphErrors' Jetty handler. Liveness and readiness checks never
-     * wait: a busy instance is still alive and ready, and a check stuck behind its queue would take it out of rotation.
+     * full or wait too long are answered 503 through GraphErrors' Jetty handler. Liveness and readiness checks and
+     * metrics scrapes never wait: a busy instance is still alive and ready, a check stuck behind its queue would take
+     * it out of rotation, and a busy instance is when its metrics matter most.
      */
     private static QoSHandler requestQueue(RequestLimits limits) {
         QoSHandler queue = new QoSHandler();
@@ -94,6 +106,7 @@ public final class GraphHttpServer implements AutoCloseable {
         queue.setMaxSuspend(limits.maxQueueWait());
         queue.excludePath(HEALTH_PATH);
         queue.excludePath(READY_PATH);
+        queue.excludePath(METRICS_PATH);
         return queue;
     }
 

@@ -4,6 +4,7 @@ import static dev.devicescripts.adapter.http.RequestCaller.caller;
 
 import dev.devicescripts.adapter.http.QueryOptions.Option;
 import dev.devicescripts.application.Caller;
+import dev.devicescripts.application.port.in.AssignScriptCommand;
 import dev.devicescripts.application.port.in.ScriptPage;
 import dev.devicescripts.application.port.in.UpdateScriptCommand;
 import dev.devicescripts.domain.AssignmentSet;
@@ -37,16 +38,21 @@ final class ScriptEndpoints {
             "groupassignments");
     private static final Set<Option> ENTITY_OPTIONS = EnumSet.of(Option.SELECT, Option.EXPAND);
 
+    private static final String ASSIGN = "/assign";
+
     private final GraphUseCases useCases;
     private final int pageSize;
     private final RequestBodies bodies;
     private final ScriptResponses responses;
+    private final ServerMetrics metrics;
 
-    ScriptEndpoints(GraphUseCases useCases, HttpSettings settings, RequestBodies bodies, ScriptResponses responses) {
+    ScriptEndpoints(GraphUseCases useCases, HttpSettings settings, RequestBodies bodies, ScriptResponses responses,
+                    ServerMetrics metrics) {
         this.useCases = useCases;
         this.pageSize = settings.pageSize();
         this.bodies = bodies;
         this.responses = responses;
+        this.metrics = metrics;
     }
 
     void register(RoutesConfig routes) {
@@ -58,7 +64,7 @@ final class ScriptEndpoints {
             routes.get(script, this::get);
             routes.patch(script, this::update);
             routes.delete(script, this::delete);
-            routes.post(script + "/assign", this::assign);
+            routes.post(script + ASSIGN, this::assign);
             registerReadOnly(routes, script + "/assignments", this::assignments, this::assignment);
             registerReadOnly(routes, script + "/groupAssignments", this::groupAssignments, this::groupAssignment);
         }
@@ -148,8 +154,15 @@ final class ScriptEndpoints {
 
     private void assign(Context ctx) {
         ScriptId id = scriptId(ctx);
-        useCases.assign().assign(caller(ctx), ScriptRequests.assign(id, bodies.jsonObject(ctx)));
+        AssignScriptCommand command = ScriptRequests.assign(id, bodies.jsonObject(ctx));
+        useCases.assign().assign(caller(ctx), command);
+        metrics.assigned(command.groupAssignments().size() + command.assignments().size());
         ctx.status(204);
+    }
+
+    /** Whether a route template is that of the assign action (all its routes are POST). */
+    static boolean isAssignRoute(String route) {
+        return route.endsWith(ASSIGN);
     }
 
     private void assignments(Context ctx) {

@@ -132,6 +132,7 @@ class AuthenticationTest {
     void theOperatorsRoutesNeedNoToken() {
         assertThat(api.as(null).get("/healthz").status()).isEqualTo(200);
         assertThat(api.as(null).get("/readyz").status()).isEqualTo(200);
+        assertThat(api.as(null).get("/metrics").status()).isEqualTo(200);
     }
 
     /** 401 with Graph's code, a Bearer challenge, the failed check named, and no script created. */

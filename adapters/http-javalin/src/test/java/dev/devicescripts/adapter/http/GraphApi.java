@@ -57,6 +57,7 @@ final class GraphApi implements AutoCloseable {
     static final String ADMIN_TOKEN = token(TENANT, List.of("DeviceManagementScripts.ReadWrite.All"), List.of());
 
     private final GraphHttpServer server;
+    private final ServerMetrics metrics;
     private final HttpClient http;
     /** http, or https when the server speaks TLS. */
     private final String scheme;
@@ -73,8 +74,9 @@ final class GraphApi implements AutoCloseable {
         AssignmentService assignments = new AssignmentService(store, AssignmentSet.DEFAULT_MAX_TARGETS);
         GraphUseCases useCases = new GraphUseCases(scripts, scripts, scripts, scripts, scripts, assignments,
                 assignments, new HealthService(store));
+        metrics = new ServerMetrics();
         server = new GraphHttpServer(replaceSome.apply(useCases), settings,
-                Authenticators.localKey(KEY, TokenRules.local())).start();
+                Authenticators.localKey(KEY, TokenRules.local()), metrics).start();
         this.http = http;
         scheme = settings.tls().isPresent() ? "https" : "http";
         token = ADMIN_TOKEN;
@@ -82,6 +84,7 @@ final class GraphApi implements AutoCloseable {
 
     private GraphApi(GraphApi api, String token) {
         this.server = api.server;
+        this.metrics = api.metrics;
         this.http = api.http;
         this.scheme = api.scheme;
         this.token = token;
@@ -239,5 +242,6 @@ final class GraphApi implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        metrics.close();
     }
 }

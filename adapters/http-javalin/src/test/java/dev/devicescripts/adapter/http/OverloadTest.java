@@ -72,6 +72,7 @@ class OverloadTest {
             assertThat(refused.header("Retry-After")).matches("\\d+");
             assertThat(api.get("/healthz").status()).as("liveness checks never wait").isEqualTo(200);
             assertThat(api.get("/readyz").status()).as("readiness checks never wait").isEqualTo(200);
+            assertThat(api.get("/metrics").status()).as("metrics scrapes never wait").isEqualTo(200);
             held.release();
             assertThat(first.join().status()).isEqualTo(404);
             assertThat(api.get(SCRIPTS).status()).isEqualTo(200);

@@ -2,6 +2,7 @@ package dev.devicescripts.adapter.persistence.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
 import dev.devicescripts.application.port.out.ScriptRepository;
@@ -128,6 +129,14 @@ public final class JdbcPersistence implements AutoCloseable {
 
     public AssignmentSetRepository assignmentSets() {
         return assignmentSets;
+    }
+
+    /**
+     * Has the connection pool report its metrics (connections active, idle and pending, waits and timeouts) through
+     * {@code metrics}, for example HikariCP's MicrometerMetricsTrackerFactory. Call it once, right after opening.
+     */
+    public void recordPoolMetrics(MetricsTrackerFactory metrics) {
+        pool.setMetricsTrackerFactory(metrics);
     }
 
     /**
