@@ -85,19 +85,21 @@ public final class Main {
     }
 
     /**
-     * Runs on SIGTERM (and SIGINT): finishes the requests in flight, closes the store, and exits 0, since a requested
-     * stop that went well is a success, not the 143 the JVM would report.
+     * Runs on SIGTERM (and SIGINT): finishes the requests in flight, closes the store, writes out the log, and exits
+     * 0, since a requested stop that went well is a success, not the 143 the JVM would report.
      */
     private static void stop(DeviceScriptsServer server) {
         LOG.info("devicescripts stopping: finishing requests in flight");
+        int status = 0;
         try {
             server.close();
             LOG.info("devicescripts stopped");
         } catch (RuntimeException e) {
             LOG.error("devicescripts did not stop cleanly", e);
-            Runtime.getRuntime().halt(EXIT_FAILURE);
+            status = EXIT_FAILURE;
         }
-        Runtime.getRuntime().halt(0);
+        Logs.flush();
+        Runtime.getRuntime().halt(status);
     }
 
     /** The message a person can act on, not Guice's wrapping of it. */

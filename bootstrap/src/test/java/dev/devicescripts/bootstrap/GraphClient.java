@@ -47,10 +47,14 @@ final class GraphClient {
     }
 
     static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    static JsonNode json(String text) {
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(text);
         } catch (IOException e) {
-            throw new UncheckedIOException("Not JSON: " + response.body(), e);
+            throw new UncheckedIOException("Not JSON: " + text, e);
         }
     }
 

@@ -350,7 +350,7 @@ class GraphSdkIT {
             }
 
             assertThat(throttled.terminate()).isZero();
-            assertThat(throttled.output()).contains("status=429");
+            assertThat(throttled.output()).contains("\"status\":429");
         }
     }
 
@@ -369,7 +369,7 @@ class GraphSdkIT {
             assertThatThrownBy(() -> scripts(sdkClient(port, adminToken)).get()).isInstanceOf(ODataError.class);
 
             assertThat(logging.terminate()).isZero();
-            assertThat(logging.output()).contains("status=201", "status=200", "status=403", "status=401")
+            assertThat(logging.output()).contains("\"status\":201", "\"status\":200", "\"status\":403", "\"status\":401")
                     .doesNotContain(writerToken, readerToken, adminToken);
         }
     }

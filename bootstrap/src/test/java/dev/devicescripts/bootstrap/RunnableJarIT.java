@@ -2,7 +2,15 @@ package dev.devicescripts.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +48,40 @@ class RunnableJarIT {
                     value -> assertThat(value).startsWith("Bearer"));
             assertThat(jar.terminate()).isZero();
             assertThat(jar.output()).doesNotContain(admin, reader, app, foreign);
+        }
+    }
+
+    @Test
+    void eachRequestWritesOneJsonLineToTheAccessLogWithWhoWhatHowAndHowLongButNeverTheToken() throws Exception {
+        String token = JarTokens.mint("--tenant", TENANT, "--data-dir", dataDirectory.toString());
+        try (RunningJar jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString())) {
+            int port = jar.awaitPort();
+            GraphClient graph = new GraphClient(port, token);
+            String id = GraphClient.json(graph.post(SCRIPTS, "{\"displayName\":\"Logged\"}")).get("id").asText();
+            HttpResponse<String> read = graph.get(SCRIPTS + "/" + id);
+            HttpResponse<String> refused = new GraphClient(port, "not-a-token").get(SCRIPTS);
+            assertThat(jar.terminate()).isZero();
+
+            Map<String, JsonNode> linesByRequestId = accessLogLines(jar.output());
+            JsonNode readLine = linesByRequestId.get(read.headers().firstValue("request-id").orElseThrow());
+            assertThat(readLine).isNotNull();
+            assertThat(fieldNames(readLine)).containsExactly("timestamp", "requestId", "clientRequestId", "tenant",
+                    "appId", "method", "route", "path", "status", "durationMs");
+            assertThat(Instant.parse(readLine.get("timestamp").asText())).isBefore(Instant.now());
+            assertThat(readLine.get("clientRequestId").asText())
+                    .isEqualTo(read.headers().firstValue("client-request-id").orElseThrow());
+            assertThat(readLine.get("tenant").asText()).isEqualTo(TENANT);
+            assertThat(readLine.get("appId").asText()).isEqualTo(TokenCommand.DEFAULT_APP_ID);
+            assertThat(readLine.get("method").asText()).isEqualTo("GET");
+            assertThat(readLine.get("route").asText()).isEqualTo(SCRIPTS + "/{scriptKey}");
+            assertThat(readLine.get("path").asText()).isEqualTo(SCRIPTS + "/" + id);
+            assertThat(readLine.get("status").asInt()).isEqualTo(200);
+            assertThat(readLine.get("durationMs").isNumber()).isTrue();
+            JsonNode refusedLine = linesByRequestId.get(refused.headers().firstValue("request-id").orElseThrow());
+            assertThat(refusedLine.get("status").asInt()).isEqualTo(401);
+            assertThat(refusedLine.get("tenant").isNull()).isTrue();
+            assertThat(linesByRequestId).hasSize(3);
+            assertThat(jar.output()).doesNotContain(token, "not-a-token");
         }
     }
 
@@ -111,5 +153,19 @@ class RunnableJarIT {
             }
             assertThat(first.terminate()).isZero();
         }
+    }
+
+    /** The access log's lines among what the jar printed (the JSON objects, one per line), by request-id. */
+    private static Map<String, JsonNode> accessLogLines(String output) {
+        return output.lines()
+                .filter(line -> line.startsWith("{"))
+                .map(GraphClient::json)
+                .collect(Collectors.toMap(line -> line.get("requestId").asText(), Function.identity()));
+    }
+
+    private static List<String> fieldNames(JsonNode json) {
+        List<String> names = new ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

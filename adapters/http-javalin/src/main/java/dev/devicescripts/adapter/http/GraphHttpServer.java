@@ -20,6 +20,8 @@ import org.eclipse.jetty.server.handler.QoSHandler;
  * (readiness: storage answers and its schema is current) and {@code GET /metrics} (Prometheus).
  */
 public final class GraphHttpServer implements AutoCloseable {
+    /** The logger of the access log: one JSON line per request, at INFO. */
+    public static final String ACCESS_LOGGER = "devicescripts.access";
     /** How long close() lets in-flight requests finish before it stops the server anyway. */
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
     private static final String HEALTH_PATH = "/healthz";
@@ -68,7 +70,6 @@ public final class GraphHttpServer implements AutoCloseable {
                     ctx -> RequestCaller.authenticate(ctx, authenticator));
             settings.throttle().ifPresent(limits -> config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*",
                     new RequestThrottle(limits, System::nanoTime)));
-            config.requestLogger.http(AccessLog::record);
             config.routes.beforeMatched(ScriptEndpoints.GRAPH_ROOT + "/*",
                     ctx -> QueryOptions.rejectUnknownOptions(ctx.queryParamMap()));
             config.routes.get(HEALTH_PATH, this::liveness);

@@ -5,8 +5,9 @@ import io.javalin.router.Endpoint;
 import java.time.Duration;
 
 /**
- * Notes every request once its answer is settled, in the metrics. It runs as the last (after) handler, errors
- * included, before the response is sent: a client that has its answer finds the request counted.
+ * Notes every request once its answer is settled: in the metrics and as an access-log line. It runs as the last
+ * (after) handler, errors included, before the response is sent: a client that has its answer finds the request
+ * counted.
  */
 final class RequestRecorder {
     private static final String STARTED = "devicescripts.started";
@@ -26,7 +27,9 @@ final class RequestRecorder {
     void finish(Context ctx) {
         Long started = ctx.attribute(STARTED);
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
-        metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), duration);
+        String route = route(ctx);
+        metrics.request(ctx.method().name(), route, ctx.statusCode(), duration);
+        AccessLog.record(ctx, route, duration);
     }
 
     /** The template of the route the request matched, such as /beta/.../{scriptKey}/assign, never its path. */
