@@ -32,13 +32,27 @@ public record Configuration(
         RequestLimits requestLimits,
         Authentication authentication,
         Optional<TlsFiles> tls,
-        Optional<ThrottleLimits> throttle) {
+        Optional<ThrottleLimits> throttle,
+        Logging logging) {
 
     public enum Persistence { JDBC, MEMORY }
 
     public enum AuthMode { VERIFIED, UNVERIFIED_SIGNATURES }
 
     public enum Throttle { OFF, INTUNE }
+
+    public enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
+
+    public enum Switch { ON, OFF }
+
+    /**
+     * What the process logs.
+     *
+     * @param level     the application log's level
+     * @param accessLog whether each request writes an access-log line
+     */
+    public record Logging(LogLevel level, boolean accessLog) {
+    }
 
     /**
      * How bearer tokens are checked: against the local signing key in the data folder (no JWKS given), an external
@@ -76,7 +90,9 @@ public record Configuration(
                         Duration.ofSeconds(line.integer(Option.IDLE_TIMEOUT.flag(), 1, 3_600))),
                 authentication,
                 tls(line),
-                throttle(line));
+                throttle(line),
+                new Logging(line.choice(Option.LOG_LEVEL.flag(), LogLevel.class),
+                        line.choice(Option.ACCESS_LOG.flag(), Switch.class) == Switch.ON));
     }
 
     /** Intune's documented limits by default; each can be changed, for example to provoke 429s in a test. */

@@ -33,6 +33,7 @@ public final class Main {
             exitWithUsageError(e);
             return;
         }
+        Logs.apply(configuration.logging());
         if (configuration.authentication().mode() == Configuration.AuthMode.UNVERIFIED_SIGNATURES) {
             LOG.warn("*** --auth unverified-signatures: token SIGNATURES ARE NOT CHECKED. Anyone who can reach {} can "
                     + "act as any tenant with any permission. Use it only to point code holding real Microsoft Graph "

@@ -49,7 +49,10 @@ enum Option {
     THROTTLE_REQUESTS_PER_APP("throttle-requests-per-app", "N",
             String.valueOf(ThrottleLimits.intune().requestsPerApp()), "requests per window per app in a tenant"),
     TLS_CERT("tls-cert", "FILE", null, "PEM certificate chain: serve HTTPS (with --tls-key)"),
-    TLS_KEY("tls-key", "FILE", null, "PEM private key of the certificate");
+    TLS_KEY("tls-key", "FILE", null, "PEM private key of the certificate"),
+    LOG_LEVEL("log-level", "error|warn|info|debug|trace", "info",
+            "level of the application log (stderr); libraries log warnings and errors"),
+    ACCESS_LOG("access-log", "on|off", "on", "the access log: one JSON line per request on stdout");
 
     private final String flagName;
     private final String valueName;

@@ -76,6 +76,28 @@ class ConfigurationTest {
     }
 
     @Test
+    void theApplicationLogIsAtInfoAndTheAccessLogOnUnlessTheOptionsOrTheirVariablesSayOtherwise()
+            throws UsageException {
+        assertThat(Configuration.parse(List.of(), Map.of()).logging())
+                .isEqualTo(new Configuration.Logging(Configuration.LogLevel.INFO, true));
+        assertThat(Configuration.parse(List.of("--log-level", "DEBUG", "--access-log=off"), Map.of()).logging())
+                .isEqualTo(new Configuration.Logging(Configuration.LogLevel.DEBUG, false));
+        assertThat(Configuration.parse(List.of(), Map.of("DEVICESCRIPTS_LOG_LEVEL", "warn",
+                "DEVICESCRIPTS_ACCESS_LOG", "off")).logging())
+                .isEqualTo(new Configuration.Logging(Configuration.LogLevel.WARN, false));
+    }
+
+    @Test
+    void anUnknownLogLevelOrAccessLogSwitchIsRefused() {
+        assertThatThrownBy(() -> Configuration.parse(List.of("--log-level", "loud"), Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--log-level must be error or warn or info or debug or trace, not 'loud'.");
+        assertThatThrownBy(() -> Configuration.parse(List.of(), Map.of("DEVICESCRIPTS_ACCESS_LOG", "yes")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--access-log must be on or off, not 'yes'.");
+    }
+
+    @Test
     void anUnknownPersistenceIsRefused() {
         assertThatThrownBy(() -> Configuration.parse(List.of("--persistence", "redis"), Map.of()))
                 .hasMessage("--persistence must be jdbc or memory, not 'redis'.");

@@ -86,6 +86,29 @@ class RunnableJarIT {
     }
 
     @Test
+    void logLevelDebugShowsWhyEachRequestWasRefusedAndAccessLogOffWritesNoAccessLine() throws Exception {
+        try (RunningJar jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString(),
+                "--log-level", "debug", "--access-log", "off")) {
+            HttpResponse<String> refused = new GraphClient(jar.awaitPort(), "not-a-token").get(SCRIPTS);
+            assertThat(jar.terminate()).isZero();
+
+            assertThat(jar.output()).containsPattern("DEBUG .* GET " + SCRIPTS + " answered 401 "
+                    + "InvalidAuthenticationToken \\(request-id " + refused.headers().firstValue("request-id")
+                    .orElseThrow() + "\\)");
+            assertThat(jar.output().lines()).noneMatch(line -> line.startsWith("{"));
+            assertThat(jar.output()).doesNotContain("not-a-token");
+        }
+    }
+
+    @Test
+    void aMalformedLogLevelExitsWithStatusTwoAndSaysWhy() throws InterruptedException {
+        try (RunningJar jar = RunningJar.start("--log-level", "loud")) {
+            assertThat(jar.awaitExit()).isEqualTo(2);
+            assertThat(jar.output()).contains("--log-level must be error or warn or info or debug or trace");
+        }
+    }
+
+    @Test
     void theTokenCommandRefusesAMalformedTenantWithStatusTwo() throws InterruptedException {
         try (RunningJar jar = RunningJar.start("token", "--tenant", "contoso")) {
             assertThat(jar.awaitExit()).isEqualTo(2);
@@ -106,7 +129,7 @@ class RunnableJarIT {
         try (RunningJar jar = RunningJar.start("--help")) {
             assertThat(jar.awaitExit()).isZero();
             assertThat(jar.output()).contains("--port", "DEVICESCRIPTS_PORT", "--data-dir", "--persistence",
-                    "--db-url", "--max-targets");
+                    "--db-url", "--max-targets", "--log-level", "DEVICESCRIPTS_LOG_LEVEL", "--access-log");
         }
     }
 

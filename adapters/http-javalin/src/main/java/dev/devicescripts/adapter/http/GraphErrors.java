@@ -99,6 +99,8 @@ final class GraphErrors {
 
     private void respond(Exception failure, Context ctx) {
         GraphError error = graphErrorOf(failure, ctx);
+        LOG.debug("{} {} answered {} {} (request-id {}): {}", ctx.method(), ctx.path(), error.status(), error.code(),
+                RequestIds.requestId(ctx), error.message());
         if (error.status() == 503) {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
         }
