@@ -13,6 +13,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The jar's contract with its users: options, exit statuses, the serving line, SIGTERM, and a kept data folder. */
 class RunnableJarIT {
@@ -101,14 +103,6 @@ class RunnableJarIT {
     }
 
     @Test
-    void aMalformedLogLevelExitsWithStatusTwoAndSaysWhy() throws InterruptedException {
-        try (RunningJar jar = RunningJar.start("--log-level", "loud")) {
-            assertThat(jar.awaitExit()).isEqualTo(2);
-            assertThat(jar.output()).contains("--log-level must be error or warn or info or debug or trace");
-        }
-    }
-
-    @Test
     void theTokenCommandRefusesAMalformedTenantWithStatusTwo() throws InterruptedException {
         try (RunningJar jar = RunningJar.start("token", "--tenant", "contoso")) {
             assertThat(jar.awaitExit()).isEqualTo(2);
@@ -141,11 +135,14 @@ class RunnableJarIT {
         }
     }
 
-    @Test
-    void aMalformedOptionExitsWithStatusTwoAndSaysWhy() throws InterruptedException {
-        try (RunningJar jar = RunningJar.start("--port", "http")) {
+    @ParameterizedTest
+    @CsvSource({"--port, http, --port must be a whole number",
+            "--log-level, loud, --log-level must be error or warn or info or debug or trace"})
+    void aMalformedOptionExitsWithStatusTwoAndSaysWhy(String option, String value, String message)
+            throws InterruptedException {
+        try (RunningJar jar = RunningJar.start(option, value)) {
             assertThat(jar.awaitExit()).isEqualTo(2);
-            assertThat(jar.output()).contains("--port must be a whole number");
+            assertThat(jar.output()).contains(message);
         }
     }
 
