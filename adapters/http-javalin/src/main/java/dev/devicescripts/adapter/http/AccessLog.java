@@ -5,13 +5,9 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.devicescripts.adapter.http.auth.AuthenticatedCaller;
-import io.javalin.http.Context;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,22 +27,21 @@ final class AccessLog {
     private AccessLog() {
     }
 
-    static void record(Context ctx, String route, Duration duration) {
+    static void record(RequestRecorder.Answer answer) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        Optional<AuthenticatedCaller> caller = RequestCaller.authenticated(ctx);
         ObjectNode line = JSON.createObjectNode()
                 .put("timestamp", TIMESTAMP.format(Instant.now()))
-                .put("requestId", RequestIds.requestId(ctx))
-                .put("clientRequestId", RequestIds.clientRequestId(ctx))
-                .put("tenant", caller.map(known -> known.caller().tenant().toString()).orElse(null))
-                .put("appId", caller.map(AuthenticatedCaller::clientAppId).orElse(null))
-                .put("method", ctx.method().name())
-                .put("route", route)
-                .put("path", ctx.path())
-                .put("status", ctx.statusCode())
-                .put("durationMs", Math.round(duration.toNanos() / 100_000.0) / 10.0);
+                .put("requestId", answer.requestId())
+                .put("clientRequestId", answer.clientRequestId())
+                .put("tenant", answer.tenant())
+                .put("appId", answer.appId())
+                .put("method", answer.method())
+                .put("route", answer.route())
+                .put("path", answer.path())
+                .put("status", answer.status())
+                .put("durationMs", Math.round(answer.duration().toNanos() / 100_000.0) / 10.0);
         try {
             LOG.info("{}", JSON.writeValueAsString(line));
         } catch (JsonProcessingException e) {

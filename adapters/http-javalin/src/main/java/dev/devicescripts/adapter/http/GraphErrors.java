@@ -35,11 +35,14 @@ final class GraphErrors {
 
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
+    /** Notes the requests Jetty answers itself, which no route's after handler sees. */
+    private final RequestRecorder recorder;
     private final Clock clock = Clock.systemUTC();
 
-    GraphErrors(ObjectMapper mapper, long maxBodyBytes) {
+    GraphErrors(ObjectMapper mapper, long maxBodyBytes, RequestRecorder recorder) {
         this.mapper = mapper;
         this.maxBodyBytes = maxBodyBytes;
+        this.recorder = recorder;
     }
 
     /** Javalin's own failures (no route, wrong method, body too large) are HttpResponseExceptions; all else below. */
@@ -74,6 +77,7 @@ final class GraphErrors {
                         .put(RequestIds.CLIENT_REQUEST_ID, clientRequestId)
                         .put(HttpHeader.CONTENT_TYPE, GraphJson.CONTENT_TYPE);
                 byte[] body = mapper.writeValueAsBytes(body(error, requestId, clientRequestId));
+                recorder.refused(request, status, requestId, clientRequestId);
                 response.write(true, ByteBuffer.wrap(body), callback);
             }
         };

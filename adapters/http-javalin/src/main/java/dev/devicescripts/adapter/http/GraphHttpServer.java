@@ -44,7 +44,7 @@ public final class GraphHttpServer implements AutoCloseable {
         ScriptEndpoints endpoints = new ScriptEndpoints(useCases, settings, new RequestBodies(mapper),
                 new ScriptResponses(mapper), metrics);
         RequestRecorder recorder = new RequestRecorder(metrics);
-        GraphErrors errors = new GraphErrors(mapper, settings.maxBodyBytes());
+        GraphErrors errors = new GraphErrors(mapper, settings.maxBodyBytes(), recorder);
         LocalDispatch dispatch = new LocalDispatch();
         GraphBatch batch = new GraphBatch(mapper, new RequestBodies(mapper), errors, dispatch);
         this.app = Javalin.create(config -> {
@@ -63,7 +63,6 @@ public final class GraphHttpServer implements AutoCloseable {
                 dispatch.attachTo(server);
             });
             config.jetty.addConnector(this::connector); // instead of Javalin's, whose idle timeout is not ours to set
-            config.routes.before(RequestRecorder::start);
             config.routes.before(RequestIds::assign);
             // Every Graph request proves who it is before anything else, unknown routes included, as Graph does.
             config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*",

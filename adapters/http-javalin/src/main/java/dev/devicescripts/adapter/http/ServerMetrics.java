@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +29,9 @@ public final class ServerMetrics implements AutoCloseable {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     /** The route label of every request that matched no route, whatever its path. */
     static final String UNMATCHED_ROUTE = "NOT_FOUND";
+    /** The method label of requests with any other method than these, which a client may make up at will. */
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final String OTHER_METHOD = "OTHER";
     /** Latency buckets: from /healthz (under a millisecond) to an assign of the most targets (seconds). */
     private static final Duration[] LATENCY_BUCKETS = Stream.of(1.0, 2.5, 5.0, 10.0, 20.0, 50.0, 100.0, 250.0, 500.0,
                     1_000.0, 2_500.0, 5_000.0, 10_000.0)
@@ -71,10 +75,12 @@ public final class ServerMetrics implements AutoCloseable {
     }
 
     /** Counts one answered request; an assign also counts under its outcome. */
-    void request(String method, String route, int status, Duration duration) {
-        requests.withTags("method", method, "uri", route, "status", Integer.toString(status)).record(duration);
-        if (ScriptEndpoints.isAssignRoute(route)) {
-            assigns.withTag("outcome", assignOutcome(status)).increment();
+    void request(RequestRecorder.Answer answer) {
+        String method = METHODS.contains(answer.method()) ? answer.method() : OTHER_METHOD;
+        requests.withTags("method", method, "uri", answer.route(), "status", Integer.toString(answer.status()))
+                .record(answer.duration());
+        if (ScriptEndpoints.isAssignRoute(answer.route())) {
+            assigns.withTag("outcome", assignOutcome(answer.status())).increment();
         }
     }
 

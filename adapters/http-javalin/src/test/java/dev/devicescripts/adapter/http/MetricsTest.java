@@ -3,7 +3,9 @@ package dev.devicescripts.adapter.http;
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +58,18 @@ class MetricsTest {
                 .containsKey(requests("bucket", "GET", 200, SCRIPT_ROUTE, "le", "0.02"))
                 .containsKey(requests("sum", "GET", 200, SCRIPT_ROUTE));
         assertThat(scraped.body()).doesNotContain(id, UNKNOWN_SCRIPT, "nowhere");
+    }
+
+    @Test
+    void aMethodMadeUpByTheClientIsCountedAsOtherSoNoClientCanAddSeries() {
+        RawHttp.RawReply reply = RawHttp.exchangeOrFail(api.server().port(), "BREW",
+                SCRIPTS.getBytes(StandardCharsets.US_ASCII),
+                List.of(RawHttp.header("Authorization", "Bearer " + GraphApi.ADMIN_TOKEN)), new byte[0]);
+
+        Map<String, Double> samples = samples(api.get("/metrics").body());
+
+        assertThat(samples).containsKey(requests("count", "OTHER", reply.status(), ServerMetrics.UNMATCHED_ROUTE));
+        assertThat(samples.keySet()).noneMatch(series -> series.contains("BREW"));
     }
 
     @Test

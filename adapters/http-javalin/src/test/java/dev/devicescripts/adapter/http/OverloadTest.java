@@ -72,7 +72,9 @@ class OverloadTest {
             assertThat(refused.header("Retry-After")).matches("\\d+");
             assertThat(api.get("/healthz").status()).as("liveness checks never wait").isEqualTo(200);
             assertThat(api.get("/readyz").status()).as("readiness checks never wait").isEqualTo(200);
-            assertThat(api.get("/metrics").status()).as("metrics scrapes never wait").isEqualTo(200);
+            assertThat(api.get("/metrics").body()).as("metrics scrapes never wait, and count the refusal")
+                    .contains("http_server_requests_seconds_count{method=\"GET\",status=\"503\",uri=\""
+                            + RequestRecorder.UNROUTED + "\"} 1");
             held.release();
             assertThat(first.join().status()).isEqualTo(404);
             assertThat(api.get(SCRIPTS).status()).isEqualTo(200);
