@@ -51,6 +51,14 @@ public enum ScriptProperty {
         return reader.apply(script);
     }
 
+    /**
+     * A string as filters and orders compare it, ignoring case: in lower case by Unicode's rules, whatever the
+     * machine's locale. A store that filters and orders in its database compares this form, folded here.
+     */
+    public static String folded(String text) {
+        return Values.folded(text);
+    }
+
     /** The property Graph calls {@code name}; Graph's property names are case-insensitive in query options. */
     public static Optional<ScriptProperty> byGraphName(String name) {
         return Arrays.stream(values()).filter(property -> property.graphName.equalsIgnoreCase(name)).findFirst();

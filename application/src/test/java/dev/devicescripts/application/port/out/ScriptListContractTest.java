@@ -51,12 +51,14 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     /** Small, so that nearly every listing spans pages and crosses ties and nulls at page ends. */
     private static final int PAGE = 4;
 
-    // Pools the varied scripts draw from: case variants, LIKE's metacharacters, empty strings and nulls.
+    // Pools the varied scripts draw from: case variants, letters beyond ASCII, LIKE's metacharacters, empty strings
+    // and nulls.
     private static final String[] NAMES = {"Alpha", "alpha", "ALPHA beta", "a%b", "a_b", "axb", "aXb", "100%",
-        "back\\slash", "Zulu", "zeta_"};
+        "back\\slash", "Zulu", "zeta_", "Ärger", "ärger", "Éclair"};
     private static final String[] DESCRIPTIONS = {null, null, "", "x", "X", "Removes stale profiles", "50% off",
-        "under_score", "path\\to"};
-    private static final String[] FILE_NAMES = {null, "cleanup.ps1", "CLEANUP.PS1", "a_b.ps1", "x%y.ps1"};
+        "under_score", "path\\to", "Über alles", "ÜBER"};
+    private static final String[] FILE_NAMES = {null, "cleanup.ps1", "CLEANUP.PS1", "a_b.ps1", "x%y.ps1",
+        "Ölwechsel.PS1"};
     private static final List<Instant> TIMES = List.of(CREATED, CREATED.plusSeconds(60), CREATED.plusSeconds(120),
             CREATED.plusSeconds(3600));
 
@@ -78,7 +80,8 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     @Test
     void startsWithEndsWithAndContainsIgnoreCaseAndTakeEveryCharacterLiterally() {
         List<DeviceManagementScript> stored = storeVariedScripts();
-        List<String> fragments = List.of("a", "ALPHA", "a%", "%", "_", "a_b", "\\", "x%y", ".PS1", "", "nothing");
+        List<String> fragments = List.of("a", "ALPHA", "a%", "%", "_", "a_b", "\\", "x%y", ".PS1", "", "nothing", "Ä",
+                "über", "ölWECHSEL");
         for (ScriptProperty property : List.of(DISPLAY_NAME, DESCRIPTION, FILE_NAME, RUN_AS_ACCOUNT)) {
             for (StringFunction function : StringFunction.values()) {
                 for (String fragment : fragments) {
@@ -175,6 +178,19 @@ public abstract class ScriptListContractTest extends StorageContractTest {
         assertThat(names(new StringMatch(StringFunction.CONTAINS, DESCRIPTION, "A_"))).containsExactly("3");
         assertThat(names(new StringMatch(StringFunction.ENDS_WITH, DESCRIPTION, "\\temp"))).containsExactly("5");
         assertThat(names(new Comparison(DESCRIPTION, Operator.EQ, "50% off"))).containsExactly("1");
+    }
+
+    @Test
+    void lettersBeyondAsciiCompareIgnoringCaseAndOrderByTheirCodesAfterAsciiLetters() {
+        storeNamedWithDescriptions("Éclair", "zulu", "Ärger", "alpha", "ÄRGERNIS");
+        ScriptQuery byDescription = new ScriptQuery(Optional.empty(), List.of(SortKey.ascending(DESCRIPTION)), 0, 2,
+                Optional.empty());
+
+        assertThat(allPages(byDescription)).extracting(script -> script.properties().description())
+                .containsExactly("alpha", "zulu", "Ärger", "ÄRGERNIS", "Éclair");
+        assertThat(names(new StringMatch(StringFunction.STARTS_WITH, DESCRIPTION, "ärger"))).containsExactly("3", "5");
+        assertThat(names(new Comparison(DESCRIPTION, Operator.EQ, "éCLAIR"))).containsExactly("1");
+        assertThat(names(new Comparison(DESCRIPTION, Operator.GT, "zz"))).containsExactly("1", "3", "5");
     }
 
     @Test
@@ -319,7 +335,7 @@ public abstract class ScriptListContractTest extends StorageContractTest {
                     stored.plusNanos(400), stored.minusNanos(400));
         }
         return Arrays.asList(null, "", "ALPHA", "a%b", "a_b", "aab", "x", "X", "cleanup.PS1", "SYSTEM", "user", "m",
-                "\\");
+                "\\", "ärger", "ÜBER ALLES", "zz");
     }
 
     /** Scripts named "Script 0", "Script 1" and on, created in that order. */

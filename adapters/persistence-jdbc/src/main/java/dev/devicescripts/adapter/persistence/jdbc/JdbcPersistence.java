@@ -35,6 +35,11 @@ public final class JdbcPersistence implements AutoCloseable {
     private static final Duration POOL_WAIT = Duration.ofSeconds(5);
     /** How long the readiness check waits for the database to answer. */
     private static final Duration READY_CHECK = Duration.ofSeconds(2);
+    /**
+     * How long a change waits for the row lock of the change before it, on PostgreSQL (H2's LOCK_TIMEOUT, below, says
+     * the same); then it fails as busy instead of holding its connection without bound. A URL's own options win.
+     */
+    private static final String POSTGRESQL_OPTIONS = "-c lock_timeout=10s";
 
     private final HikariDataSource pool;
     /** The newest migration this build holds, which the schema must have for the service to be ready. */
@@ -67,8 +72,8 @@ public final class JdbcPersistence implements AutoCloseable {
      *       of 8 is fewer than one request's statements, so it parsed the same SQL again on every request.</li>
      * </ul>
      * Not AUTO_SERVER: only this process may open the file, and a second server on the same data directory fails to
-     * start instead of sharing it over a TCP port. Not MODE=PostgreSQL: the schema and statements are standard SQL
-     * both databases run unchanged.
+     * start instead of sharing it over a TCP port. Not MODE=PostgreSQL: the statements are standard SQL that both
+     * databases run unchanged (their schemas differ only as db/vendor says).
      */
     public static String h2FileUrl(Path dataDirectory) {
         Path file = dataDirectory.toAbsolutePath().resolve(DATABASE_NAME);
@@ -90,16 +95,19 @@ public final class JdbcPersistence implements AutoCloseable {
         try {
             pool = new HikariDataSource(poolConfig(settings));
         } catch (RuntimeException e) {
-            throw new JdbcStorageException("Cannot open the database " + settings.url() + ": " + describe(e), e);
+            throw new JdbcStorageException("Cannot open the database " + JdbcSettings.redacted(settings.url()) + ": "
+                    + describe(e), e);
         }
         try {
-            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+            // Flyway's own choice of logger would be java.util.logging wherever no SLF4J provider is found.
+            Flyway flyway = Flyway.configure().dataSource(pool).locations(settings.vendor().migrations())
+                    .loggers("slf4j").load();
             flyway.migrate();
             return new JdbcPersistence(pool, newestMigration(flyway), flyway.getConfiguration().getTable());
         } catch (RuntimeException e) {
             pool.close();
-            throw new JdbcStorageException("Cannot migrate the schema of the database " + settings.url() + ": "
-                    + describe(e), e);
+            throw new JdbcStorageException("Cannot migrate the schema of the database "
+                    + JdbcSettings.redacted(settings.url()) + ": " + describe(e), e);
         }
     }
 
@@ -120,6 +128,11 @@ public final class JdbcPersistence implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setConnectionTimeout(POOL_WAIT.toMillis());
+        if (settings.vendor() == Vendor.POSTGRESQL) {
+            // Defaults of the driver's connection properties, which the URL's own parameters override.
+            config.addDataSourceProperty("options", POSTGRESQL_OPTIONS);
+            config.addDataSourceProperty("ApplicationName", DATABASE_NAME);
+        }
         return config;
     }
 

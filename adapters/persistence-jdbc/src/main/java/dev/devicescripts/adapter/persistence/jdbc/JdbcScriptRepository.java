@@ -6,6 +6,7 @@ import dev.devicescripts.adapter.persistence.jdbc.ScriptQuerySql.Condition;
 import dev.devicescripts.application.port.in.ScriptPage;
 import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.query.ScriptFilter;
+import dev.devicescripts.application.query.ScriptProperty;
 import dev.devicescripts.application.query.ScriptQuery;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.RunAsAccount;
@@ -31,17 +32,17 @@ import java.util.function.UnaryOperator;
 /** Scripts in the device_management_script table, their role scope tags in script_role_scope_tag. */
 final class JdbcScriptRepository implements ScriptRepository {
 
-    // Insert and update name the columns in one order, so that one method binds both. display_name_folded is the
-    // name as lists order and filter by it (see V2).
+    // Insert and update name the columns in one order, so that one method binds both. The *_folded columns hold the
+    // strings as lists order and filter by them, folded here (see V4).
     private static final String INSERT = """
-            INSERT INTO device_management_script (display_name, display_name_folded, description, script_content,
-                file_name, run_as_account, enforce_signature_check, run_as_32_bit, created_date_time,
-                last_modified_date_time, tenant_id, id)
-            VALUES (?, LOWER(?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO device_management_script (display_name, display_name_folded, description, description_folded,
+                script_content, file_name, file_name_folded, run_as_account, enforce_signature_check, run_as_32_bit,
+                created_date_time, last_modified_date_time, tenant_id, id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String UPDATE = """
-            UPDATE device_management_script SET display_name = ?, display_name_folded = LOWER(?), description = ?,
-                script_content = ?, file_name = ?, run_as_account = ?, enforce_signature_check = ?, run_as_32_bit = ?,
-                created_date_time = ?, last_modified_date_time = ?
+            UPDATE device_management_script SET display_name = ?, display_name_folded = ?, description = ?,
+                description_folded = ?, script_content = ?, file_name = ?, file_name_folded = ?, run_as_account = ?,
+                enforce_signature_check = ?, run_as_32_bit = ?, created_date_time = ?, last_modified_date_time = ?
             WHERE tenant_id = ? AND id = ?""";
     // One statement reads a script with its tags, so it never mixes two versions of them.
     private static final String FIND = """
@@ -189,13 +190,16 @@ final class JdbcScriptRepository implements ScriptRepository {
                               DeviceManagementScript script) throws SQLException {
         ScriptProperties p = script.properties();
         byte[] content = p.scriptContent() == null ? null : p.scriptContent().bytes();
-        // The display name twice: as it is, and for LOWER(?) to fold into display_name_folded.
-        try (PreparedStatement write = prepare(connection, insertOrUpdate, p.displayName(), p.displayName(),
-                p.description(), content, p.fileName(), p.runAsAccount().graphName(), p.enforceSignatureCheck(),
-                p.runAs32Bit(), script.createdDateTime(), script.lastModifiedDateTime(), tenant.value(),
-                script.id().value())) {
+        try (PreparedStatement write = prepare(connection, insertOrUpdate, p.displayName(), folded(p.displayName()),
+                p.description(), folded(p.description()), content, p.fileName(), folded(p.fileName()),
+                p.runAsAccount().graphName(), p.enforceSignatureCheck(), p.runAs32Bit(), script.createdDateTime(),
+                script.lastModifiedDateTime(), tenant.value(), script.id().value())) {
             write.executeUpdate();
         }
+    }
+
+    private static String folded(String text) {
+        return text == null ? null : ScriptProperty.folded(text);
     }
 
     private static void insertTags(Connection connection, TenantId tenant, DeviceManagementScript script)

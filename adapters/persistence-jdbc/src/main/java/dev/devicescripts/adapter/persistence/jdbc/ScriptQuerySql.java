@@ -138,9 +138,8 @@ final class ScriptQuerySql {
         if (value instanceof Instant instant && !instant.equals(instant.truncatedTo(ChronoUnit.MICROS))) {
             return comparisonOfWholeMicros(property, operator, instant);
         }
-        String parameter = property.type() == String.class ? "LOWER(?)" : "?";
-        Condition test = new Condition("(" + comparable(property) + " " + symbol(operator) + " " + parameter + ")",
-                value);
+        Condition test = new Condition("(" + comparable(property) + " " + symbol(operator) + " ?)",
+                value instanceof String text ? ScriptProperty.folded(text) : value);
         return operator == Operator.NE ? orNull(property, test) : notNullAnd(property, test);
     }
 
@@ -159,18 +158,15 @@ final class ScriptQuerySql {
     }
 
     private static Condition stringMatch(StringMatch match) {
-        String literal = match.value().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String literal = ScriptProperty.folded(match.value())
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         String pattern = switch (match.function()) {
             case STARTS_WITH -> literal + "%";
             case ENDS_WITH -> "%" + literal;
             case CONTAINS -> "%" + literal + "%";
         };
-        // Not the indexed display_name_folded: a name pattern may match most scripts, and the database would then
-        // read all of them by name and sort them for the page (seconds at 100,000 scripts), where reading in the
-        // page's order and stopping after a page of matches takes a moment.
-        String searched = "LOWER(s." + column(match.property()) + ")";
         return notNullAnd(match.property(),
-                new Condition("(" + searched + " LIKE LOWER(?) ESCAPE '\\')", pattern));
+                new Condition("(" + comparable(match.property()) + " LIKE ? ESCAPE '\\')", pattern));
     }
 
     private static Condition notNullAnd(ScriptProperty property, Condition test) {
@@ -210,13 +206,17 @@ final class ScriptQuerySql {
         };
     }
 
-    /** The property's value as filters and orders compare it: strings folded to lower case. */
+    /**
+     * The property's value as filters and orders compare it: strings in the columns that hold them folded (see V4),
+     * the run-as account as stored, which is in lower case already.
+     */
     private static String comparable(ScriptProperty property) {
-        if (property == ScriptProperty.DISPLAY_NAME) {
-            return "s.display_name_folded";
-        }
-        String column = "s." + column(property);
-        return property.type() == String.class ? "LOWER(" + column + ")" : column;
+        return switch (property) {
+            case DISPLAY_NAME -> "s.display_name_folded";
+            case DESCRIPTION -> "s.description_folded";
+            case FILE_NAME -> "s.file_name_folded";
+            default -> "s." + column(property);
+        };
     }
 
     private static String column(ScriptProperty property) {

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** Connections, transactions and parameters, the same way for every statement of this adapter. */
@@ -26,6 +27,9 @@ final class Sql {
     interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
+
+    private static final Set<String> TRANSIENT_STATES =
+            Set.of("40001", "40P01", "55P03", "57014", "57P01", "57P02", "57P03", "53300");
 
     private final DataSource dataSource;
 
@@ -120,13 +124,39 @@ final class Sql {
     }
 
     /**
-     * A transient failure (no connection free within the pool's wait, a lock timeout) is the database being busy, not
-     * broken: the work was rolled back and may be retried.
+     * A transient failure (no connection free within the pool's wait, a lock timeout, a deadlock, a lost connection)
+     * is the database being busy or out of reach, not broken: the work was rolled back and may be retried.
      */
     static RuntimeException failed(SQLException e) {
-        if (e instanceof SQLTransientException) {
+        if (isTransient(e)) {
             return new StorageUnavailableException("The database is busy: " + e.getMessage(), e);
         }
         return new JdbcStorageException("The database failed: " + e.getMessage(), e);
+    }
+
+    /**
+     * H2 and the pool say so with a {@link SQLTransientException}. PostgreSQL's driver says it only with the SQLSTATE,
+     * of the failure or of the one it wraps (a batch's): class 08, the connection failed; 40001, a serialization
+     * failure; 40P01, a deadlock; 55P03, lock_timeout; 57014, a statement cancelled or timed out; 57P01 to 57P03, the
+     * server shutting down or not yet started; 53300, no connection slot free.
+     */
+    private static boolean isTransient(SQLException e) {
+        for (Throwable cause = e; cause != null; cause = next(cause)) {
+            if (cause instanceof SQLTransientException) {
+                return true;
+            }
+            String state = cause instanceof SQLException failure ? failure.getSQLState() : null;
+            if (state != null && (state.startsWith("08") || TRANSIENT_STATES.contains(state))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable next(Throwable failure) {
+        if (failure instanceof SQLException sqlFailure && sqlFailure.getNextException() != null) {
+            return sqlFailure.getNextException();
+        }
+        return failure.getCause();
     }
 }

@@ -1,0 +1,2 @@
+-- Nothing to change: H2 compares strings as Java does, by character code, whatever the locale. PostgreSQL's V5
+-- gives the columns that filters and orders compare the collation "C" to do the same.
