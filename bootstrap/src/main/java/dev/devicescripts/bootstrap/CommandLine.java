@@ -53,6 +53,11 @@ final class CommandLine {
         return Optional.ofNullable(values.get(flag)).map(String::trim);
     }
 
+    /** The value as given, spaces and all: for a password, whose spaces may be part of it. */
+    Optional<String> verbatim(String flag) {
+        return Optional.ofNullable(values.get(flag));
+    }
+
     String required(String flag) throws UsageException {
         return optional(flag).orElseThrow(() -> new UsageException(flag + " is required."));
     }

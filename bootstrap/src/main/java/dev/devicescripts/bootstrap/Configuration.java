@@ -3,6 +3,7 @@ package dev.devicescripts.bootstrap;
 import dev.devicescripts.adapter.http.RequestLimits;
 import dev.devicescripts.adapter.http.ThrottleLimits;
 import dev.devicescripts.adapter.http.TlsFiles;
+import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -25,7 +26,7 @@ public record Configuration(
         int port,
         Path dataDirectory,
         Persistence persistence,
-        Optional<String> dbUrl,
+        Optional<Database> database,
         int maxTargets,
         long maxBodyBytes,
         int pageSize,
@@ -55,6 +56,20 @@ public record Configuration(
     }
 
     /**
+     * Another database than the H2 file in the data folder, such as a PostgreSQL that several servers share.
+     *
+     * @param user     empty: the URL's, else the driver's default
+     * @param password empty: the URL's, or none; never shown by {@link #toString}
+     */
+    public record Database(String url, Optional<String> user, Optional<String> password) {
+        @Override
+        public String toString() {
+            return "Database[url=" + JdbcSettings.redacted(url) + ", user=" + user.orElse("")
+                    + (password.isPresent() ? ", password=***" : "") + "]";
+        }
+    }
+
+    /**
      * How bearer tokens are checked: against the local signing key in the data folder (no JWKS given), an external
      * issuer's keys, or (unverified-signatures) not at all for signatures.
      *
@@ -79,7 +94,7 @@ public record Configuration(
                 line.integer(Option.PORT.flag(), 0, 65535),
                 Path.of(line.required(Option.DATA_DIR.flag())),
                 line.choice(Option.PERSISTENCE.flag(), Persistence.class),
-                line.optional(Option.DB_URL.flag()),
+                database(line),
                 line.integer(Option.MAX_TARGETS.flag(), 1, 100_000),
                 line.integer(Option.MAX_BODY_BYTES.flag(), 1024, Integer.MAX_VALUE),
                 line.integer(Option.PAGE_SIZE.flag(), 1, 999),
@@ -93,6 +108,24 @@ public record Configuration(
                 throttle(line),
                 new Logging(line.choice(Option.LOG_LEVEL.flag(), LogLevel.class),
                         line.choice(Option.ACCESS_LOG.flag(), Switch.class) == Switch.ON));
+    }
+
+    private static Optional<Database> database(CommandLine line) throws UsageException {
+        Optional<String> url = line.optional(Option.DB_URL.flag());
+        Optional<String> user = line.optional(Option.DB_USER.flag());
+        Optional<String> password = line.verbatim(Option.DB_PASSWORD.flag());
+        if (url.isEmpty()) {
+            if (user.isPresent() || password.isPresent()) {
+                throw new UsageException("--db-user and --db-password log in to the database of --db-url: give it "
+                        + "too (the embedded H2 file needs neither).");
+            }
+            return Optional.empty();
+        }
+        if (!JdbcSettings.isSupported(url.get())) {
+            throw new UsageException("--db-url must be a JDBC URL of PostgreSQL (jdbc:postgresql://HOST:PORT/DATABASE) "
+                    + "or H2 (jdbc:h2:...), not '" + JdbcSettings.redacted(url.get()) + "'.");
+        }
+        return Optional.of(new Database(url.get(), user, password));
     }
 
     /** Intune's documented limits by default; each can be changed, for example to provoke 429s in a test. */

@@ -58,13 +58,22 @@ final class DeviceScriptsModule extends AbstractModule {
             InMemoryStore store = new InMemoryStore();
             return new Storage(store, store, store, () -> { });
         }
-        String url = configuration.dbUrl().orElseGet(() -> {
-            createDataDirectory();
-            return JdbcPersistence.h2FileUrl(configuration.dataDirectory());
-        });
-        JdbcPersistence database = JdbcPersistence.open(new JdbcSettings(url, H2_USER, "", POOL_SIZE));
+        JdbcPersistence database = JdbcPersistence.open(configuration.database()
+                .map(DeviceScriptsModule::jdbcSettings)
+                .orElseGet(() -> {
+                    createDataDirectory();
+                    return new JdbcSettings(JdbcPersistence.h2FileUrl(configuration.dataDirectory()), H2_USER, "",
+                            POOL_SIZE);
+                }));
         database.recordPoolMetrics(new MicrometerMetricsTrackerFactory(metrics.registry()));
         return new Storage(database.scripts(), database.assignmentSets(), database.status(), database);
+    }
+
+    /** An H2 database given by URL logs in as the embedded file's administrator unless told otherwise. */
+    private static JdbcSettings jdbcSettings(Configuration.Database database) {
+        boolean h2 = database.url().startsWith("jdbc:h2:");
+        return new JdbcSettings(database.url(), database.user().orElse(h2 ? H2_USER : null),
+                database.password().orElse(h2 ? "" : null), POOL_SIZE);
     }
 
     private void createDataDirectory() {

@@ -1,6 +1,7 @@
 package dev.devicescripts.bootstrap;
 
 import com.google.inject.ProvisionException;
+import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -62,8 +63,8 @@ public final class Main {
         if (configuration.persistence() == Configuration.Persistence.MEMORY) {
             return "in memory: data is lost at exit";
         }
-        return configuration.dbUrl()
-                .map(url -> "database " + url)
+        return configuration.database()
+                .map(database -> "database " + JdbcSettings.redacted(database.url()))
                 .orElseGet(() -> "data in " + configuration.dataDirectory().toAbsolutePath().normalize());
     }
 

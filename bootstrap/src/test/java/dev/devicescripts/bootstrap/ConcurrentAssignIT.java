@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Assign replaces a script's set whole and atomically under contention, over real HTTP on the jar's real H2 file: many
- * writers assign sets that tell apart which request sent them while readers read both views. Every assign is a 204,
- * every read shows one whole set that was sent (or the initial empty one), and the set left is the last some writer
- * sent: the last assign to commit is one whose writer sent no other after it.
+ * Assign replaces a script's set whole and atomically under contention, over real HTTP on the jar's real H2 file, and
+ * through two jars sharing one PostgreSQL database: many writers assign sets that tell apart which request sent them
+ * while readers read both views. Every assign is a 204, every read shows one whole set that was sent (or the initial
+ * empty one), and the set left is the last some writer sent: the last assign to commit is one whose writer sent no
+ * other after it.
  */
 class ConcurrentAssignIT {
 
@@ -37,48 +38,73 @@ class ConcurrentAssignIT {
 
     @Test
     void concurrentAssignsOfOneScriptEachLandWholeAndTheLastOfSomeWriterStays() throws Exception {
-        assignConcurrently(1);
+        assignConcurrentlyOnH2(1);
     }
 
     @Test
     void concurrentAssignsOfTwoScriptsInterleavedNeverMixTheirSets() throws Exception {
-        assignConcurrently(2);
+        assignConcurrentlyOnH2(2);
     }
 
-    /** Writer w sends its assign i to script (w + i) mod scriptCount, so with two scripts each writer alternates. */
-    private void assignConcurrently(int scriptCount) throws Exception {
+    @Test
+    void concurrentAssignsOfOneScriptThroughTwoServersOnOnePostgresqlEachLandWholeAndTheLastOfSomeWriterStays()
+            throws Exception {
+        try (PostgresServers shared = new PostgresServers(dataDirectory)) {
+            String token = shared.mint("--tenant", TENANT);
+            try (RunningJar first = shared.start(dataDirectory.resolve("first"));
+                 RunningJar second = shared.start(dataDirectory.resolve("second"))) {
+                assignConcurrently(List.of(new GraphClient(first.awaitPort(), token),
+                        new GraphClient(second.awaitPort(), token)), 1);
+                assertThat(first.terminate()).isZero();
+                assertThat(second.terminate()).isZero();
+            }
+        }
+    }
+
+    private void assignConcurrentlyOnH2(int scriptCount) throws Exception {
         String token = JarTokens.mint("--tenant", TENANT, "--data-dir", dataDirectory.toString());
         try (RunningJar jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString())) {
-            GraphClient graph = new GraphClient(jar.awaitPort(), token);
-            List<ContendedScript> scripts = IntStream.range(0, scriptCount)
-                    .mapToObj(index -> ContendedScript.create(graph, index, scriptCount))
-                    .toList();
-            AtomicBoolean writing = new AtomicBoolean(true);
-            ExecutorService threads = Executors.newFixedThreadPool(WRITERS + READERS);
-            try {
-                CompletableFuture<?>[] writers = IntStream.range(0, WRITERS)
-                        .mapToObj(writer -> CompletableFuture.runAsync(() -> {
-                            for (int assign = 0; assign < ASSIGNS_EACH; assign++) {
-                                scripts.get((writer + assign) % scriptCount).assign(graph, writer, assign);
-                            }
-                        }, threads))
-                        .toArray(CompletableFuture[]::new);
-                CompletableFuture<?>[] readers = IntStream.range(0, READERS)
-                        .mapToObj(reader -> CompletableFuture.runAsync(() -> {
-                            do {
-                                scripts.forEach(script -> script.assertShowsOneWholeSetSent(graph));
-                            } while (writing.get());
-                        }, threads))
-                        .toArray(CompletableFuture[]::new);
-                CompletableFuture.allOf(writers).get(PATIENCE_SECONDS, SECONDS);
-                writing.set(false);
-                CompletableFuture.allOf(readers).get(PATIENCE_SECONDS, SECONDS);
-            } finally {
-                writing.set(false);
-                threads.shutdownNow();
-            }
-            scripts.forEach(script -> script.assertLeftWithTheLastSetOfSomeWriter(graph));
+            assignConcurrently(List.of(new GraphClient(jar.awaitPort(), token)), scriptCount);
             assertThat(jar.terminate()).isZero();
+        }
+    }
+
+    /**
+     * Writer w sends its assign i to script (w + i) mod scriptCount, so with two scripts each writer alternates; with
+     * several servers, writer w and reader r go through server w, or r, mod their count.
+     */
+    private void assignConcurrently(List<GraphClient> servers, int scriptCount) throws Exception {
+        List<ContendedScript> scripts = IntStream.range(0, scriptCount)
+                .mapToObj(index -> ContendedScript.create(servers.get(0), index, scriptCount))
+                .toList();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService threads = Executors.newFixedThreadPool(WRITERS + READERS);
+        try {
+            CompletableFuture<?>[] writers = IntStream.range(0, WRITERS)
+                    .mapToObj(writer -> CompletableFuture.runAsync(() -> {
+                        for (int assign = 0; assign < ASSIGNS_EACH; assign++) {
+                            scripts.get((writer + assign) % scriptCount)
+                                    .assign(servers.get(writer % servers.size()), writer, assign);
+                        }
+                    }, threads))
+                    .toArray(CompletableFuture[]::new);
+            CompletableFuture<?>[] readers = IntStream.range(0, READERS)
+                    .mapToObj(reader -> CompletableFuture.runAsync(() -> {
+                        do {
+                            scripts.forEach(script -> script.assertShowsOneWholeSetSent(
+                                    servers.get(reader % servers.size())));
+                        } while (writing.get());
+                    }, threads))
+                    .toArray(CompletableFuture[]::new);
+            CompletableFuture.allOf(writers).get(PATIENCE_SECONDS, SECONDS);
+            writing.set(false);
+            CompletableFuture.allOf(readers).get(PATIENCE_SECONDS, SECONDS);
+        } finally {
+            writing.set(false);
+            threads.shutdownNow();
+        }
+        for (GraphClient server : servers) {
+            scripts.forEach(script -> script.assertLeftWithTheLastSetOfSomeWriter(server));
         }
     }
 

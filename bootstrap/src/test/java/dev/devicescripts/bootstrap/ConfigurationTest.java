@@ -20,7 +20,7 @@ class ConfigurationTest {
         assertThat(configuration.port()).isEqualTo(8080);
         assertThat(configuration.dataDirectory()).isEqualTo(Path.of("./data"));
         assertThat(configuration.persistence()).isEqualTo(Configuration.Persistence.JDBC);
-        assertThat(configuration.dbUrl()).isEmpty();
+        assertThat(configuration.database()).isEmpty();
         assertThat(configuration.maxTargets()).isEqualTo(1000);
         assertThat(configuration.maxBodyBytes()).isEqualTo(4L * 1024 * 1024);
         assertThat(configuration.pageSize()).isEqualTo(100);
@@ -38,7 +38,8 @@ class ConfigurationTest {
         assertThat(configuration.port()).isEqualTo(9000);
         assertThat(configuration.dataDirectory()).isEqualTo(Path.of("/var/lib/devicescripts"));
         assertThat(configuration.persistence()).isEqualTo(Configuration.Persistence.MEMORY);
-        assertThat(configuration.dbUrl()).contains("jdbc:h2:mem:x");
+        assertThat(configuration.database()).hasValueSatisfying(
+                database -> assertThat(database.url()).isEqualTo("jdbc:h2:mem:x"));
         assertThat(configuration.maxTargets()).isEqualTo(5);
     }
 
@@ -95,6 +96,36 @@ class ConfigurationTest {
         assertThatThrownBy(() -> Configuration.parse(List.of(), Map.of("DEVICESCRIPTS_ACCESS_LOG", "yes")))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--access-log must be on or off, not 'yes'.");
+    }
+
+    @Test
+    void aPostgresqlDatabaseTakesItsUserAndPasswordFromOptionsOrEnvironmentAndNeverShowsThePassword()
+            throws UsageException {
+        Configuration fromOptions = Configuration.parse(List.of("--db-url", "jdbc:postgresql://db:5432/devicescripts",
+                "--db-user", "scripts", "--db-password", " s3cret "), Map.of());
+        Configuration fromEnvironment = Configuration.parse(List.of(), Map.of(
+                "DEVICESCRIPTS_DB_URL", "jdbc:postgresql://db:5432/devicescripts",
+                "DEVICESCRIPTS_DB_USER", "scripts",
+                "DEVICESCRIPTS_DB_PASSWORD", " s3cret "));
+
+        for (Configuration configuration : List.of(fromOptions, fromEnvironment)) {
+            Configuration.Database database = configuration.database().orElseThrow();
+            assertThat(database.url()).isEqualTo("jdbc:postgresql://db:5432/devicescripts");
+            assertThat(database.user()).contains("scripts");
+            assertThat(database.password()).as("spaces are part of a password").contains(" s3cret ");
+            assertThat(configuration.toString()).doesNotContain("s3cret");
+        }
+        assertThat(Configuration.usage()).contains("--db-password PASSWORD", "DEVICESCRIPTS_DB_PASSWORD");
+    }
+
+    @Test
+    void aDatabaseUrlOfAnotherKindOrALoginWithoutAUrlIsRefused() {
+        assertThatThrownBy(() -> Configuration.parse(
+                List.of("--db-url", "jdbc:mysql://db/scripts?user=me&password=s3cret"), Map.of()))
+                .hasMessage("--db-url must be a JDBC URL of PostgreSQL (jdbc:postgresql://HOST:PORT/DATABASE) or H2 "
+                        + "(jdbc:h2:...), not 'jdbc:mysql://db/scripts?user=me&password=***'.");
+        assertThatThrownBy(() -> Configuration.parse(List.of("--db-user", "scripts"), Map.of()))
+                .hasMessageStartingWith("--db-user and --db-password log in to the database of --db-url");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,10 +32,17 @@ final class RunningJar implements AutoCloseable {
     }
 
     static RunningJar start(String... args) {
+        return start(Map.of(), args);
+    }
+
+    /** Starts the jar with these variables added to the environment it inherits. */
+    static RunningJar start(Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString()));
         command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
         try {
-            return new RunningJar(new ProcessBuilder(command).redirectErrorStream(true).start());
+            return new RunningJar(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
