@@ -57,7 +57,11 @@ class JdbcPersistenceTest {
 
     @Test
     void statusIsReadyWhileOpenAndNotAfterClose() {
-        JdbcPersistence persistence = TestDatabases.open(dataDirectory);
+        assertReadyWhileOpenAndNotAfterClose(TestDatabases.open(dataDirectory));
+    }
+
+    /** Closes the database. */
+    static void assertReadyWhileOpenAndNotAfterClose(JdbcPersistence persistence) {
         StorageStatus status = persistence.status();
 
         assertThat(status.readiness()).isEqualTo(Readiness.ready());

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.devicescripts.application.Readiness;
-import dev.devicescripts.application.port.out.StorageStatus;
 import dev.devicescripts.application.port.out.StorageUnavailableException;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
@@ -58,13 +57,7 @@ class PostgresPersistenceTest {
 
     @Test
     void statusIsReadyWhileOpenAndNotAfterClose() {
-        JdbcPersistence persistence = JdbcPersistence.open(database.settings());
-        StorageStatus status = persistence.status();
-
-        assertThat(status.readiness()).isEqualTo(Readiness.ready());
-
-        persistence.close();
-        assertThat(status.readiness().problem()).contains("the database cannot be reached");
+        JdbcPersistenceTest.assertReadyWhileOpenAndNotAfterClose(JdbcPersistence.open(database.settings()));
     }
 
     @Test
