@@ -17,7 +17,19 @@ ROWS = [
     ("d", "(d) GET script ?$expand=assignments"),
     ("e1k", "(e) $filter page of 100, 1,000 scripts"),
     ("e100k", "(e) $filter page of 100, 100,000 scripts"),
+    ("pg_b", "(b) on PostgreSQL, 1,000 scripts"),
+    ("pg_e1k", "(e) on PostgreSQL, 1,000 scripts"),
 ]
+POSTGRES_ROWS = ("pg_b", "pg_e1k")
+
+
+def skipped(key, meta):
+    """Why a row did not run by design, or None."""
+    if key == "e100k" and meta.get("quick"):
+        return "skipped (--quick)"
+    if key in POSTGRES_ROWS and not meta.get("postgres"):
+        return "skipped (no --postgres)"
+    return None
 
 
 def load(path):
@@ -64,8 +76,7 @@ def targets(rows, meta):
     else:
         out.append(("(e) p50 at 100,000 <= 2 x at 1,000", False, "no responses"))
     errors = sum(r["non2xx"] + r["socket_errors"] for r in rows.values())
-    missing = [k for k, _ in ROWS
-               if not rows.get(k, {}).get("requests") and not (k == "e100k" and meta.get("quick"))]
+    missing = [k for k, _ in ROWS if not rows.get(k, {}).get("requests") and not skipped(k, meta)]
     out.append(("no errors", errors == 0 and not missing,
                 "%d non-2xx/socket errors%s" % (errors, ", rows without a response: " + " ".join(missing) if missing else "")))
     oom = meta.get("oom") or not meta.get("alive_at_end")
@@ -92,8 +103,8 @@ def main():
         if r:
             print("%-42s %9.0f %9.2f %9.2f %8d %8d" % (label, r["rps"], ms(r["p50_us"]), ms(r["p99_us"]),
                                                        r["non2xx"], r["socket_errors"]))
-        elif key == "e100k" and meta.get("quick"):
-            print("%-42s %9s" % (label, "skipped (--quick)"))
+        elif skipped(key, meta):
+            print("%-42s %9s" % (label, skipped(key, meta)))
         else:
             print("%-42s %9s" % (label, "did not run"))
     print()
