@@ -44,7 +44,7 @@ class PostgresJarIT {
         String id;
         try (RunningJar jar = servers.start(folders.resolve("first"))) {
             GraphClient graph = new GraphClient(jar.awaitPort(), token);
-            assertThat(graph.get("/healthz").statusCode()).isEqualTo(200);
+            assertThat(graph.get("/readyz").statusCode()).isEqualTo(200);
             id = AssignLifecycle.run(graph);
             assertThat(jar.terminate()).isZero();
             assertThat(jar.output()).contains("database jdbc:postgresql:").doesNotContain(servers.password());
