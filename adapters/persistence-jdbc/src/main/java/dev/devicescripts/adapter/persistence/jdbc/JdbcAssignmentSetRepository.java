@@ -25,7 +25,7 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
     // by an IN list over an index that starts with the id (see Sql.in): the primary key starts with the tenant.
     private static final String FIND_SETS = """
             SELECT s.id, t.target_type, t.group_id, t.collection_id, t.filter_type, t.filter_id
-            FROM device_management_script s
+            FROM %s
             LEFT JOIN script_assignment_target t ON t.tenant_id = s.tenant_id AND t.script_id = s.id
             WHERE %s AND s.tenant_id = ?
             ORDER BY s.id, t.position""";
@@ -37,11 +37,13 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final Sql sql;
+    private final Vendor vendor;
     /** Assigns are the writes that come in bursts: concurrent ones share a commit. */
     private final GroupCommit assigns;
 
-    JdbcAssignmentSetRepository(Sql sql) {
+    JdbcAssignmentSetRepository(Sql sql, Vendor vendor) {
         this.sql = sql;
+        this.vendor = vendor;
         this.assigns = new GroupCommit(sql);
     }
 
@@ -82,7 +84,8 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
         Condition ofScripts = Sql.in("s.id", scriptIds.stream().map(ScriptId::value).toList());
         List<Object> parameters = new ArrayList<>(ofScripts.parameters());
         parameters.add(tenant.value());
-        String statement = FIND_SETS.formatted(ofScripts.sql());
+        String statement = FIND_SETS.formatted(
+                vendor.through("device_management_script s", "device_management_script_by_id"), ofScripts.sql());
         return sql.withConnection(connection -> {
             Map<ScriptId, List<AssignmentTarget>> targets = new HashMap<>();
             try (PreparedStatement find = prepare(connection, statement, parameters.toArray());

@@ -49,13 +49,14 @@ public final class JdbcPersistence implements AutoCloseable {
     private final ScriptRepository scripts;
     private final AssignmentSetRepository assignmentSets;
 
-    private JdbcPersistence(HikariDataSource pool, MigrationVersion newestMigration, String schemaHistoryTable) {
+    private JdbcPersistence(HikariDataSource pool, Vendor vendor, MigrationVersion newestMigration,
+                            String schemaHistoryTable) {
         this.pool = pool;
         this.newestMigration = newestMigration;
         this.schemaHistoryTable = schemaHistoryTable;
         Sql sql = new Sql(pool);
-        this.scripts = new JdbcScriptRepository(sql);
-        this.assignmentSets = new JdbcAssignmentSetRepository(sql);
+        this.scripts = new JdbcScriptRepository(sql, vendor);
+        this.assignmentSets = new JdbcAssignmentSetRepository(sql, vendor);
     }
 
     /**
@@ -103,7 +104,8 @@ public final class JdbcPersistence implements AutoCloseable {
             Flyway flyway = Flyway.configure().dataSource(pool).locations(settings.vendor().migrations())
                     .loggers("slf4j").load();
             flyway.migrate();
-            return new JdbcPersistence(pool, newestMigration(flyway), flyway.getConfiguration().getTable());
+            return new JdbcPersistence(pool, settings.vendor(), newestMigration(flyway),
+                    flyway.getConfiguration().getTable());
         } catch (RuntimeException e) {
             pool.close();
             throw new JdbcStorageException("Cannot migrate the schema of the database "

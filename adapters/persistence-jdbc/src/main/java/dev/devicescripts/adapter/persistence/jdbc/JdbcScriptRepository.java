@@ -62,9 +62,9 @@ final class JdbcScriptRepository implements ScriptRepository {
             WHERE %s
             ORDER BY %s
             OFFSET ? ROWS FETCH NEXT ? ROWS ONLY""";
-    // By an IN list over an index that starts with script_id (see Sql.in): the primary key starts with the tenant.
+    // By an IN list over the index that starts with script_id (see Sql.in): the primary key starts with the tenant.
     private static final String TAGS_OF_SCRIPTS = """
-            SELECT script_id, tag_id FROM script_role_scope_tag
+            SELECT script_id, tag_id FROM %s
             WHERE %s AND tenant_id = ?
             ORDER BY script_id, position""";
     private static final String COUNT = "SELECT count(*) FROM device_management_script s WHERE %s";
@@ -76,9 +76,11 @@ final class JdbcScriptRepository implements ScriptRepository {
     private static final String DELETE_TAGS = "DELETE FROM script_role_scope_tag WHERE tenant_id = ? AND script_id = ?";
 
     private final Sql sql;
+    private final Vendor vendor;
 
-    JdbcScriptRepository(Sql sql) {
+    JdbcScriptRepository(Sql sql, Vendor vendor) {
         this.sql = sql;
+        this.vendor = vendor;
     }
 
     @Override
@@ -214,7 +216,7 @@ final class JdbcScriptRepository implements ScriptRepository {
         }
     }
 
-    private static Map<UUID, List<String>> tagsOf(Connection connection, TenantId tenant, List<UUID> scriptIds)
+    private Map<UUID, List<String>> tagsOf(Connection connection, TenantId tenant, List<UUID> scriptIds)
             throws SQLException {
         Map<UUID, List<String>> tags = new HashMap<>();
         if (scriptIds.isEmpty()) {
@@ -223,7 +225,8 @@ final class JdbcScriptRepository implements ScriptRepository {
         Condition ofScripts = Sql.in("script_id", scriptIds);
         List<Object> parameters = new ArrayList<>(ofScripts.parameters());
         parameters.add(tenant.value());
-        String statement = TAGS_OF_SCRIPTS.formatted(ofScripts.sql());
+        String statement = TAGS_OF_SCRIPTS.formatted(
+                vendor.through("script_role_scope_tag", "script_role_scope_tag_by_script"), ofScripts.sql());
         try (PreparedStatement read = prepare(connection, statement, parameters.toArray());
              ResultSet rows = read.executeQuery()) {
             while (rows.next()) {

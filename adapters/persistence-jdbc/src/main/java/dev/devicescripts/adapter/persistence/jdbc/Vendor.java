@@ -23,6 +23,15 @@ enum Vendor {
         return Arrays.stream(values()).filter(vendor -> url.startsWith(vendor.urlPrefix)).findFirst();
     }
 
+    /**
+     * A FROM item that reads the table through the index. Only H2 is told: it keeps each pooled session's plan of a
+     * statement while the table grows, and a plan made at a thousand rows kept scanning every row of the tenant at a
+     * hundred thousand instead of looking the ids up (a page of 100 took 60 times as long). PostgreSQL plans anew.
+     */
+    String through(String tableAndAlias, String index) {
+        return this == H2 ? tableAndAlias + " USE INDEX (" + index + ")" : tableAndAlias;
+    }
+
     /** Flyway's locations of this database's migrations. */
     String[] migrations() {
         return new String[] {"classpath:db/migration", "classpath:db/vendor/" + folder};
