@@ -99,10 +99,7 @@ class OverloadTest {
 
     @Test
     void aClientThatStopsSendingInTheMiddleOfItsBodyIsAnsweredAndLetGo() throws IOException {
-        try (GraphApi api = GraphApi.startWith(useCases -> useCases, new RequestLimits(1, 10, LONG,
-                Duration.ofMillis(500)));
-             Socket stalled = new Socket("127.0.0.1", api.server().port())) {
-            stalled.setSoTimeout((int) LONG.toMillis()); // a safety net: the server must act long before
+        try (GraphApi api = startImpatient(); Socket stalled = connect(api)) {
             OutputStream out = stalled.getOutputStream();
             out.write(("POST " + SCRIPTS + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
                     + GraphApi.ADMIN_TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
@@ -121,14 +118,23 @@ class OverloadTest {
 
     @Test
     void aConnectionThatSendsNothingIsClosed() throws IOException {
-        try (GraphApi api = GraphApi.startWith(useCases -> useCases, new RequestLimits(1, 10, LONG,
-                Duration.ofMillis(500)));
-             Socket silent = new Socket("127.0.0.1", api.server().port())) {
-            silent.setSoTimeout((int) LONG.toMillis()); // a safety net: the server must act long before
+        try (GraphApi api = startImpatient(); Socket silent = connect(api)) {
             InputStream in = silent.getInputStream();
 
             assertThat(in.read()).as("end of stream").isEqualTo(-1);
             assertThat(api.get(SCRIPTS).status()).isEqualTo(200);
         }
+    }
+
+    /** A server that gives up on a client that sends nothing for half a second. */
+    private static GraphApi startImpatient() {
+        return GraphApi.startWith(useCases -> useCases, new RequestLimits(1, 10, LONG, Duration.ofMillis(500)));
+    }
+
+    /** A raw connection to the server; its reads give up long after the server must have acted, as a safety net. */
+    private static Socket connect(GraphApi api) throws IOException {
+        Socket socket = new Socket("127.0.0.1", api.server().port());
+        socket.setSoTimeout((int) LONG.toMillis());
+        return socket;
     }
 }

@@ -1,5 +1,7 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
+import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
+
 import dev.devicescripts.adapter.persistence.jdbc.ScriptQuerySql.Condition;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
 import dev.devicescripts.domain.AssignmentSet;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
 
 /** Assignment sets as rows of script_assignment_target, one per target, in the order the set holds them. */
 final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
