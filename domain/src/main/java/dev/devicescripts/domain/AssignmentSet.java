@@ -14,6 +14,9 @@ public final class AssignmentSet {
     public static final int DEFAULT_MAX_TARGETS = 1000;
     public static final AssignmentSet EMPTY = new AssignmentSet(List.of());
 
+    private static final String GROUP_ASSIGNMENTS = "deviceManagementScriptGroupAssignments";
+    private static final String ASSIGNMENTS = "deviceManagementScriptAssignments";
+
     private final List<AssignmentTarget> targets;
 
     private AssignmentSet(List<AssignmentTarget> targets) {
@@ -31,10 +34,23 @@ public final class AssignmentSet {
         List<AssignmentTarget> named = new ArrayList<>(groupAssignments.size() + assignments.size());
         groupAssignments.forEach(groupId -> named.add(GroupAssignmentTarget.withoutFilter(groupId)));
         named.addAll(assignments);
-        return of(named, maxTargets);
+        return of(named, maxTargets, namedIn(groupAssignments, assignments));
     }
 
     public static AssignmentSet of(List<AssignmentTarget> named, int maxTargets) {
+        return of(named, maxTargets, ASSIGNMENTS);
+    }
+
+    /** The collections of an assign request that named targets: the limit counts them together. */
+    private static String namedIn(List<GroupId> groupAssignments, List<AssignmentTarget> assignments) {
+        if (assignments.isEmpty()) {
+            return GROUP_ASSIGNMENTS;
+        }
+        return groupAssignments.isEmpty() ? ASSIGNMENTS : GROUP_ASSIGNMENTS + " and " + ASSIGNMENTS;
+    }
+
+    /** @param namedIn the collections that named the targets, which an error about too many names */
+    private static AssignmentSet of(List<AssignmentTarget> named, int maxTargets, String namedIn) {
         Map<String, AssignmentTarget> byKey = new LinkedHashMap<>();
         for (AssignmentTarget target : named) {
             Objects.requireNonNull(target, "target");
@@ -44,8 +60,8 @@ public final class AssignmentSet {
             }
         }
         if (byKey.size() > maxTargets) {
-            throw new InvalidInputException("deviceManagementScriptAssignments",
-                    "names " + byKey.size() + " distinct targets; a script holds at most " + maxTargets + ".");
+            throw new InvalidInputException(namedIn, "would give the script " + byKey.size()
+                    + " distinct targets; a script holds at most " + maxTargets + ".");
         }
         return new AssignmentSet(new ArrayList<>(byKey.values()));
     }
@@ -57,15 +73,15 @@ public final class AssignmentSet {
 
     private static InvalidInputException conflict(AssignmentTarget earlier, AssignmentTarget later) {
         if (isGroupTarget(earlier) && isGroupTarget(later) && earlier.getClass() != later.getClass()) {
-            return new InvalidInputException("deviceManagementScriptAssignments",
+            return new InvalidInputException(ASSIGNMENTS,
                     "names group " + later.key() + " both as an include and as an exclusion target; a group is "
                             + "either assigned or excluded.");
         }
         if (earlier.getClass() != later.getClass()) {
-            return new InvalidInputException("deviceManagementScriptAssignments",
+            return new InvalidInputException(ASSIGNMENTS,
                     "names " + later.key() + " as two different kinds of target.");
         }
-        return new InvalidInputException("deviceManagementScriptAssignments",
+        return new InvalidInputException(ASSIGNMENTS,
                 "names target " + later.key() + " twice with different assignment filters; a target may carry one "
                         + "filter.");
     }

@@ -134,7 +134,20 @@ class AssignmentSetTest {
     @Test
     void one_target_more_than_max_targets_is_rejected_naming_the_limit() {
         assertRejected(() -> AssignmentSet.of(List.of(), groups(1, 4), 3), FIELD,
-                "names 4 distinct targets; a script holds at most 3");
+                "would give the script 4 distinct targets; a script holds at most 3");
+    }
+
+    @Test
+    void too_many_targets_named_only_in_group_assignments_are_rejected_naming_that_collection() {
+        assertRejected(() -> AssignmentSet.of(groupIds(1, 4), List.of(), 3), "deviceManagementScriptGroupAssignments",
+                "would give the script 4 distinct targets; a script holds at most 3");
+    }
+
+    @Test
+    void too_many_targets_named_in_both_collections_are_rejected_naming_both() {
+        assertRejected(() -> AssignmentSet.of(groupIds(1, 2), groups(3, 4), 3),
+                "deviceManagementScriptGroupAssignments and " + FIELD,
+                "would give the script 4 distinct targets; a script holds at most 3");
     }
 
     @Test
@@ -155,6 +168,10 @@ class AssignmentSetTest {
 
     private static List<AssignmentTarget> groups(int first, int last) {
         return IntStream.rangeClosed(first, last).<AssignmentTarget>mapToObj(Fixtures::include).toList();
+    }
+
+    private static List<GroupId> groupIds(int first, int last) {
+        return IntStream.rangeClosed(first, last).mapToObj(Fixtures::group).toList();
     }
 
     @Test
