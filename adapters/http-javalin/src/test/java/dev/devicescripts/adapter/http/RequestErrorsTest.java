@@ -4,6 +4,7 @@ import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphShaped;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -11,16 +12,27 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every refusal: its status, Graph's error code, a message that names what is wrong, and no change made. */
 class RequestErrorsTest {
     private static final String GROUP = "aaaaaaaa-0000-4000-8000-000000000001";
     private static final String ABSENT_SCRIPT = "00000000-0000-4000-8000-00000000dead";
+    private static final String FILTER = "ffffffff-0000-4000-8000-000000000001";
+    private static final String ALL_DEVICES = "\"@odata.type\":\"#microsoft.graph.allDevicesAssignmentTarget\"";
+    private static final String GROUP_TARGET = "\"@odata.type\":\"#microsoft.graph.groupAssignmentTarget\"";
+    private static final String EXCLUSION_TARGET =
+            "\"@odata.type\":\"#microsoft.graph.exclusionGroupAssignmentTarget\"";
 
     private final GraphApi api = GraphApi.start();
 
@@ -171,33 +183,85 @@ class RequestErrorsTest {
         assertThat(api.assignmentsOf(id)).isEqualTo(before);
     }
 
-    @Test
-    void ruleViolationsOfTheDomainNameTheJsonPathTheClientWrote() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("assignRuleViolations")
+    void ruleViolationsOfTheDomainNameTheJsonPathTheClientWrote(String violation, String body, String field,
+                                                                  String rule) {
         String id = assignedScript();
         JsonNode before = api.assignmentsOf(id);
-        String assign = SCRIPTS + "/" + id + "/assign";
-        String allDevices = "{\"target\":{\"@odata.type\":\"#microsoft.graph.allDevicesAssignmentTarget\"}}";
 
-        assertGraphError(api.post(assign, "{\"deviceManagementScriptAssignments\":[" + allDevices + ","
-                        + allDevices + ",{\"target\":{\"@odata.type\":\"#microsoft.graph.groupAssignmentTarget\","
-                        + "\"groupId\":\"not-a-guid\"}}]}"), 400, "BadRequest",
-                "deviceManagementScriptAssignments[2].target.groupId", "GUID");
-        assertGraphError(api.post(assign, "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":null}]}"),
-                400, "BadRequest", "deviceManagementScriptGroupAssignments[0].targetGroupId", "required");
-        assertGraphError(api.post(assign, "{\"deviceManagementScriptAssignments\":[{\"target\":{\"@odata.type\":"
-                        + "\"#microsoft.graph.exclusionGroupAssignmentTarget\",\"groupId\":\"" + GROUP + "\","
-                        + "\"deviceAndAppManagementAssignmentFilterId\":\"" + UUID.randomUUID() + "\","
-                        + "\"deviceAndAppManagementAssignmentFilterType\":\"exclude\"}}]}"), 400, "BadRequest",
-                "deviceManagementScriptAssignments[0].target.deviceAndAppManagementAssignmentFilterType");
-        assertGraphError(api.post(assign, "{\"deviceManagementScriptAssignments\":[{\"target\":{\"@odata.type\":"
-                        + "\"#microsoft.graph.allDevicesAssignmentTarget\","
-                        + "\"deviceAndAppManagementAssignmentFilterType\":\"include\"}}]}"), 400, "BadRequest",
-                "deviceManagementScriptAssignments[0].target.deviceAndAppManagementAssignmentFilterId", "required");
-        assertGraphError(api.post(assign, "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":\"" + GROUP
-                        + "\"}],\"deviceManagementScriptAssignments\":[{\"target\":{\"@odata.type\":"
-                        + "\"#microsoft.graph.exclusionGroupAssignmentTarget\",\"groupId\":\"" + GROUP + "\"}}]}"),
-                400, "BadRequest", "deviceManagementScriptAssignments", GROUP);
+        assertGraphError(api.post(SCRIPTS + "/" + id + "/assign", body), 400, "BadRequest", field, rule);
         assertThat(api.assignmentsOf(id)).isEqualTo(before);
+    }
+
+    static Stream<Arguments> assignRuleViolations() {
+        String targets = "deviceManagementScriptAssignments";
+        String target = targets + "[0].target.";
+        String filterId = "\"deviceAndAppManagementAssignmentFilterId\":\"" + FILTER + "\"";
+        return Stream.of(
+                arguments("a groupId that is not a GUID", assignments(ALL_DEVICES, ALL_DEVICES,
+                        GROUP_TARGET + ",\"groupId\":\"not-a-guid\""), targets + "[2].target.groupId", "GUID"),
+                arguments("a targetGroupId that is null",
+                        "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":null}]}",
+                        "deviceManagementScriptGroupAssignments[0].targetGroupId", "required"),
+                arguments("a targetGroupId that is not a GUID",
+                        "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":\"not-a-guid\"}]}",
+                        "deviceManagementScriptGroupAssignments[0].targetGroupId", "GUID"),
+                arguments("an exclusion target with a filter", assignments(EXCLUSION_TARGET + ",\"groupId\":\""
+                        + GROUP + "\"," + filterId + ",\"deviceAndAppManagementAssignmentFilterType\":\"exclude\""),
+                        target + "deviceAndAppManagementAssignmentFilterType", "exclusion"),
+                arguments("filter type include without a filter id", assignments(ALL_DEVICES
+                        + ",\"deviceAndAppManagementAssignmentFilterType\":\"include\""),
+                        target + "deviceAndAppManagementAssignmentFilterId", "required"),
+                arguments("a filter id with filter type none", assignments(ALL_DEVICES + "," + filterId
+                        + ",\"deviceAndAppManagementAssignmentFilterType\":\"none\""),
+                        target + "deviceAndAppManagementAssignmentFilterId", "must be null when"),
+                arguments("a filter id without a filter type", assignments(ALL_DEVICES + "," + filterId),
+                        target + "deviceAndAppManagementAssignmentFilterId", "must be null when"),
+                arguments("a filter id that is not a GUID", assignments(ALL_DEVICES
+                        + ",\"deviceAndAppManagementAssignmentFilterId\":\"not-a-guid\","
+                        + "\"deviceAndAppManagementAssignmentFilterType\":\"include\""),
+                        target + "deviceAndAppManagementAssignmentFilterId", "GUID"),
+                arguments("an unknown filter type", assignments(ALL_DEVICES + "," + filterId
+                        + ",\"deviceAndAppManagementAssignmentFilterType\":\"sometimes\""),
+                        target + "deviceAndAppManagementAssignmentFilterType", "none, include, exclude"),
+                arguments("one target named twice with different filters", assignments(ALL_DEVICES,
+                        ALL_DEVICES + "," + filterId + ",\"deviceAndAppManagementAssignmentFilterType\":\"include\""),
+                        targets, "twice with different assignment filters"),
+                arguments("one group both included and excluded", "{\"deviceManagementScriptGroupAssignments\":[{"
+                        + "\"targetGroupId\":\"" + GROUP + "\"}],\"deviceManagementScriptAssignments\":[{\"target\":{"
+                        + EXCLUSION_TARGET + ",\"groupId\":\"" + GROUP + "\"}}]}", targets, GROUP),
+                arguments("a blank collectionId", assignments(collection("")), target + "collectionId", "blank"),
+                arguments("a collectionId over 128 characters", assignments(collection("x".repeat(129))),
+                        target + "collectionId", "at most 128 characters"),
+                arguments("a collectionId with ':'", assignments(collection("SMS:1")), target + "collectionId",
+                        "':', '/' or white space"),
+                arguments("a collectionId with '/'", assignments(collection("SMS/1")), target + "collectionId",
+                        "':', '/' or white space"),
+                arguments("a collectionId with white space", assignments(collection("SMS 1")),
+                        target + "collectionId", "':', '/' or white space"),
+                arguments("a collectionId that is another target's key", assignments(ALL_DEVICES,
+                        collection("adadadad-808e-44e2-905a-0b7873a8a531")), targets, "two different kinds of target"),
+                arguments("1001 group assignments, one more than the limit", groupAssignments(1001),
+                        "deviceManagementScriptGroupAssignments",
+                        "1001 distinct targets; a script holds at most 1000"));
+    }
+
+    /** An assign body whose deviceManagementScriptAssignments hold one target each of {@code targets}' members. */
+    private static String assignments(String... targets) {
+        return Arrays.stream(targets).map(target -> "{\"target\":{" + target + "}}")
+                .collect(Collectors.joining(",", "{\"deviceManagementScriptAssignments\":[", "]}"));
+    }
+
+    private static String collection(String collectionId) {
+        return "\"@odata.type\":\"#microsoft.graph.configurationManagerCollectionAssignmentTarget\","
+                + "\"collectionId\":\"" + collectionId + "\"";
+    }
+
+    /** An assign body whose deviceManagementScriptGroupAssignments name {@code count} different groups. */
+    private static String groupAssignments(int count) {
+        return IntStream.range(0, count).mapToObj("{\"targetGroupId\":\"%08x-0000-4000-8000-000000000000\"}"::formatted)
+                .collect(Collectors.joining(",", "{\"deviceManagementScriptGroupAssignments\":[", "]}"));
     }
 
     @Test
@@ -210,6 +274,8 @@ class RequestErrorsTest {
                 "scriptContent", "base64");
         assertGraphError(api.post(SCRIPTS, "{\"displayName\":\"x\",\"@odata.type\":\"#microsoft.graph.user\"}"),
                 400, "BadRequest", "@odata.type");
+        assertGraphError(api.post(SCRIPTS, "{\"displayName\":\"x\",\"roleScopeTagIds\":[\"0\",\" \"]}"), 400,
+                "BadRequest", "roleScopeTagIds", "non-blank");
         assertThat(api.count()).isEqualTo(1);
     }
 
@@ -238,6 +304,8 @@ class RequestErrorsTest {
                 "BadRequest", "enforceSignatureCheck");
         assertGraphError(api.patch(script, "{\"description\":\"ok\",\"colour\":\"blue\"}"), 400, "BadRequest",
                 "colour");
+        assertGraphError(api.patch(script, "{\"roleScopeTagIds\":[\"\"]}"), 400, "BadRequest", "roleScopeTagIds",
+                "non-blank");
         assertThat(api.script(id)).isEqualTo(before);
     }
 
