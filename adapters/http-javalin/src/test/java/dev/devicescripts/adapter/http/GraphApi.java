@@ -187,7 +187,7 @@ final class GraphApi implements AutoCloseable {
         return sendJson("PATCH", path, json, headers);
     }
 
-    private Reply sendJson(String method, String path, String json, String... headers) {
+    Reply sendJson(String method, String path, String json, String... headers) {
         return send(method, path, BodyPublishers.ofString(json),
                 concat(headers, "Content-Type", "application/json"));
     }

@@ -42,13 +42,15 @@ class RequestErrorsTest {
     }
 
     @Test
-    void malformedJsonIsABadRequestAndCreatesNothing() {
-        api.createScript("Existing");
+    void malformedJsonIsABadRequestOnCreateAssignAndPatchAndChangesNothing() {
+        String id = assignedScript();
+        List<Object> before = stored(id);
 
-        Reply reply = api.post(SCRIPTS, "{\"displayName\": ");
-
-        assertGraphError(reply, 400, "BadRequest", "not valid JSON", "line 1");
-        assertThat(api.count()).isEqualTo(1);
+        for (Write write : writes(id)) {
+            assertGraphError(api.sendJson(write.method(), write.path(), "{\"displayName\": "), 400, "BadRequest",
+                    "not valid JSON", "line 1");
+        }
+        assertThat(stored(id)).isEqualTo(before);
     }
 
     @Test
@@ -92,23 +94,28 @@ class RequestErrorsTest {
     }
 
     @Test
-    void aBodyThatIsNotAJsonObjectIsABadRequest() {
-        for (String body : List.of("[]", "\"script\"", "null", "5")) {
-            assertGraphError(api.post(SCRIPTS, body), 400, "BadRequest", "must be a JSON object");
+    void aBodyThatIsNotAJsonObjectIsABadRequestOnCreateAssignAndPatch() {
+        String id = assignedScript();
+        List<Object> before = stored(id);
+
+        for (Write write : writes(id)) {
+            for (String body : List.of("[]", "\"script\"", "null", "5")) {
+                assertGraphError(api.sendJson(write.method(), write.path(), body), 400, "BadRequest",
+                        "must be a JSON object");
+            }
         }
-        assertThat(api.count()).isZero();
+        assertThat(stored(id)).isEqualTo(before);
     }
 
     @Test
     void anEmptyBodyIsABadRequestOnCreateAssignAndPatch() {
-        String id = api.createScript("Untouched");
-        JsonNode before = api.script(id);
+        String id = assignedScript();
+        List<Object> before = stored(id);
 
-        assertGraphError(api.post(SCRIPTS, ""), 400, "BadRequest", "empty");
-        assertGraphError(api.post(SCRIPTS + "/" + id + "/assign", ""), 400, "BadRequest", "empty");
-        assertGraphError(api.patch(SCRIPTS + "/" + id, ""), 400, "BadRequest", "empty");
-        assertThat(api.count()).isEqualTo(1);
-        assertThat(api.script(id)).isEqualTo(before);
+        for (Write write : writes(id)) {
+            assertGraphError(api.sendJson(write.method(), write.path(), ""), 400, "BadRequest", "empty");
+        }
+        assertThat(stored(id)).isEqualTo(before);
     }
 
     @Test
@@ -311,33 +318,36 @@ class RequestErrorsTest {
 
     @Test
     void aBodyOverTheLimitIsRequestEntityTooLargeWhetherItsLengthIsDeclaredOrChunked() {
+        String id = assignedScript();
+        List<Object> before = stored(id);
         byte[] tooLarge = new byte[(int) GraphApi.MAX_BODY_BYTES + 1];
 
-        Reply declared = api.send("POST", SCRIPTS, BodyPublishers.ofByteArray(tooLarge),
-                "Content-Type", "application/json");
-        Reply chunked = api.send("POST", SCRIPTS,
-                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge)),
-                "Content-Type", "application/json");
+        for (Write write : writes(id)) {
+            Reply declared = api.send(write.method(), write.path(), BodyPublishers.ofByteArray(tooLarge),
+                    "Content-Type", "application/json");
+            Reply chunked = api.send(write.method(), write.path(),
+                    BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge)),
+                    "Content-Type", "application/json");
 
-        assertGraphError(declared, 413, "RequestEntityTooLarge", Long.toString(GraphApi.MAX_BODY_BYTES));
-        assertGraphError(chunked, 413, "RequestEntityTooLarge", Long.toString(GraphApi.MAX_BODY_BYTES));
-        assertThat(api.count()).isZero();
+            assertGraphError(declared, 413, "RequestEntityTooLarge", Long.toString(GraphApi.MAX_BODY_BYTES));
+            assertGraphError(chunked, 413, "RequestEntityTooLarge", Long.toString(GraphApi.MAX_BODY_BYTES));
+        }
+        assertThat(stored(id)).isEqualTo(before);
     }
 
     @Test
-    void aContentTypeOtherThanJsonIsUnsupportedMediaType() {
+    void aContentTypeOtherThanJsonIsUnsupportedMediaTypeOnCreateAssignAndPatch() {
         String id = assignedScript();
-        JsonNode before = api.assignmentsOf(id);
+        List<Object> before = stored(id);
 
-        Reply create = api.send("POST", SCRIPTS, BodyPublishers.ofString("{\"displayName\":\"x\"}"),
-                "Content-Type", "text/plain");
-        Reply assign = api.send("POST", SCRIPTS + "/" + id + "/assign", BodyPublishers.ofString("{}"),
-                "Content-Type", "application/x-www-form-urlencoded");
-
-        assertGraphError(create, 415, "UnsupportedMediaType", "text/plain");
-        assertGraphError(assign, 415, "UnsupportedMediaType", "application/x-www-form-urlencoded");
-        assertThat(api.count()).isEqualTo(1);
-        assertThat(api.assignmentsOf(id)).isEqualTo(before);
+        for (Write write : writes(id)) {
+            for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded")) {
+                Reply reply = api.send(write.method(), write.path(),
+                        BodyPublishers.ofString("{\"displayName\":\"x\"}"), "Content-Type", contentType);
+                assertGraphError(reply, 415, "UnsupportedMediaType", contentType);
+            }
+        }
+        assertThat(stored(id)).isEqualTo(before);
     }
 
     @Test
@@ -358,12 +368,17 @@ class RequestErrorsTest {
         assertGraphError(api.post(script + "/assign", "{}"), 404, "ResourceNotFound", ABSENT_SCRIPT);
         assertGraphError(api.get(script + "/assignments"), 404, "ResourceNotFound", ABSENT_SCRIPT);
         assertGraphError(api.get(script + "/groupAssignments"), 404, "ResourceNotFound", ABSENT_SCRIPT);
+        assertGraphError(api.get(script + "/assignments/" + ABSENT_SCRIPT + ":" + GROUP), 404, "ResourceNotFound",
+                ABSENT_SCRIPT);
+        assertGraphError(api.get(script + "/groupAssignments/" + ABSENT_SCRIPT + ":" + GROUP), 404,
+                "ResourceNotFound", ABSENT_SCRIPT);
         assertThat(api.count()).isZero();
     }
 
     @Test
     void anUnknownPathUnderBetaIsABadRequestNamingTheFirstUnknownSegment() {
-        String id = api.createScript("Known");
+        String id = assignedScript();
+        List<Object> before = stored(id);
 
         assertGraphError(api.get("/beta/deviceManagement/deviceManagementScriptz"), 400, "BadRequest",
                 "Resource not found for the segment 'deviceManagementScriptz'.");
@@ -371,6 +386,7 @@ class RequestErrorsTest {
         assertGraphError(api.get(SCRIPTS + "/" + id + "/runStates"), 400, "BadRequest", "segment 'runStates'");
         assertGraphError(api.post(SCRIPTS + "('" + id + "')/unassign", "{}"), 400, "BadRequest",
                 "segment 'unassign'");
+        assertThat(stored(id)).isEqualTo(before);
     }
 
     @Test
@@ -461,6 +477,21 @@ class RequestErrorsTest {
 
         assertGraphError(reply, 404, "ResourceNotFound", ABSENT_SCRIPT);
         assertThat(reply.header("client-request-id")).isEqualTo("my-correlation-id");
+    }
+
+    /** A route that reads a JSON body. */
+    private record Write(String method, String path) {
+    }
+
+    /** Create, and assign and PATCH of script {@code id}: every route that reads a JSON body. */
+    private static List<Write> writes(String id) {
+        return List.of(new Write("POST", SCRIPTS), new Write("POST", SCRIPTS + "/" + id + "/assign"),
+                new Write("PATCH", SCRIPTS + "/" + id));
+    }
+
+    /** What a refused write must leave as it was: how many scripts there are, and script {@code id} with its set. */
+    private List<Object> stored(String id) {
+        return List.of(api.count(), api.script(id), api.assignmentsOf(id));
     }
 
     private String assignedScript() {
