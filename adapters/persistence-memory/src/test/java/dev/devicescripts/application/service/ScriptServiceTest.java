@@ -86,6 +86,19 @@ class ScriptServiceTest {
     }
 
     @Test
+    void listWithSkipLeavesOutThatManyOfTheTenantsScriptsFromTheStart() {
+        service.create(ADMIN, fullProperties("First"));
+        DeviceManagementScript second = service.create(ADMIN, fullProperties("Second"));
+        DeviceManagementScript third = service.create(ADMIN, fullProperties("Third"));
+        service.create(THEIR_ADMIN, fullProperties("Theirs"));
+
+        ScriptPage page = service.list(ADMIN, new ScriptQuery(Optional.empty(), List.of(), 1, 10, Optional.empty()));
+
+        assertThat(page.scripts()).containsExactly(second.withoutContent(), third.withoutContent());
+        assertThat(page.next()).isEmpty();
+    }
+
+    @Test
     void listAndCountShowOnlyTheScriptsTheFilterMatches() {
         service.create(ADMIN, fullProperties("Cleanup"));
         DeviceManagementScript inventory = service.create(ADMIN, fullProperties("Inventory"));
