@@ -83,8 +83,7 @@ public record Configuration(
         Map<String, String> fallbacks = new HashMap<>();
         for (Option option : Option.values()) {
             option.defaultValue().ifPresent(value -> fallbacks.put(option.flag(), value));
-            Optional.ofNullable(environment.get(option.environmentVariable()))
-                    .ifPresent(value -> fallbacks.put(option.flag(), value));
+            option.fromEnvironment(environment).ifPresent(value -> fallbacks.put(option.flag(), value));
         }
         CommandLine line = CommandLine.parse(args, Option.flags(), fallbacks);
         String host = line.required(Option.HOST.flag());

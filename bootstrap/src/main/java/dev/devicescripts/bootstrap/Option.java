@@ -6,6 +6,7 @@ import dev.devicescripts.adapter.http.ThrottleLimits;
 import dev.devicescripts.domain.AssignmentSet;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -80,6 +81,11 @@ enum Option {
 
     Optional<String> defaultValue() {
         return Optional.ofNullable(defaultValue);
+    }
+
+    /** Its environment variable's value; one set to nothing ({@code DEVICESCRIPTS_PORT=}) counts as unset. */
+    Optional<String> fromEnvironment(Map<String, String> environment) {
+        return Optional.ofNullable(environment.get(environmentVariable())).filter(value -> !value.isBlank());
     }
 
     static Set<String> flags() {

@@ -32,8 +32,8 @@ final class TokenCommand {
                 Set.of("--tenant", "--scopes", "--roles", "--expires-in", "--app-id", "--data-dir"),
                 Map.of("--expires-in", "3600",
                         "--app-id", DEFAULT_APP_ID,
-                        "--data-dir", environment.getOrDefault(Option.DATA_DIR.environmentVariable(),
-                                Option.DATA_DIR.defaultValue().orElseThrow())));
+                        "--data-dir", Option.DATA_DIR.fromEnvironment(environment)
+                                .or(Option.DATA_DIR::defaultValue).orElseThrow()));
         TenantId tenant = TenantId.of(guid(line, "--tenant"));
         List<String> scopes = line.list("--scopes");
         List<String> roles = line.list("--roles");

@@ -44,6 +44,18 @@ class ConfigurationTest {
     }
 
     @Test
+    void anEnvironmentVariableSetToNothingCountsAsUnset() throws UsageException {
+        Configuration configuration = Configuration.parse(List.of(), Map.of(
+                "DEVICESCRIPTS_PORT", "",
+                "DEVICESCRIPTS_DATA_DIR", " ",
+                "DEVICESCRIPTS_LOG_LEVEL", ""));
+
+        assertThat(configuration.port()).isEqualTo(8080);
+        assertThat(configuration.dataDirectory()).isEqualTo(Path.of("./data"));
+        assertThat(configuration.logging().level()).isEqualTo(Configuration.LogLevel.INFO);
+    }
+
+    @Test
     void optionsAcceptTheirValueAfterAnEqualsSign() throws UsageException {
         Configuration configuration = Configuration.parse(
                 List.of("--port=0", "--persistence=MEMORY", "--max-body-bytes=2048", "--host=127.0.0.1"), Map.of());
