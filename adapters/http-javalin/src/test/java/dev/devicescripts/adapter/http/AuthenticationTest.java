@@ -3,6 +3,7 @@ package dev.devicescripts.adapter.http;
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
 import static dev.devicescripts.adapter.http.GraphApi.TENANT;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
+import static dev.devicescripts.adapter.http.auth.TestTokens.assertQuotesNoPartOf;
 import static dev.devicescripts.adapter.http.auth.TestTokens.sign;
 import static dev.devicescripts.adapter.http.auth.TestTokens.signed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class AuthenticationTest {
     private static final RSAKey SERVER_KEY = GraphApi.signingKeyPair();
     private static final String CREATE = "{\"displayName\":\"Intruder\"}";
+    /** What a request without a token sends as one. */
+    private static final String NO_TOKEN = "";
 
     private final GraphApi api = GraphApi.start();
 
@@ -52,28 +55,29 @@ class AuthenticationTest {
 
     @Test
     void aMissingAuthorizationHeaderIsRefused() {
-        assertRefused(api.as(null).post(SCRIPTS, CREATE), "No Authorization header");
+        assertRefused(api.as(null).post(SCRIPTS, CREATE), NO_TOKEN, "No Authorization header");
     }
 
     @Test
     void anotherSchemeAnEmptyBearerAndGarbageAreRefused() {
         String token = signed(SERVER_KEY, validClaims().build());
-        assertRefused(api.as(null).post(SCRIPTS, CREATE, "Authorization", "Basic " + token), "Bearer scheme");
-        assertRefused(api.as(null).post(SCRIPTS, CREATE, "Authorization", "Bearer"), "Bearer");
-        assertRefused(api.as("not-a-jwt").post(SCRIPTS, CREATE), "malformed");
-        assertRefused(api.as("a.b.c").post(SCRIPTS, CREATE), "malformed");
+        assertRefused(api.as(null).post(SCRIPTS, CREATE, "Authorization", "Basic " + token), token,
+                "Bearer scheme");
+        assertRefused(api.as(null).post(SCRIPTS, CREATE, "Authorization", "Bearer"), NO_TOKEN, "Bearer");
+        assertCreateRefused("not-a-jwt", "malformed");
+        assertCreateRefused("Zm9v.YmFy.YmF6", "malformed");
     }
 
     @Test
     void anUnsignedTokenIsRefused() {
-        assertRefused(api.as(new PlainJWT(validClaims().build()).serialize()).post(SCRIPTS, CREATE), "alg none");
+        assertCreateRefused(new PlainJWT(validClaims().build()).serialize(), "alg none");
     }
 
     @Test
     void aTokenSignedByAnotherKeyIsRefused() throws JOSEException {
         RSAKey stranger = new RSAKeyGenerator(2048).keyID(SERVER_KEY.getKeyID()).generate();
 
-        assertRefused(api.as(signed(stranger, validClaims().build())).post(SCRIPTS, CREATE), "signature does not verify");
+        assertCreateRefused(signed(stranger, validClaims().build()), "signature does not verify");
     }
 
     @Test
@@ -83,8 +87,7 @@ class AuthenticationTest {
         String escalated = Base64URL.encode(validClaims().build().toString().getBytes(StandardCharsets.UTF_8))
                 .toString();
 
-        assertRefused(api.as(parts[0] + "." + escalated + "." + parts[2]).post(SCRIPTS, CREATE),
-                "signature does not verify");
+        assertCreateRefused(parts[0] + "." + escalated + "." + parts[2], "signature does not verify");
     }
 
     @Test
@@ -93,39 +96,38 @@ class AuthenticationTest {
         String forged = sign(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(SERVER_KEY.getKeyID()).build(),
                 validClaims().build(), new MACSigner(publicKey));
 
-        assertRefused(api.as(forged).post(SCRIPTS, CREATE), "'HS256'", "RS256 and ES256");
+        assertCreateRefused(forged, "'HS256'", "RS256 and ES256");
     }
 
     @Test
     void expiredAndNotYetValidTokensAreRefused() {
         Instant now = Instant.now();
-        assertRefused(api.as(signed(SERVER_KEY, validClaims().expirationTime(Date.from(now.minus(Duration.ofHours(1))))
-                .build())).post(SCRIPTS, CREATE), "expired");
-        assertRefused(api.as(signed(SERVER_KEY, validClaims().notBeforeTime(Date.from(now.plus(Duration.ofHours(1))))
-                .build())).post(SCRIPTS, CREATE), "not valid before");
+        assertCreateRefused(signed(SERVER_KEY, validClaims().expirationTime(Date.from(now.minus(Duration.ofHours(1))))
+                .build()), "expired");
+        assertCreateRefused(signed(SERVER_KEY, validClaims().notBeforeTime(Date.from(now.plus(Duration.ofHours(1))))
+                .build()), "not valid before");
     }
 
     @Test
     void aWrongAudienceOrIssuerIsRefused() {
-        assertRefused(api.as(signed(SERVER_KEY, validClaims().audience("https://management.azure.com").build()))
-                .post(SCRIPTS, CREATE), "'https://management.azure.com'", "https://graph.microsoft.com");
-        assertRefused(api.as(signed(SERVER_KEY, validClaims().issuer("https://sts.windows.net/" + TENANT + "/")
-                .build())).post(SCRIPTS, CREATE), "issued by", "https://devicescripts.local/" + TENANT + "/");
+        assertCreateRefused(signed(SERVER_KEY, validClaims().audience("https://management.azure.com").build()),
+                "'https://management.azure.com'", "https://graph.microsoft.com");
+        assertCreateRefused(signed(SERVER_KEY, validClaims().issuer("https://sts.windows.net/" + TENANT + "/").build()),
+                "issued by", "https://devicescripts.local/" + TENANT + "/");
     }
 
     @Test
     void aMissingOrNonGuidTenantIsRefused() {
-        assertRefused(api.as(signed(SERVER_KEY, validClaims().claim("tid", null).build())).post(SCRIPTS, CREATE),
-                "no tenant id");
-        assertRefused(api.as(signed(SERVER_KEY, validClaims().claim("tid", "contoso").build())).post(SCRIPTS, CREATE),
-                "not a GUID");
+        assertCreateRefused(signed(SERVER_KEY, validClaims().claim("tid", null).build()), "no tenant id");
+        assertCreateRefused(signed(SERVER_KEY, validClaims().claim("tid", "contoso").build()), "not a GUID");
     }
 
     @Test
     void everyGraphPathNeedsATokenWhateverItsCaseOrWhetherItExists() {
-        assertRefused(api.as(null).get("/BETA/deviceManagement/deviceManagementScripts"), "No Authorization header");
-        assertRefused(api.as(null).get("/beta/deviceManagement/nothingHere"), "No Authorization header");
-        assertRefused(api.as(null).get("/beta/"), "No Authorization header");
+        for (String path : List.of("/BETA/deviceManagement/deviceManagementScripts",
+                "/beta/deviceManagement/nothingHere", "/beta/")) {
+            assertRefused(api.as(null).get(path), NO_TOKEN, "No Authorization header");
+        }
     }
 
     @Test
@@ -135,10 +137,19 @@ class AuthenticationTest {
         assertThat(api.as(null).get("/metrics").status()).isEqualTo(200);
     }
 
-    /** 401 with Graph's code, a Bearer challenge, the failed check named, and no script created. */
-    private void assertRefused(Reply reply, String... named) {
+    /** A create with {@code token} as the bearer token is refused, as {@link #assertRefused} checks. */
+    private void assertCreateRefused(String token, String... named) {
+        assertRefused(api.as(token).post(SCRIPTS, CREATE), token, named);
+    }
+
+    /**
+     * 401 with Graph's code, a Bearer challenge, the failed check named, no part of the token sent quoted back, and no
+     * script created.
+     */
+    private void assertRefused(Reply reply, String token, String... named) {
         assertGraphError(reply, 401, "InvalidAuthenticationToken", named);
         assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
+        assertQuotesNoPartOf(token, reply.body());
         assertThat(api.count()).isZero();
     }
 
