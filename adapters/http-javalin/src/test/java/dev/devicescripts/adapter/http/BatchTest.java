@@ -1,8 +1,14 @@
 package dev.devicescripts.adapter.http;
 
+import static dev.devicescripts.adapter.http.Batches.BATCH;
+import static dev.devicescripts.adapter.http.Batches.BATCH_SCRIPTS;
+import static dev.devicescripts.adapter.http.Batches.batch;
+import static dev.devicescripts.adapter.http.Batches.request;
+import static dev.devicescripts.adapter.http.Batches.responsesById;
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
 import static dev.devicescripts.adapter.http.GraphApi.TENANT;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
+import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertInnerError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +33,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class BatchTest {
-    private static final String BATCH = "/beta/$batch";
-    /** Script paths as a batch writes them: relative to /beta. */
-    private static final String BATCH_SCRIPTS = "/deviceManagement/deviceManagementScripts";
     private static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String JSON = "application/json";
     private static final String ALL_DEVICES = "{\"deviceManagementScriptAssignments\":[{\"target\":{"
@@ -328,27 +330,6 @@ class BatchTest {
         }
     }
 
-    /** One request of a batch; {@code body} is JSON text or null, {@code headers} name and value alternating. */
-    private ObjectNode request(String id, String method, String url, String body, String... headers) {
-        ObjectNode request = mapper.createObjectNode().put("id", id).put("method", method).put("url", url);
-        if (headers.length > 0) {
-            ObjectNode headerObject = request.putObject("headers");
-            for (int i = 0; i < headers.length; i += 2) {
-                headerObject.put(headers[i], headers[i + 1]);
-            }
-        }
-        if (body != null) {
-            request.set("body", json(body));
-        }
-        return request;
-    }
-
-    private String batch(ObjectNode... requests) {
-        ObjectNode batch = mapper.createObjectNode();
-        batch.putArray("requests").addAll(List.of(requests));
-        return batch.toString();
-    }
-
     private String batchOfReads(int size) {
         ObjectNode[] reads = new ObjectNode[size];
         for (int i = 0; i < size; i++) {
@@ -363,40 +344,9 @@ class BatchTest {
         return array;
     }
 
-    private JsonNode json(String text) {
-        try {
-            return mapper.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(text, e);
-        }
-    }
-
-    private static Map<String, JsonNode> responsesById(Reply batch) {
-        assertThat(batch.status()).as("%s", batch).isEqualTo(200);
-        Map<String, JsonNode> responses = new HashMap<>();
-        batch.json().get("responses").forEach(response -> responses.put(response.get("id").asText(), response));
-        return responses;
-    }
-
     /** The same status and Content-Type as the request got alone. */
     private static void assertSameAsAlone(JsonNode inBatch, Reply alone) {
         assertThat(inBatch.get("status").asInt()).isEqualTo(alone.status());
         assertThat(inBatch.get("headers").get("Content-Type").asText()).isEqualTo(alone.header("Content-Type"));
-    }
-
-    /** A response in a batch that is Graph's error shape with this status and code, its message naming {@code named}. */
-    private static void assertInnerError(JsonNode response, int status, String code, String... named) {
-        assertThat(response.get("status").asInt()).as("%s", response).isEqualTo(status);
-        JsonNode headers = response.get("headers");
-        assertThat(headers.get("Content-Type").asText()).startsWith(JSON);
-        JsonNode error = response.get("body").get("error");
-        assertThat(error.get("code").asText()).isEqualTo(code);
-        if (named.length > 0) {
-            assertThat(error.get("message").asText()).contains(named);
-        }
-        assertThat(headers.get("request-id").asText()).matches(GUID);
-        assertThat(error.get("innerError").get("request-id").asText()).isEqualTo(headers.get("request-id").asText());
-        assertThat(error.get("innerError").get("client-request-id").asText())
-                .isEqualTo(headers.get("client-request-id").asText());
     }
 }

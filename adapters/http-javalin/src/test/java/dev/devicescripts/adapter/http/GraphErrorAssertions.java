@@ -26,6 +26,22 @@ final class GraphErrorAssertions {
         assertErrorShape(reply.json(), reply.body(), reply.header("request-id"), reply.header("client-request-id"));
     }
 
+    /** A response in a batch that is Graph's error shape with this status and code, its message naming {@code named}. */
+    static void assertInnerError(JsonNode response, int status, String code, String... named) {
+        assertThat(response.get("status").asInt()).as("%s", response).isEqualTo(status);
+        JsonNode headers = response.get("headers");
+        assertThat(headers.get("Content-Type").asText()).startsWith("application/json");
+        JsonNode error = response.get("body").get("error");
+        assertThat(error.get("code").asText()).isEqualTo(code);
+        if (named.length > 0) {
+            assertThat(error.get("message").asText()).contains(named);
+        }
+        assertThat(headers.get("request-id").asText()).matches(GUID);
+        assertThat(error.get("innerError").get("request-id").asText()).isEqualTo(headers.get("request-id").asText());
+        assertThat(error.get("innerError").get("client-request-id").asText())
+                .isEqualTo(headers.get("client-request-id").asText());
+    }
+
     /** A raw reply with an error status is Graph's error shape, whatever its status and code. */
     static void assertGraphShaped(RawHttp.RawReply reply) {
         assertThat(reply.header("Content-Type")).as("Content-Type of %s", reply).startsWith("application/json");
