@@ -50,6 +50,8 @@ final class GraphApi implements AutoCloseable {
     static final Instant FIRST_CLOCK_TICK = Instant.parse("2026-11-28T12:00:00Z");
 
     static final TenantId TENANT = TenantId.of("11111111-2222-3333-4444-555555555555");
+    /** The group {@link #assignedScript} assigns. */
+    static final String GROUP = "aaaaaaaa-0000-4000-8000-000000000001";
     private static final Path KEY_FOLDER = newTemporaryFolder();
     /** One key for every test: making an RSA key pair takes a while. */
     private static final LocalSigningKey KEY = LocalSigningKey.loadOrCreate(KEY_FOLDER);
@@ -217,6 +219,15 @@ final class GraphApi implements AutoCloseable {
         Reply created = post(SCRIPTS, "{\"displayName\":\"" + displayName + "\",\"scriptContent\":\"V3JpdGUtSG9zdCBoaQ==\"}");
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("id").asText();
+    }
+
+    /** Creates a script assigned to {@link #GROUP} and answers its id. */
+    String assignedScript() {
+        String id = createScript("Assigned");
+        assertThat(post(SCRIPTS + "/" + id + "/assign",
+                "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":\"" + GROUP + "\"}]}").status())
+                .isEqualTo(204);
+        return id;
     }
 
     /** What a client sees of the script, all of it, for comparing before and after a request. */

@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.http;
 
+import static dev.devicescripts.adapter.http.GraphApi.GROUP;
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
 import static dev.devicescripts.adapter.http.GraphApi.TENANT;
 import static dev.devicescripts.adapter.http.GraphApi.token;
@@ -18,7 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** graph-api.md's permission table, row by row, for delegated (scp) and application (roles) tokens. */
 class PermissionsTest {
-    private static final String GROUP = "aaaaaaaa-0000-4000-8000-000000000001";
     private static final String ASSIGN_GROUP = "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":\""
             + GROUP + "\"}]}";
 
@@ -52,7 +52,7 @@ class PermissionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("readPermissions")
     void eachReadPermissionReadsEveryRoute(String name, String token) {
-        String id = assignedScript();
+        String id = api.assignedScript();
         GraphApi reader = api.as(token);
 
         assertThat(reader.get(SCRIPTS).status()).isEqualTo(200);
@@ -79,7 +79,7 @@ class PermissionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("readOnlyPermissions")
     void aReadOnlyPermissionIsForbiddenEveryWriteWhichChangesNothing(String name, String token) {
-        String id = assignedScript();
+        String id = api.assignedScript();
         JsonNode scriptBefore = api.script(id);
         JsonNode assignmentsBefore = api.assignmentsOf(id);
         GraphApi reader = api.as(token);
@@ -118,11 +118,5 @@ class PermissionsTest {
     private static void assertForbidden(Reply reply, String claim) {
         assertGraphError(reply, 403, "Forbidden", claim + " claim", "DeviceManagementScripts.ReadWrite.All",
                 "DeviceManagementConfiguration.ReadWrite.All");
-    }
-
-    private String assignedScript() {
-        String id = api.createScript("Assigned");
-        assertThat(api.post(SCRIPTS + "/" + id + "/assign", ASSIGN_GROUP).status()).isEqualTo(204);
-        return id;
     }
 }

@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.http;
 
+import static dev.devicescripts.adapter.http.GraphApi.GROUP;
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** The bodies that Microsoft's PowerShell samples, the Graph SDKs and Terraform really send, byte for byte. */
 class RealClientBodiesTest {
-    private static final String GROUP = "aaaaaaaa-0000-4000-8000-000000000001";
-
     private final GraphApi api = GraphApi.start();
 
     @AfterEach
@@ -119,7 +118,7 @@ class RealClientBodiesTest {
 
     @Test
     void terraformsEmptyListRemovesEveryAssignment() {
-        String id = assignedScript();
+        String id = api.assignedScript();
 
         Reply cleared = api.post(SCRIPTS + "/" + id + "/assign", "{\"deviceManagementScriptAssignments\":[]}");
 
@@ -129,7 +128,7 @@ class RealClientBodiesTest {
 
     @Test
     void anEmptyObjectClearsTheSet() {
-        String id = assignedScript();
+        String id = api.assignedScript();
 
         assertThat(api.post(SCRIPTS + "/" + id + "/assign", "{}").status()).isEqualTo(204);
         assertThat(api.assignmentsOf(id).get("value")).isEmpty();
@@ -137,7 +136,7 @@ class RealClientBodiesTest {
 
     @Test
     void nullCollectionsCountAsAbsent() {
-        String id = assignedScript();
+        String id = api.assignedScript();
 
         Reply cleared = api.post(SCRIPTS + "/" + id + "/assign",
                 "{\"deviceManagementScriptGroupAssignments\":null,\"deviceManagementScriptAssignments\":null}");
@@ -175,13 +174,5 @@ class RealClientBodiesTest {
                 "Content-Type", "application/json; charset=utf-8");
 
         assertThat(created.status()).isEqualTo(201);
-    }
-
-    private String assignedScript() {
-        String id = api.createScript("Assigned");
-        api.post(SCRIPTS + "/" + id + "/assign",
-                "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":\"" + GROUP + "\"}]}");
-        assertThat(api.assignmentsOf(id).get("value")).hasSize(1);
-        return id;
     }
 }

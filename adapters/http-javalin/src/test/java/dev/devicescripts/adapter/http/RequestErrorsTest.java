@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.http;
 
+import static dev.devicescripts.adapter.http.GraphApi.GROUP;
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphShaped;
@@ -26,7 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every refusal: its status, Graph's error code, a message that names what is wrong, and no change made. */
 class RequestErrorsTest {
-    private static final String GROUP = "aaaaaaaa-0000-4000-8000-000000000001";
     private static final String ABSENT_SCRIPT = "00000000-0000-4000-8000-00000000dead";
     private static final String FILTER = "ffffffff-0000-4000-8000-000000000001";
     private static final String ALL_DEVICES = "\"@odata.type\":\"#microsoft.graph.allDevicesAssignmentTarget\"";
@@ -43,7 +43,7 @@ class RequestErrorsTest {
 
     @Test
     void malformedJsonIsABadRequestOnCreateAssignAndPatchAndChangesNothing() {
-        String id = assignedScript();
+        String id = api.assignedScript();
         List<Object> before = stored(id);
 
         for (Write write : writes(id)) {
@@ -95,7 +95,7 @@ class RequestErrorsTest {
 
     @Test
     void aBodyThatIsNotAJsonObjectIsABadRequestOnCreateAssignAndPatch() {
-        String id = assignedScript();
+        String id = api.assignedScript();
         List<Object> before = stored(id);
 
         for (Write write : writes(id)) {
@@ -109,7 +109,7 @@ class RequestErrorsTest {
 
     @Test
     void anEmptyBodyIsABadRequestOnCreateAssignAndPatch() {
-        String id = assignedScript();
+        String id = api.assignedScript();
         List<Object> before = stored(id);
 
         for (Write write : writes(id)) {
@@ -150,7 +150,7 @@ class RequestErrorsTest {
 
     @Test
     void wrongJsonTypesOnAssignAreBadRequestsAndChangeNoAssignment() {
-        String id = assignedScript();
+        String id = api.assignedScript();
         JsonNode before = api.assignmentsOf(id);
         String assign = SCRIPTS + "/" + id + "/assign";
 
@@ -165,7 +165,7 @@ class RequestErrorsTest {
 
     @Test
     void aTargetWithoutOrWithAnUnknownOrAbstractTypeIsABadRequestNamingIt() {
-        String id = assignedScript();
+        String id = api.assignedScript();
         JsonNode before = api.assignmentsOf(id);
 
         for (String target : List.of("{\"groupId\":\"" + GROUP + "\"}",
@@ -181,7 +181,7 @@ class RequestErrorsTest {
 
     @Test
     void anAssignmentWithoutATargetIsABadRequest() {
-        String id = assignedScript();
+        String id = api.assignedScript();
         JsonNode before = api.assignmentsOf(id);
 
         Reply reply = api.post(SCRIPTS + "/" + id + "/assign", "{\"deviceManagementScriptAssignments\":[{}]}");
@@ -194,7 +194,7 @@ class RequestErrorsTest {
     @MethodSource("assignRuleViolations")
     void ruleViolationsOfTheDomainNameTheJsonPathTheClientWrote(String violation, String body, String field,
                                                                   String rule) {
-        String id = assignedScript();
+        String id = api.assignedScript();
         JsonNode before = api.assignmentsOf(id);
 
         assertGraphError(api.post(SCRIPTS + "/" + id + "/assign", body), 400, "BadRequest", field, rule);
@@ -318,7 +318,7 @@ class RequestErrorsTest {
 
     @Test
     void aBodyOverTheLimitIsRequestEntityTooLargeWhetherItsLengthIsDeclaredOrChunked() {
-        String id = assignedScript();
+        String id = api.assignedScript();
         List<Object> before = stored(id);
         byte[] tooLarge = new byte[(int) GraphApi.MAX_BODY_BYTES + 1];
 
@@ -337,7 +337,7 @@ class RequestErrorsTest {
 
     @Test
     void aContentTypeOtherThanJsonIsUnsupportedMediaTypeOnCreateAssignAndPatch() {
-        String id = assignedScript();
+        String id = api.assignedScript();
         List<Object> before = stored(id);
 
         for (Write write : writes(id)) {
@@ -377,7 +377,7 @@ class RequestErrorsTest {
 
     @Test
     void anUnknownPathUnderBetaIsABadRequestNamingTheFirstUnknownSegment() {
-        String id = assignedScript();
+        String id = api.assignedScript();
         List<Object> before = stored(id);
 
         assertGraphError(api.get("/beta/deviceManagement/deviceManagementScriptz"), 400, "BadRequest",
@@ -492,13 +492,5 @@ class RequestErrorsTest {
     /** What a refused write must leave as it was: how many scripts there are, and script {@code id} with its set. */
     private List<Object> stored(String id) {
         return List.of(api.count(), api.script(id), api.assignmentsOf(id));
-    }
-
-    private String assignedScript() {
-        String id = api.createScript("Assigned");
-        assertThat(api.post(SCRIPTS + "/" + id + "/assign",
-                "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":\"" + GROUP + "\"}]}").status())
-                .isEqualTo(204);
-        return id;
     }
 }
