@@ -1,14 +1,21 @@
 package dev.devicescripts.adapter.http;
 
+import static dev.devicescripts.adapter.http.Batches.BATCH;
+import static dev.devicescripts.adapter.http.Batches.BATCH_SCRIPTS;
+import static dev.devicescripts.adapter.http.Batches.batch;
+import static dev.devicescripts.adapter.http.Batches.request;
+import static dev.devicescripts.adapter.http.Batches.responsesById;
 import static dev.devicescripts.adapter.http.GraphApi.GROUP;
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
 import static dev.devicescripts.adapter.http.GraphApi.token;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
+import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertInnerError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.devicescripts.domain.TenantId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +51,35 @@ class TenantIsolationTest {
         assertThat(otherTenant.get(SCRIPTS).json().get("value")).isEmpty();
         assertThat(otherTenant.get(SCRIPTS + "/$count").body()).isEqualTo("0");
 
+        assertThat(api.script(id)).isEqualTo(scriptBefore);
+        assertThat(api.assignmentsOf(id)).isEqualTo(assignmentsBefore);
+    }
+
+    @Test
+    void anotherTenantsScriptIsNotFoundExpandedAndNeverListedWithItsAssignments() {
+        String ours = api.assignedScript();
+        String theirs = otherTenant.createScript("Theirs");
+
+        assertNotFound(otherTenant.get(SCRIPTS + "/" + ours + "?$expand=assignments"), ours);
+        JsonNode listed = otherTenant.get(SCRIPTS + "?$expand=assignments,groupAssignments").json();
+        assertThat(ids(listed)).containsExactly(theirs);
+    }
+
+    @Test
+    void anotherTenantsBatchFindsNotTheScriptItReadsPatchesAssignsOrDeletesAndChangesNothing() {
+        String id = api.assignedScript();
+        JsonNode scriptBefore = api.script(id);
+        JsonNode assignmentsBefore = api.assignmentsOf(id);
+        String script = BATCH_SCRIPTS + "/" + id;
+
+        Map<String, JsonNode> responses = responsesById(otherTenant.post(BATCH, batch(
+                request("get", "GET", script, null),
+                request("patch", "PATCH", script, "{\"displayName\":\"Theirs\"}", "Content-Type", "application/json"),
+                request("assign", "POST", script + "/assign", "{}", "Content-Type", "application/json"),
+                request("delete", "DELETE", script, null))));
+
+        assertThat(responses).hasSize(4).allSatisfy((request, response) ->
+                assertInnerError(response, 404, "ResourceNotFound", id));
         assertThat(api.script(id)).isEqualTo(scriptBefore);
         assertThat(api.assignmentsOf(id)).isEqualTo(assignmentsBefore);
     }
