@@ -1,16 +1,15 @@
 package dev.devicescripts.bootstrap;
 
+import static dev.devicescripts.adapter.http.auth.TestTokens.ecKey;
+import static dev.devicescripts.adapter.http.auth.TestTokens.rsaKey;
+import static dev.devicescripts.adapter.http.auth.TestTokens.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,16 +33,13 @@ class ExternalIssuerTest {
 
     @Test
     void tokensOfEitherKeyInTheJwksFileAreTrustedAndARotatedFileIsPickedUpWithoutARestart() throws Exception {
-        RSAKey first = key("first");
-        RSAKey second = key("second");
-        RSAKey third = key("third");
+        RSAKey first = rsaKey("first");
+        RSAKey second = rsaKey("second");
+        RSAKey third = rsaKey("third");
         Path jwks = dataDirectory.resolve("issuer-keys.json");
         writeJwks(jwks, first, second);
-        Configuration configuration = Configuration.parse(List.of("--port", "0", "--persistence", "memory",
-                "--data-dir", dataDirectory.toString(), "--jwks-file", jwks.toString(), "--issuer", ISSUER,
-                "--audience", "api://devicescripts"), Map.of());
 
-        try (DeviceScriptsServer server = DeviceScriptsServer.start(configuration)) {
+        try (DeviceScriptsServer server = DeviceScriptsServer.start(trusting(jwks))) {
             assertThat(countWith(server, token(first, "https://login.example.com/" + TENANT + "/v2.0"))).isEqualTo(200);
             assertThat(countWith(server, token(second, "https://login.example.com/" + TENANT + "/v2.0")))
                     .isEqualTo(200);
@@ -60,13 +56,24 @@ class ExternalIssuerTest {
     }
 
     @Test
+    void anEs256TokenOfAnEcP256KeyInTheJwksFileIsTrusted() throws Exception {
+        ECKey key = ecKey("ec-p256");
+        Path jwks = dataDirectory.resolve("issuer-keys.json");
+        writeJwks(jwks, key);
+
+        try (DeviceScriptsServer server = DeviceScriptsServer.start(trusting(jwks))) {
+            assertThat(countWith(server, token(key, "https://login.example.com/" + TENANT + "/v2.0"))).isEqualTo(200);
+        }
+    }
+
+    @Test
     void unverifiedSignaturesOnLoopbackAcceptAGraphTokenNobodyHereCouldVerify() throws Exception {
         Configuration configuration = Configuration.parse(List.of("--port", "0", "--persistence", "memory",
                 "--host", "127.0.0.1", "--data-dir", dataDirectory.toString(), "--auth", "unverified-signatures"),
                 Map.of());
-        String graphToken = sign(key("microsoft"), claims("https://sts.windows.net/" + TENANT + "/")
+        String graphToken = signed(rsaKey("microsoft"), claims("https://sts.windows.net/" + TENANT + "/")
                 .audience("https://graph.microsoft.com").build());
-        String expired = sign(key("microsoft"), claims("https://sts.windows.net/" + TENANT + "/")
+        String expired = signed(rsaKey("microsoft"), claims("https://sts.windows.net/" + TENANT + "/")
                 .audience("https://graph.microsoft.com")
                 .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(1)))).build());
 
@@ -76,23 +83,26 @@ class ExternalIssuerTest {
         }
     }
 
+    /** A server in memory trusting tokens of {@link #ISSUER} for api://devicescripts signed by keys in {@code jwks}. */
+    private Configuration trusting(Path jwks) throws UsageException {
+        return Configuration.parse(List.of("--port", "0", "--persistence", "memory", "--data-dir",
+                dataDirectory.toString(), "--jwks-file", jwks.toString(), "--issuer", ISSUER,
+                "--audience", "api://devicescripts"), Map.of());
+    }
+
     private static int countWith(DeviceScriptsServer server, String token) {
         return new GraphClient(server.port(), token).get(SCRIPTS + "/$count").statusCode();
     }
 
-    private static RSAKey key(String keyId) throws JOSEException {
-        return new RSAKeyGenerator(2048).keyID(keyId).generate();
-    }
-
-    private static void writeJwks(Path file, RSAKey... keys) throws IOException {
+    private static void writeJwks(Path file, JWK... keys) throws IOException {
         Path next = file.resolveSibling(file.getFileName() + ".next");
         Files.writeString(next, new JWKSet(List.of(keys)).toPublicJWKSet().toString());
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static String token(RSAKey key, String issuer) throws JOSEException {
-        return sign(key, claims(issuer).audience("api://devicescripts").build());
+    private static String token(JWK key, String issuer) {
+        return signed(key, claims(issuer).audience("api://devicescripts").build());
     }
 
     /** A v2 token of an app with ReadWrite access in {@link #TENANT}, valid for an hour. */
@@ -106,12 +116,5 @@ class ExternalIssuerTest {
                 .claim("tid", TENANT)
                 .claim("azp", "0b5f2f7e-2f2a-4c3c-9d4e-5f6a7b8c9d0e")
                 .claim("roles", List.of("DeviceManagementScripts.ReadWrite.All"));
-    }
-
-    private static String sign(RSAKey key, JWTClaimsSet claims) throws JOSEException {
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                claims);
-        token.sign(new RSASSASigner(key));
-        return token.serialize();
     }
 }

@@ -46,7 +46,7 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    static RSAKey rsaKey(String keyId) {
+    public static RSAKey rsaKey(String keyId) {
         try {
             return new RSAKeyGenerator(2048).keyID(keyId).keyUse(KeyUse.SIGNATURE).generate();
         } catch (JOSEException e) {
@@ -54,7 +54,7 @@ public final class TestTokens {
         }
     }
 
-    static ECKey ecKey(String keyId) {
+    public static ECKey ecKey(String keyId) {
         try {
             return new ECKeyGenerator(Curve.P_256).keyID(keyId).keyUse(KeyUse.SIGNATURE).generate();
         } catch (JOSEException e) {
