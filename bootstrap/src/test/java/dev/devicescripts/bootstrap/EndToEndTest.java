@@ -6,6 +6,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.devicescripts.adapter.http.GraphHttpServer;
 import dev.devicescripts.adapter.http.ServerMetrics;
+import dev.devicescripts.adapter.http.TestCertificate;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +51,23 @@ class EndToEndTest {
             GraphClient graph = new GraphClient(server.port(), adminToken());
             AssignLifecycle.assertLeftBehind(graph, AssignLifecycle.run(graph));
             assertThat(graph.get("/readyz").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void withTlsCertAndTlsKeyTheServerAnswersAnAuthenticatedGetOverHttps() throws UsageException {
+        TestCertificate certificate = TestCertificate.selfSigned("EC");
+        Path cert = certificate.writeCertificate(dataDirectory.resolve("cert.pem"));
+        Path key = certificate.writePkcs8Key(dataDirectory.resolve("key.pem"));
+        Configuration configuration = Configuration.parse(List.of("--port", "0", "--persistence", "memory",
+                "--data-dir", dataDirectory.toString(), "--tls-cert", cert.toString(), "--tls-key", key.toString()),
+                Map.of());
+        try (DeviceScriptsServer server = DeviceScriptsServer.start(configuration)) {
+            HttpResponse<String> count = new GraphClient(server.port(), adminToken(), certificate.trustingIt())
+                    .get(AssignLifecycle.SCRIPTS + "/$count");
+
+            assertThat(count.statusCode()).isEqualTo(200);
+            assertThat(count.body()).isEqualTo("0");
         }
     }
 

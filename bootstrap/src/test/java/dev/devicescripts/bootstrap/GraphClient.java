@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * A Graph client as a test needs one: real HTTP over a socket to a running server with a bearer token, JSON read with
@@ -18,13 +19,23 @@ final class GraphClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
     private final String root;
     private final String token;
 
     /** @param token the bearer token every request carries */
     GraphClient(int port, String token) {
-        this.root = "http://localhost:" + port;
+        this(HttpClient.newBuilder(), "http://localhost:" + port, token);
+    }
+
+    /** A client of a server that speaks HTTPS, trusting the certificates that {@code trust} trusts. */
+    GraphClient(int port, String token, SSLContext trust) {
+        this(HttpClient.newBuilder().sslContext(trust), "https://localhost:" + port, token);
+    }
+
+    private GraphClient(HttpClient.Builder http, String root, String token) {
+        this.http = http.connectTimeout(TIMEOUT).build();
+        this.root = root;
         this.token = token;
     }
 

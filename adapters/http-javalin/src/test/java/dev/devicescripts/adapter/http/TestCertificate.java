@@ -41,7 +41,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A key pair and its certificate: a server's for localhost and 127.0.0.1, or a certificate authority's that issues
  * others; and their PEM files in each flavour a server meets.
  */
-record TestCertificate(KeyPair keys, X509Certificate certificate) {
+public record TestCertificate(KeyPair keys, X509Certificate certificate) {
     /**
      * Makes the keys as openssl does (SEC1 EC keys name their curve, which the JDK's leave out) and encrypts PEM, which
      * the JDK cannot; the server reads the files with the JDK alone.
@@ -50,7 +50,7 @@ record TestCertificate(KeyPair keys, X509Certificate certificate) {
     private static final Map<String, Integer> KEY_SIZES = Map.of("RSA", 2048, "EC", 256);
 
     /** A server certificate signed by its own key, an RSA or EC one. */
-    static TestCertificate selfSigned(String keyAlgorithm) {
+    public static TestCertificate selfSigned(String keyAlgorithm) {
         KeyPair keys = newKeys(keyAlgorithm);
         X500Name localhost = new X500Name("CN=localhost");
         return issue(keys, localhost, false, localhost, keys.getPrivate());
@@ -110,13 +110,13 @@ record TestCertificate(KeyPair keys, X509Certificate certificate) {
     }
 
     /** Writes this certificate (BEGIN CERTIFICATE), then those of {@code issuers}, as a server's chain file. */
-    Path writeCertificate(Path file, TestCertificate... issuers) {
+    public Path writeCertificate(Path file, TestCertificate... issuers) {
         return writePem(file,
                 Stream.concat(Stream.of(this), Stream.of(issuers)).map(TestCertificate::certificate).toArray());
     }
 
     /** Writes the key as PKCS#8 (BEGIN PRIVATE KEY). */
-    Path writePkcs8Key(Path file) {
+    public Path writePkcs8Key(Path file) {
         try {
             return writePem(file, new JcaPKCS8Generator(keys.getPrivate(), null));
         } catch (IOException e) {
@@ -141,7 +141,7 @@ record TestCertificate(KeyPair keys, X509Certificate certificate) {
     }
 
     /** A client's TLS context that trusts this certificate and nothing else. */
-    SSLContext trustingIt() {
+    public SSLContext trustingIt() {
         try {
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);
