@@ -55,6 +55,30 @@ class EndToEndTest {
     }
 
     @Test
+    void maxTargetsTwoAcceptsASetOfTwoAndRefusesThreeNamingTheLimitAndKeepingTheSet() throws UsageException {
+        Configuration configuration = Configuration.parse(List.of("--port", "0", "--persistence", "memory",
+                "--data-dir", dataDirectory.toString(), "--max-targets", "2"), Map.of());
+        try (DeviceScriptsServer server = DeviceScriptsServer.start(configuration)) {
+            GraphClient graph = new GraphClient(server.port(), adminToken());
+            String id = GraphClient.json(graph.post(AssignLifecycle.SCRIPTS, "{\"displayName\":\"Limited\"}"))
+                    .get("id").asText();
+            String assign = AssignLifecycle.SCRIPTS + "/" + id + "/assign";
+            List<String> groups = TargetSets.groups(1, 1, 3);
+
+            assertThat(graph.post(assign, TargetSets.assign(groups.subList(0, 2), List.of())).statusCode())
+                    .isEqualTo(204);
+            HttpResponse<String> refused = graph.post(assign, TargetSets.assign(groups, List.of()));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(GraphClient.json(refused).at("/error/code").asText()).isEqualTo("BadRequest");
+            assertThat(GraphClient.json(refused).at("/error/message").asText())
+                    .contains("deviceManagementScriptAssignments", "3 distinct targets", "at most 2");
+            assertThat(AssignLifecycle.assignmentIds(graph, id))
+                    .containsExactly(id + ":" + groups.get(0), id + ":" + groups.get(1));
+        }
+    }
+
+    @Test
     void withTlsCertAndTlsKeyTheServerAnswersAnAuthenticatedGetOverHttps() throws UsageException {
         TestCertificate certificate = TestCertificate.selfSigned("EC");
         Path cert = certificate.writeCertificate(dataDirectory.resolve("cert.pem"));
