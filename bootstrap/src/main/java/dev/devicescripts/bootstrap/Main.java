@@ -36,7 +36,8 @@ public final class Main {
         }
         Logs.apply(configuration.logging());
         if (configuration.authentication().mode() == Configuration.AuthMode.UNVERIFIED_SIGNATURES) {
-            LOG.warn("*** --auth unverified-signatures: token SIGNATURES ARE NOT CHECKED. Anyone who can reach {} can "
+            // At ERROR, the level that no --log-level hides: this mode must be seen, whatever the level.
+            LOG.error("*** --auth unverified-signatures: token SIGNATURES ARE NOT CHECKED. Anyone who can reach {} can "
                     + "act as any tenant with any permission. Use it only to point code holding real Microsoft Graph "
                     + "tokens at this local server. ***", configuration.host());
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +116,15 @@ class RunnableJarIT {
         try (RunningJar jar = RunningJar.start("--auth", "unverified-signatures", "--host", "0.0.0.0")) {
             assertThat(jar.awaitExit()).isEqualTo(2);
             assertThat(jar.output()).contains("must listen on loopback only");
+        }
+    }
+
+    @Test
+    void unverifiedSignaturesSaySoAtStartEvenWhenTheLogShowsErrorsOnly() throws InterruptedException {
+        try (RunningJar jar = RunningJar.start("--auth", "unverified-signatures", "--host", "127.0.0.1", "--port", "0",
+                "--log-level", "error", "--data-dir", dataDirectory.toString())) {
+            assertThat(jar.awaitLine(Pattern.compile("--auth unverified-signatures")))
+                    .contains("SIGNATURES ARE NOT CHECKED", "127.0.0.1");
         }
     }
 

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,8 +21,9 @@ final class RunningJar implements AutoCloseable {
 
     private final Process process;
     private final List<String> output = new ArrayList<>();
-    private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private final Thread reader;
+    /** Whether the process's output has ended, so that no line is still to come. */
+    private boolean ended;
 
     private RunningJar(Process process) {
         this.process = process;
@@ -49,8 +50,26 @@ final class RunningJar implements AutoCloseable {
     }
 
     /** The port from the line the server logs once it serves; fails if the process ends first. */
-    int awaitPort() throws Exception {
-        return port.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+    int awaitPort() throws InterruptedException {
+        Matcher serving = SERVING.matcher(awaitLine(SERVING));
+        serving.find();
+        return Integer.parseInt(serving.group(1));
+    }
+
+    /** The first line printed that {@code pattern} finds, once printed; fails if the process ends without one. */
+    synchronized String awaitLine(Pattern pattern) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
+        while (true) {
+            Optional<String> line = output.stream().filter(printed -> pattern.matcher(printed).find()).findFirst();
+            if (line.isPresent()) {
+                return line.get();
+            }
+            long left = deadline - System.nanoTime();
+            if (ended || left <= 0) {
+                throw new AssertionError("The jar printed no line like '" + pattern + "'; it printed: " + output());
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
     }
 
     /** Waits for the process to end by itself and returns its exit status, once all it printed has been read. */
@@ -98,16 +117,16 @@ final class RunningJar implements AutoCloseable {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 synchronized (this) {
                     output.add(line);
-                }
-                Matcher serving = SERVING.matcher(line);
-                if (serving.find()) {
-                    port.complete(Integer.parseInt(serving.group(1)));
+                    notifyAll();
                 }
             }
         } catch (IOException e) {
             // the process ended; what it printed is kept
         }
-        port.completeExceptionally(new AssertionError("The jar stopped before serving; it printed: " + output()));
+        synchronized (this) {
+            ended = true;
+            notifyAll();
+        }
     }
 
     private static Path jar() {
