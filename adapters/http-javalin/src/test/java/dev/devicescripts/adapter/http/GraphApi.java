@@ -243,6 +243,11 @@ final class GraphApi implements AutoCloseable {
         return Long.parseLong(get(SCRIPTS + "/$count").body());
     }
 
+    /** What a refused request must leave as it was: how many scripts there are, and script {@code id} with its set. */
+    List<Object> stored(String id) {
+        return List.of(count(), script(id), assignmentsOf(id));
+    }
+
     private static String[] concat(String[] headers, String... more) {
         String[] all = new String[headers.length + more.length];
         System.arraycopy(headers, 0, all, 0, headers.length);

@@ -44,13 +44,13 @@ class RequestErrorsTest {
     @Test
     void malformedJsonIsABadRequestOnCreateAssignAndPatchAndChangesNothing() {
         String id = api.assignedScript();
-        List<Object> before = stored(id);
+        List<Object> before = api.stored(id);
 
         for (Write write : writes(id)) {
             assertGraphError(api.sendJson(write.method(), write.path(), "{\"displayName\": "), 400, "BadRequest",
                     "not valid JSON", "line 1");
         }
-        assertThat(stored(id)).isEqualTo(before);
+        assertThat(api.stored(id)).isEqualTo(before);
     }
 
     @Test
@@ -96,7 +96,7 @@ class RequestErrorsTest {
     @Test
     void aBodyThatIsNotAJsonObjectIsABadRequestOnCreateAssignAndPatch() {
         String id = api.assignedScript();
-        List<Object> before = stored(id);
+        List<Object> before = api.stored(id);
 
         for (Write write : writes(id)) {
             for (String body : List.of("[]", "\"script\"", "null", "5")) {
@@ -104,18 +104,18 @@ class RequestErrorsTest {
                         "must be a JSON object");
             }
         }
-        assertThat(stored(id)).isEqualTo(before);
+        assertThat(api.stored(id)).isEqualTo(before);
     }
 
     @Test
     void anEmptyBodyIsABadRequestOnCreateAssignAndPatch() {
         String id = api.assignedScript();
-        List<Object> before = stored(id);
+        List<Object> before = api.stored(id);
 
         for (Write write : writes(id)) {
             assertGraphError(api.sendJson(write.method(), write.path(), ""), 400, "BadRequest", "empty");
         }
-        assertThat(stored(id)).isEqualTo(before);
+        assertThat(api.stored(id)).isEqualTo(before);
     }
 
     @Test
@@ -319,7 +319,7 @@ class RequestErrorsTest {
     @Test
     void aBodyOverTheLimitIsRequestEntityTooLargeWhetherItsLengthIsDeclaredOrChunked() {
         String id = api.assignedScript();
-        List<Object> before = stored(id);
+        List<Object> before = api.stored(id);
         byte[] tooLarge = new byte[(int) GraphApi.MAX_BODY_BYTES + 1];
 
         for (Write write : writes(id)) {
@@ -332,13 +332,13 @@ class RequestErrorsTest {
             assertGraphError(declared, 413, "RequestEntityTooLarge", Long.toString(GraphApi.MAX_BODY_BYTES));
             assertGraphError(chunked, 413, "RequestEntityTooLarge", Long.toString(GraphApi.MAX_BODY_BYTES));
         }
-        assertThat(stored(id)).isEqualTo(before);
+        assertThat(api.stored(id)).isEqualTo(before);
     }
 
     @Test
     void aContentTypeOtherThanJsonIsUnsupportedMediaTypeOnCreateAssignAndPatch() {
         String id = api.assignedScript();
-        List<Object> before = stored(id);
+        List<Object> before = api.stored(id);
 
         for (Write write : writes(id)) {
             for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded")) {
@@ -347,7 +347,7 @@ class RequestErrorsTest {
                 assertGraphError(reply, 415, "UnsupportedMediaType", contentType);
             }
         }
-        assertThat(stored(id)).isEqualTo(before);
+        assertThat(api.stored(id)).isEqualTo(before);
     }
 
     @Test
@@ -378,7 +378,7 @@ class RequestErrorsTest {
     @Test
     void anUnknownPathUnderBetaIsABadRequestNamingTheFirstUnknownSegment() {
         String id = api.assignedScript();
-        List<Object> before = stored(id);
+        List<Object> before = api.stored(id);
 
         assertGraphError(api.get("/beta/deviceManagement/deviceManagementScriptz"), 400, "BadRequest",
                 "Resource not found for the segment 'deviceManagementScriptz'.");
@@ -386,7 +386,7 @@ class RequestErrorsTest {
         assertGraphError(api.get(SCRIPTS + "/" + id + "/runStates"), 400, "BadRequest", "segment 'runStates'");
         assertGraphError(api.post(SCRIPTS + "('" + id + "')/unassign", "{}"), 400, "BadRequest",
                 "segment 'unassign'");
-        assertThat(stored(id)).isEqualTo(before);
+        assertThat(api.stored(id)).isEqualTo(before);
     }
 
     @Test
@@ -487,10 +487,5 @@ class RequestErrorsTest {
     private static List<Write> writes(String id) {
         return List.of(new Write("POST", SCRIPTS), new Write("POST", SCRIPTS + "/" + id + "/assign"),
                 new Write("PATCH", SCRIPTS + "/" + id));
-    }
-
-    /** What a refused write must leave as it was: how many scripts there are, and script {@code id} with its set. */
-    private List<Object> stored(String id) {
-        return List.of(api.count(), api.script(id), api.assignmentsOf(id));
     }
 }

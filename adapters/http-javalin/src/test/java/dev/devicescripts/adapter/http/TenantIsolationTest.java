@@ -35,8 +35,7 @@ class TenantIsolationTest {
     @Test
     void anotherTenantsScriptIsNotFoundOnEveryRouteAndNothingOfItChanges() {
         String id = api.assignedScript();
-        JsonNode scriptBefore = api.script(id);
-        JsonNode assignmentsBefore = api.assignmentsOf(id);
+        List<Object> before = api.stored(id);
         String script = SCRIPTS + "/" + id;
 
         assertNotFound(otherTenant.get(script), id);
@@ -51,8 +50,7 @@ class TenantIsolationTest {
         assertThat(otherTenant.get(SCRIPTS).json().get("value")).isEmpty();
         assertThat(otherTenant.get(SCRIPTS + "/$count").body()).isEqualTo("0");
 
-        assertThat(api.script(id)).isEqualTo(scriptBefore);
-        assertThat(api.assignmentsOf(id)).isEqualTo(assignmentsBefore);
+        assertThat(api.stored(id)).isEqualTo(before);
     }
 
     @Test
@@ -68,8 +66,7 @@ class TenantIsolationTest {
     @Test
     void anotherTenantsBatchFindsNotTheScriptItReadsPatchesAssignsOrDeletesAndChangesNothing() {
         String id = api.assignedScript();
-        JsonNode scriptBefore = api.script(id);
-        JsonNode assignmentsBefore = api.assignmentsOf(id);
+        List<Object> before = api.stored(id);
         String script = BATCH_SCRIPTS + "/" + id;
 
         Map<String, JsonNode> responses = responsesById(otherTenant.post(BATCH, batch(
@@ -80,8 +77,7 @@ class TenantIsolationTest {
 
         assertThat(responses).hasSize(4).allSatisfy((request, response) ->
                 assertInnerError(response, 404, "ResourceNotFound", id));
-        assertThat(api.script(id)).isEqualTo(scriptBefore);
-        assertThat(api.assignmentsOf(id)).isEqualTo(assignmentsBefore);
+        assertThat(api.stored(id)).isEqualTo(before);
     }
 
     @Test
