@@ -2,7 +2,9 @@ package dev.devicescripts.adapter.http;
 
 import static dev.devicescripts.adapter.http.Batches.BATCH;
 import static dev.devicescripts.adapter.http.Batches.BATCH_SCRIPTS;
+import static dev.devicescripts.adapter.http.Batches.array;
 import static dev.devicescripts.adapter.http.Batches.batch;
+import static dev.devicescripts.adapter.http.Batches.batchOfReads;
 import static dev.devicescripts.adapter.http.Batches.request;
 import static dev.devicescripts.adapter.http.Batches.responsesById;
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
@@ -12,8 +14,6 @@ import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertInnerErr
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,7 +38,6 @@ class BatchTest {
     private static final String ALL_DEVICES = "{\"deviceManagementScriptAssignments\":[{\"target\":{"
             + "\"@odata.type\":\"#microsoft.graph.allDevicesAssignmentTarget\"}}]}";
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final GraphApi api = GraphApi.start();
 
     @AfterEach
@@ -330,19 +329,7 @@ class BatchTest {
         }
     }
 
-    private String batchOfReads(int size) {
-        ObjectNode[] reads = new ObjectNode[size];
-        for (int i = 0; i < size; i++) {
-            reads[i] = request(Integer.toString(i + 1), "GET", BATCH_SCRIPTS, null);
-        }
-        return batch(reads);
-    }
 
-    private ArrayNode array(String... values) {
-        ArrayNode array = mapper.createArrayNode();
-        List.of(values).forEach(array::add);
-        return array;
-    }
 
     /** The same status and Content-Type as the request got alone. */
     private static void assertSameAsAlone(JsonNode inBatch, Reply alone) {

@@ -2,15 +2,16 @@ package dev.devicescripts.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSON batches (POST /beta/$batch) as a client writes them, and their responses read back by request id. */
+/** Bodies of {@code POST /beta/$batch} as clients write them, and the answers to their requests by id. */
 final class Batches {
     static final String BATCH = "/beta/$batch";
     /** Script paths as a batch writes them: relative to /beta. */
@@ -42,7 +43,22 @@ final class Batches {
         return batch.toString();
     }
 
-    /** The responses of a batch that was answered 200, by the ids of their requests. */
+    /** A batch of {@code size} requests that each list the scripts, their ids 1 to size. */
+    static String batchOfReads(int size) {
+        ObjectNode[] reads = new ObjectNode[size];
+        for (int i = 0; i < size; i++) {
+            reads[i] = request(Integer.toString(i + 1), "GET", BATCH_SCRIPTS, null);
+        }
+        return batch(reads);
+    }
+
+    static ArrayNode array(String... values) {
+        ArrayNode array = MAPPER.createArrayNode();
+        List.of(values).forEach(array::add);
+        return array;
+    }
+
+    /** The answer to each request of a batch that was answered 200, by the request's id. */
     static Map<String, JsonNode> responsesById(Reply batch) {
         assertThat(batch.status()).as("%s", batch).isEqualTo(200);
         Map<String, JsonNode> responses = new HashMap<>();
@@ -53,7 +69,7 @@ final class Batches {
     private static JsonNode json(String text) {
         try {
             return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException(text, e);
         }
     }
