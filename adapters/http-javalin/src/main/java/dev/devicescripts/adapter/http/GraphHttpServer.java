@@ -31,6 +31,8 @@ public final class GraphHttpServer implements AutoCloseable {
     private final GraphUseCases useCases;
     private final HttpSettings settings;
     private final ObjectMapper mapper = GraphJson.newMapper();
+    private final LocalDispatch dispatch = new LocalDispatch();
+    private final QoSHandler queue;
     private final Javalin app;
 
     /**
@@ -45,7 +47,7 @@ public final class GraphHttpServer implements AutoCloseable {
                 new ScriptResponses(mapper), metrics);
         RequestRecorder recorder = new RequestRecorder(metrics);
         GraphErrors errors = new GraphErrors(mapper, settings.maxBodyBytes(), recorder);
-        LocalDispatch dispatch = new LocalDispatch();
+        queue = requestQueue(settings.limits(), dispatch);
         GraphBatch batch = new GraphBatch(mapper, new RequestBodies(mapper), errors, dispatch);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -58,7 +60,7 @@ public final class GraphHttpServer implements AutoCloseable {
                 // On stop, Jetty closes its connectors first, then waits for the requests the GracefulHandler counts.
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
                 server.insertHandler(new GracefulHandler());
-                server.insertHandler(requestQueue(settings.limits()));
+                server.insertHandler(queue);
                 server.setErrorHandler(errors.jettyErrorHandler());
                 dispatch.attachTo(server);
             });
@@ -97,9 +99,11 @@ public final class GraphHttpServer implements AutoCloseable {
      * Works on at most maxConcurrent requests at once; the rest wait without a thread, and those that find the queue
      * full or wait too long are answered 503 through GraphErrors' Jetty handler. Liveness and readiness checks and
      * metrics scrapes never wait: a busy instance is still alive and ready, a check stuck behind its queue would take
-     * it out of rotation, and a busy instance is when its metrics matter most.
+     * it out of rotation, and a busy instance is when its metrics matter most. Nor do the requests of a batch: the
+     * batch holds its place while they run, so each waiting for a place of its own would starve the batches that hold
+     * them all; the batch's dispatch threads bound how many run at once.
      */
-    private static QoSHandler requestQueue(RequestLimits limits) {
+    private static QoSHandler requestQueue(RequestLimits limits, LocalDispatch dispatch) {
         QoSHandler queue = new QoSHandler();
         queue.setMaxRequestCount(limits.maxConcurrent());
         queue.setMaxSuspendedRequestCount(limits.maxQueued());
@@ -107,7 +111,13 @@ public final class GraphHttpServer implements AutoCloseable {
         queue.excludePath(HEALTH_PATH);
         queue.excludePath(READY_PATH);
         queue.excludePath(METRICS_PATH);
+        queue.exclude(dispatch::isDispatched);
         return queue;
+    }
+
+    /** How many requests wait in the queue now. */
+    int queuedRequests() {
+        return queue.getSuspendedRequestCount();
     }
 
     /**

@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -59,9 +60,12 @@ final class LocalDispatch {
     }
 
     /** Whether this request came from a batch rather than from a client. */
+    boolean isDispatched(Request request) {
+        return request.getConnectionMetaData().getConnector() == connector;
+    }
+
     boolean isDispatched(Context ctx) {
-        return ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnector()
-                == connector;
+        return isDispatched(ServletContextRequest.getServletContextRequest(ctx.req()));
     }
 
     /**

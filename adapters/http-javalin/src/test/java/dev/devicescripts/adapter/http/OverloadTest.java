@@ -1,5 +1,7 @@
 package dev.devicescripts.adapter.http;
 
+import static dev.devicescripts.adapter.http.Batches.BATCH;
+import static dev.devicescripts.adapter.http.Batches.batchOfReads;
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphShaped;
@@ -97,6 +99,37 @@ class OverloadTest {
         }
     }
 
+    /** A batch holds its place while its requests run: they must not wait for another, of which there is none. */
+    @Test
+    void aBatchRunsItsRequestsWhenItHoldsTheOnlyPlace() {
+        try (GraphApi api = GraphApi.startWith(useCases -> useCases, new RequestLimits(1, 0, LONG, LONG))) {
+            Reply batch = api.post(BATCH, batchOfReads(1));
+
+            assertListAnswered(batch);
+            assertThat(api.get("/metrics").body()).as("the batch and its request each count once")
+                    .contains("http_server_requests_seconds_count{method=\"POST\",status=\"200\",uri=\"" + BATCH
+                            + "\"} 1")
+                    .contains("http_server_requests_seconds_count{method=\"GET\",status=\"200\",uri=\"" + SCRIPTS
+                            + "\"} 1");
+        }
+    }
+
+    @Test
+    void aBatchThatFindsThePlaceTakenWaitsInTheQueueAsOneRequestThenItsRequestsRun() {
+        HeldGet held = new HeldGet();
+        try (GraphApi api = GraphApi.startWith(held::replaceGet, new RequestLimits(1, 1, LONG, LONG))) {
+            CompletableFuture<Reply> first = held.send(api);
+            CompletableFuture<Reply> batch = CompletableFuture.supplyAsync(() -> api.post(BATCH, batchOfReads(1)));
+            while (api.server().queuedRequests() == 0) {
+                Thread.onSpinWait(); // until the batch has taken the queue's one place
+            }
+
+            held.release();
+            assertThat(first.join().status()).isEqualTo(404);
+            assertListAnswered(batch.join());
+        }
+    }
+
     @Test
     void aClientThatStopsSendingInTheMiddleOfItsBodyIsAnsweredAndLetGo() throws IOException {
         try (GraphApi api = startImpatient(); Socket stalled = connect(api)) {
@@ -124,6 +157,10 @@ class OverloadTest {
             assertThat(in.read()).as("end of stream").isEqualTo(-1);
             assertThat(api.get(SCRIPTS).status()).isEqualTo(200);
         }
+    }
+
+    private static void assertListAnswered(Reply batch) {
+        assertThat(Batches.responsesById(batch).get("1").get("status").asInt()).as("%s", batch).isEqualTo(200);
     }
 
     /** A server that gives up on a client that sends nothing for half a second. */
