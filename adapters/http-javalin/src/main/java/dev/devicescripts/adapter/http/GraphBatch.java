@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +43,11 @@ final class GraphBatch {
         this.bodies = bodies;
         this.errors = errors;
         this.dispatch = dispatch;
+    }
+
+    /** Whether the request is a batch, its path matched as the router does: in any case, trailing slashes or not. */
+    static boolean isBatch(Context ctx) {
+        return ctx.method() == HandlerType.POST && ctx.path().replaceFirst("/+$", "").equalsIgnoreCase(PATH);
     }
 
     void handle(Context ctx) {

@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
 /**
  * Intune's throttling, simulated with token buckets: every authenticated Graph request takes a token from its
  * tenant's and its app's request buckets, a write also from their write buckets. When any of those is empty the
- * request is answered 429 before its route runs and takes no token from the others, so it changes nothing.
+ * request is answered 429 before its route runs and takes no token from the others, so it changes nothing. A batch
+ * takes none itself: each of its requests takes its own as it runs, as if sent alone, so a batch of reads is no write.
  */
 final class RequestThrottle implements Handler {
     private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
@@ -50,6 +51,9 @@ final class RequestThrottle implements Handler {
     /** Runs after authentication: the buckets are the verified caller's. */
     @Override
     public void handle(Context ctx) {
+        if (GraphBatch.isBatch(ctx)) {
+            return;
+        }
         AuthenticatedCaller caller = RequestCaller.authenticated(ctx).orElseThrow(() -> new IllegalStateException(
                 "A Graph request reached the throttle without an authenticated caller"));
         admit(caller, WRITES.contains(ctx.method()));

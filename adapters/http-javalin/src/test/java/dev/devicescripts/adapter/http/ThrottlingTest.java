@@ -1,5 +1,8 @@
 package dev.devicescripts.adapter.http;
 
+import static dev.devicescripts.adapter.http.Batches.BATCH;
+import static dev.devicescripts.adapter.http.Batches.batchOfReads;
+import static dev.devicescripts.adapter.http.Batches.responsesById;
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
 import static dev.devicescripts.adapter.http.GraphApi.TENANT;
 import static dev.devicescripts.adapter.http.GraphApi.token;
@@ -10,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.devicescripts.domain.TenantId;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +89,23 @@ class ThrottlingTest {
         assertTooManyRequests(otherApp.post(SCRIPTS, "{\"displayName\":\"Fourth\"}"), "3 writes per tenant");
     }
 
+    /** The batch itself is not charged; each of its requests is, as if sent alone. */
+    @Test
+    void aBatchOfReadsTakesNoWriteAndOneRequestPerReadItHolds() {
+        api = GraphApi.startWithThrottle(new ThrottleLimits(1, 1, 6, 1_000, HOUR));
+        assertThat(responsesById(api.post(BATCH, batchOfReads(2)))).allSatisfy(ThrottlingTest::assertOk);
+        assertThat(responsesById(api.post(BATCH, batchOfReads(2)))).allSatisfy(ThrottlingTest::assertOk);
+        assertThat(api.post(SCRIPTS, "{\"displayName\":\"The one write\"}").status()).isEqualTo(201);
+
+        // Four reads and a write took five of the six requests: the sixth is the first read of the next batch.
+        Map<String, JsonNode> last = responsesById(api.post(BATCH, batchOfReads(2)));
+
+        assertOk("1", last.get("1"));
+        assertThat(last.get("2").get("status").asInt()).isEqualTo(429);
+        assertThat(last.get("2").get("headers").get("Retry-After").asText()).matches("\\d+");
+        assertThat(last.get("2").get("body").get("error").get("message").asText()).contains("6 requests per tenant");
+    }
+
     @Test
     void healthChecksAreNeverThrottled() {
         api = GraphApi.startWithThrottle(new ThrottleLimits(1, 1, 1, 1, HOUR));
@@ -125,6 +146,10 @@ class ThrottlingTest {
         }
 
         assertThat(api.count()).isEqualTo(1_000);
+    }
+
+    private static void assertOk(String id, JsonNode response) {
+        assertThat(response.get("status").asInt()).as("request %s: %s", id, response).isEqualTo(200);
     }
 
     /** Graph's 429: its error shape, naming the limit, and a Retry-After of whole seconds within the window. */
