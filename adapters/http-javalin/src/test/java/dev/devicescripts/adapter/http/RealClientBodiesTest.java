@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The bodies that Microsoft's PowerShell samples, the Graph SDKs and Terraform really send, byte for byte. */
+/** The bodies that Microsoft's PowerShell samples, the Graph SDKs and Terraform really send, accepted as Graph does. */
 class RealClientBodiesTest {
     private final GraphApi api = GraphApi.start();
 
@@ -19,20 +19,7 @@ class RealClientBodiesTest {
 
     @Test
     void powerShellSampleCreateBodyWithTypeRunScheduleAndStringBooleanIsAccepted() {
-        Reply created = api.post(SCRIPTS, """
-                {
-                  "@odata.type": "#microsoft.graph.deviceManagementScript",
-                  "displayName": "Set-TimeZone",
-                  "description": "Sets the time zone",
-                  "runSchedule": {
-                    "@odata.type": "microsoft.graph.runSchedule"
-                },
-                  "scriptContent": "V3JpdGUtSG9zdCBoaQ==",
-                  "runAsAccount": "system",
-                  "enforceSignatureCheck": "false",
-                  "fileName": "Set-TimeZone.ps1"
-                }
-                """);
+        Reply created = api.post(SCRIPTS, RealClientBodies.POWERSHELL_CREATE);
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode script = created.json();
@@ -45,7 +32,7 @@ class RealClientBodiesTest {
 
     @Test
     void runAs32BitAsTheStringTrueIsTakenAsTrue() {
-        Reply created = api.post(SCRIPTS, "{\"displayName\":\"32-bit\",\"runAs32Bit\":\"true\"}");
+        Reply created = api.post(SCRIPTS, RealClientBodies.CREATE_32_BIT_AS_STRING);
 
         assertThat(created.json().get("runAs32Bit").asBoolean()).isTrue();
     }
@@ -54,17 +41,8 @@ class RealClientBodiesTest {
     void powerShellSampleGroupAssignmentWithTypeAndTheScriptIdAsIdIsAccepted() {
         String id = api.createScript("PowerShell assign");
 
-        Reply assigned = api.post(SCRIPTS + "/" + id + "/assign", """
-                {
-                    "deviceManagementScriptGroupAssignments":  [
-                        {
-                            "@odata.type":  "#microsoft.graph.deviceManagementScriptGroupAssignment",
-                            "targetGroupId": "%s",
-                            "id": "%s"
-                        }
-                    ]
-                }
-                """.formatted(GROUP, id));
+        Reply assigned = api.post(SCRIPTS + "/" + id + "/assign",
+                RealClientBodies.powerShellGroupAssignment(GROUP, id));
 
         assertThat(assigned.status()).isEqualTo(204);
         JsonNode value = api.get(SCRIPTS + "/" + id + "/groupAssignments").json().get("value");
@@ -76,8 +54,7 @@ class RealClientBodiesTest {
     void sdkAssignBodyWithoutIdsOrItemTypesIsAccepted() {
         String id = api.createScript("SDK assign");
 
-        Reply assigned = api.post(SCRIPTS + "/" + id + "/assign", "{\"deviceManagementScriptAssignments\":[{\"target\":"
-                + "{\"@odata.type\":\"#microsoft.graph.groupAssignmentTarget\",\"groupId\":\"" + GROUP + "\"}}]}");
+        Reply assigned = api.post(SCRIPTS + "/" + id + "/assign", RealClientBodies.sdkAssign(GROUP));
 
         assertThat(assigned.status()).isEqualTo(204);
         assertThat(api.assignmentsOf(id).get("value")).hasSize(1);
@@ -87,11 +64,8 @@ class RealClientBodiesTest {
     void typesWithoutTheLeadingHashAreAccepted() {
         String id = api.createScript("No hash");
 
-        Reply assigned = api.post(SCRIPTS + "/" + id + "/assign", "{\"deviceManagementScriptAssignments\":[{"
-                + "\"@odata.type\":\"microsoft.graph.deviceManagementScriptAssignment\",\"target\":"
-                + "{\"@odata.type\":\"microsoft.graph.allDevicesAssignmentTarget\"}}]}");
-        Reply patched = api.patch(SCRIPTS + "/" + id,
-                "{\"@odata.type\":\"microsoft.graph.deviceManagementScript\",\"description\":\"typed\"}");
+        Reply assigned = api.post(SCRIPTS + "/" + id + "/assign", RealClientBodies.ASSIGN_TYPES_WITHOUT_HASH);
+        Reply patched = api.patch(SCRIPTS + "/" + id, RealClientBodies.PATCH_TYPE_WITHOUT_HASH);
 
         assertThat(assigned.status()).isEqualTo(204);
         assertThat(api.assignmentsOf(id).get("value").get(0).get("target").get("@odata.type").asText())
@@ -103,12 +77,7 @@ class RealClientBodiesTest {
     void exportedAssignmentsWithTheAllZeroFilterIdAndFilterTypeNoneMeanNoFilter() {
         String id = api.createScript("Exported assign");
 
-        Reply assigned = api.post(SCRIPTS + "/" + id + "/assign", """
-                {"deviceManagementScriptAssignments":[{"target":{
-                  "@odata.type":"#microsoft.graph.groupAssignmentTarget",
-                  "deviceAndAppManagementAssignmentFilterId":"00000000-0000-0000-0000-000000000000",
-                  "deviceAndAppManagementAssignmentFilterType":"none",
-                  "groupId":"%s"}}]}""".formatted(GROUP));
+        Reply assigned = api.post(SCRIPTS + "/" + id + "/assign", RealClientBodies.exportedAssignment(GROUP));
 
         assertThat(assigned.status()).isEqualTo(204);
         JsonNode target = api.assignmentsOf(id).get("value").get(0).get("target");
@@ -120,7 +89,7 @@ class RealClientBodiesTest {
     void terraformsEmptyListRemovesEveryAssignment() {
         String id = api.assignedScript();
 
-        Reply cleared = api.post(SCRIPTS + "/" + id + "/assign", "{\"deviceManagementScriptAssignments\":[]}");
+        Reply cleared = api.post(SCRIPTS + "/" + id + "/assign", RealClientBodies.TERRAFORM_CLEAR);
 
         assertThat(cleared.status()).isEqualTo(204);
         assertThat(api.assignmentsOf(id).get("value")).isEmpty();
@@ -130,7 +99,7 @@ class RealClientBodiesTest {
     void anEmptyObjectClearsTheSet() {
         String id = api.assignedScript();
 
-        assertThat(api.post(SCRIPTS + "/" + id + "/assign", "{}").status()).isEqualTo(204);
+        assertThat(api.post(SCRIPTS + "/" + id + "/assign", RealClientBodies.EMPTY_OBJECT).status()).isEqualTo(204);
         assertThat(api.assignmentsOf(id).get("value")).isEmpty();
     }
 
@@ -138,8 +107,7 @@ class RealClientBodiesTest {
     void nullCollectionsCountAsAbsent() {
         String id = api.assignedScript();
 
-        Reply cleared = api.post(SCRIPTS + "/" + id + "/assign",
-                "{\"deviceManagementScriptGroupAssignments\":null,\"deviceManagementScriptAssignments\":null}");
+        Reply cleared = api.post(SCRIPTS + "/" + id + "/assign", RealClientBodies.NULL_COLLECTIONS);
 
         assertThat(cleared.status()).isEqualTo(204);
         assertThat(api.assignmentsOf(id).get("value")).isEmpty();
