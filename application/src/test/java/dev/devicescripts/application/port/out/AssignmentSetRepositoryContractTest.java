@@ -93,6 +93,33 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
     }
 
     @Test
+    void setsOfThousandsOfTargetsGrowAndShrinkWhole() {
+        ScriptId id = insertScript(TENANT);
+
+        for (AssignmentSet set : List.of(groupsSet(1, 2_500), groupsSet(2, 3), groupsSet(3, 1_700))) {
+            assignmentSets.replace(TENANT, id, set);
+
+            assertThat(assignmentSets.findSet(TENANT, id)).contains(set);
+        }
+    }
+
+    @Test
+    void theBulkiestTargetsAreKeptInTheirThousands() {
+        // Collection ids as long as allowed, of characters JSON escapes, each with a filter: the most a target weighs.
+        String bulk = "\u0001\u00e9\u4e2d".repeat(ConfigurationManagerCollectionAssignmentTarget.MAX_LENGTH / 3 - 2);
+        List<AssignmentTarget> targets = IntStream.range(0, 2_000)
+                .<AssignmentTarget>mapToObj(i -> new ConfigurationManagerCollectionAssignmentTarget(
+                        bulk + String.format("%06d", i), AssignmentFilter.exclude(new UUID(1, i))))
+                .toList();
+        AssignmentSet bulky = AssignmentSet.of(targets, targets.size());
+        ScriptId id = insertScript(TENANT);
+
+        assignmentSets.replace(TENANT, id, bulky);
+
+        assertThat(assignmentSets.findSet(TENANT, id)).contains(bulky);
+    }
+
+    @Test
     void replaceOnAMissingScriptReturnsFalseAndCreatesNoSet() {
         ScriptId missing = newScriptId();
 
@@ -203,7 +230,7 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
         List<AssignmentTarget> targets = IntStream.range(0, size)
                 .<AssignmentTarget>mapToObj(i -> GroupAssignmentTarget.withoutFilter(new GroupId(new UUID(seed, i))))
                 .toList();
-        return AssignmentSet.of(targets, AssignmentSet.DEFAULT_MAX_TARGETS);
+        return AssignmentSet.of(targets, Math.max(size, AssignmentSet.DEFAULT_MAX_TARGETS));
     }
 
     private static GroupId group(String guid) {

@@ -8,8 +8,10 @@ import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.AssignmentTarget;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,24 +20,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Assignment sets as rows of script_assignment_target, one per target, in the order the set holds them. */
+/**
+ * Assignment sets as rows of script_assignment_set: every script has one from its creation on, and an assign rewrites
+ * it whole. A set is read and written whole, never searched by its targets, so its targets are one JSON value (see
+ * {@link TargetsJson}) rather than a row each: an assign of ten targets writes one row instead of deleting ten and
+ * inserting ten scattered over the table's pages.
+ */
 final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
 
-    // One statement reads the scripts and their targets together, so a concurrent replace's commit cannot show
-    // through half-way; a script without targets gives one row whose target columns are null. The scripts are found
-    // by an IN list over an index that starts with the id (see Sql.in): the primary key starts with the tenant.
+    // One statement reads the scripts and their sets together, so a concurrent replace's commit cannot show through
+    // half-way. The scripts are found by an IN list over an index that starts with the id (see Sql.in): the primary
+    // key starts with the tenant.
     private static final String FIND_SETS = """
-            SELECT s.id, t.target_type, t.group_id, t.collection_id, t.filter_type, t.filter_id
+            SELECT s.id, a.targets
             FROM %s
-            LEFT JOIN script_assignment_target t ON t.tenant_id = s.tenant_id AND t.script_id = s.id
+            JOIN script_assignment_set a ON a.tenant_id = s.tenant_id AND a.script_id = s.id
             WHERE %s AND s.tenant_id = ?
-            ORDER BY s.id, t.position""";
-    private static final String DELETE_TARGETS =
-            "DELETE FROM script_assignment_target WHERE tenant_id = ? AND script_id = ?";
-    private static final String INSERT_TARGET = """
-            INSERT INTO script_assignment_target (tenant_id, script_id, position, target_type, group_id, collection_id,
-                filter_type, filter_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+            ORDER BY s.id, a.part""";
+    // The first part's row is also the lock that makes concurrent assigns of one script, from any server sharing the
+    // database, run one after the other.
+    private static final String REPLACE_FIRST_PART =
+            "UPDATE script_assignment_set SET targets = ? WHERE tenant_id = ? AND script_id = ? AND part = 0";
+    private static final String DELETE_OTHER_PARTS =
+            "DELETE FROM script_assignment_set WHERE tenant_id = ? AND script_id = ? AND part > 0";
+    private static final String INSERT_PART =
+            "INSERT INTO script_assignment_set (tenant_id, script_id, part, targets) VALUES (?, ?, ?, ?)";
 
     private final Sql sql;
     private final Vendor vendor;
@@ -50,26 +59,31 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
 
     @Override
     public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set) {
+        List<byte[]> parts = TargetsJson.parts(set.targets());
         return assigns.run(scriptId.value(), connection -> {
-            if (!JdbcScriptRepository.lock(connection, tenant, scriptId)) {
-                return false;
-            }
-            try (PreparedStatement delete = prepare(connection, DELETE_TARGETS, tenant.value(), scriptId.value())) {
-                delete.executeUpdate();
-            }
-            // One batch for the whole set: an assign may name a thousand targets.
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_TARGET)) {
-                List<AssignmentTarget> targets = set.targets();
-                for (int position = 0; position < targets.size(); position++) {
-                    TargetRow row = TargetRow.of(targets.get(position));
-                    Sql.bind(insert, tenant.value(), scriptId.value(), position, row.targetType(), row.groupId(),
-                            row.collectionId(), row.filter().type().graphName(), row.filter().filterId());
-                    insert.addBatch();
+            try (PreparedStatement first = prepare(connection, REPLACE_FIRST_PART, parts.get(0), tenant.value(),
+                    scriptId.value())) {
+                if (first.executeUpdate() == 0) {
+                    return false;
                 }
-                insert.executeBatch();
             }
+            try (PreparedStatement others = prepare(connection, DELETE_OTHER_PARTS, tenant.value(), scriptId.value())) {
+                others.executeUpdate();
+            }
+            insertParts(connection, tenant, scriptId, parts.subList(1, parts.size()), 1);
             return true;
         });
+    }
+
+    /** Inserts {@code parts} as the parts numbered from {@code firstPart} on. */
+    static void insertParts(Connection connection, TenantId tenant, ScriptId scriptId, List<byte[]> parts,
+                            int firstPart) throws SQLException {
+        for (int i = 0; i < parts.size(); i++) {
+            try (PreparedStatement insert = prepare(connection, INSERT_PART, tenant.value(), scriptId.value(),
+                    firstPart + i, parts.get(i))) {
+                insert.executeUpdate();
+            }
+        }
     }
 
     @Override
@@ -92,11 +106,8 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
             try (PreparedStatement find = prepare(connection, statement, parameters.toArray());
                  ResultSet rows = find.executeQuery()) {
                 while (rows.next()) {
-                    List<AssignmentTarget> ofScript = targets.computeIfAbsent(
-                            new ScriptId(rows.getObject("id", UUID.class)), id -> new ArrayList<>());
-                    if (rows.getString("target_type") != null) {
-                        ofScript.add(TargetRow.read(rows).toTarget());
-                    }
+                    TargetsJson.read(rows.getBytes("targets"), targets.computeIfAbsent(
+                            new ScriptId(rows.getObject("id", UUID.class)), id -> new ArrayList<>()));
                 }
             }
             Map<ScriptId, AssignmentSet> sets = new HashMap<>();

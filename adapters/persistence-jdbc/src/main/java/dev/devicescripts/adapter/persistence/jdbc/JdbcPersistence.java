@@ -102,7 +102,7 @@ public final class JdbcPersistence implements AutoCloseable {
         try {
             // Flyway's own choice of logger would be java.util.logging wherever no SLF4J provider is found.
             Flyway flyway = Flyway.configure().dataSource(pool).locations(settings.vendor().migrations())
-                    .loggers("slf4j").load();
+                    .javaMigrations(new V7__Assignment_sets_as_one_row_per_script()).loggers("slf4j").load();
             flyway.migrate();
             return new JdbcPersistence(pool, settings.vendor(), newestMigration(flyway),
                     flyway.getConfiguration().getTable());

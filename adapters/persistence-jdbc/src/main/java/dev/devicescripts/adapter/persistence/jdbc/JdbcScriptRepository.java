@@ -88,6 +88,8 @@ final class JdbcScriptRepository implements ScriptRepository {
         sql.inTransaction(connection -> {
             write(connection, INSERT, tenant, script);
             insertTags(connection, tenant, script);
+            JdbcAssignmentSetRepository.insertParts(connection, tenant, script.id(),
+                    TargetsJson.parts(List.of()), 0); // a script starts with an empty assignment set
             return null;
         });
     }
@@ -160,7 +162,7 @@ final class JdbcScriptRepository implements ScriptRepository {
 
     @Override
     public boolean delete(TenantId tenant, ScriptId id) {
-        // The foreign keys delete the script's tags and assignment targets with it.
+        // The foreign keys delete the script's tags and assignment set with it.
         return sql.withConnection(connection -> {
             try (PreparedStatement delete = prepare(connection, DELETE, tenant.value(), id.value())) {
                 return delete.executeUpdate() > 0;
@@ -173,7 +175,7 @@ final class JdbcScriptRepository implements ScriptRepository {
      *
      * @return false when the tenant has no such script
      */
-    static boolean lock(Connection connection, TenantId tenant, ScriptId id) throws SQLException {
+    private static boolean lock(Connection connection, TenantId tenant, ScriptId id) throws SQLException {
         try (PreparedStatement lock = prepare(connection, LOCK, tenant.value(), id.value());
              ResultSet row = lock.executeQuery()) {
             return row.next();

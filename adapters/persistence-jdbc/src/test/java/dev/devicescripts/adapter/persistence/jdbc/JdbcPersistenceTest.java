@@ -49,6 +49,11 @@ class JdbcPersistenceTest {
     }
 
     @Test
+    void setsStoredARowPerTargetAreKeptByTheMigrationToOneRowPerSet() throws Exception {
+        SetsStoredARowPerTarget.assertKeptByTheMigration(TestDatabases.settings(dataDirectory));
+    }
+
+    @Test
     void theDatabaseIsOneFileUnderTheDataDirectory() {
         TestDatabases.open(dataDirectory).close();
 

@@ -52,7 +52,12 @@ class PostgresPersistenceTest {
         List<String> onPostgresql = migrations(database.url(), database.user(), database.password());
         List<String> onH2 = migrations(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "");
         assertThat(onPostgresql).isEqualTo(onH2).contains("4 strings folded by the application",
-                "5 strings compare byte by byte");
+                "5 strings compare byte by byte", "7 Assignment sets as one row per script");
+    }
+
+    @Test
+    void setsStoredARowPerTargetAreKeptByTheMigrationToOneRowPerSet() throws Exception {
+        SetsStoredARowPerTarget.assertKeptByTheMigration(database.settings());
     }
 
     @Test
@@ -72,7 +77,7 @@ class PostgresPersistenceTest {
             persistence.assignmentSets().replace(TENANT, script.id(), ALL_DEVICES);
             other.setAutoCommit(false);
             try (PreparedStatement lock = other.prepareStatement(
-                    "SELECT id FROM device_management_script WHERE id = ? FOR UPDATE")) {
+                    "SELECT part FROM script_assignment_set WHERE script_id = ? FOR UPDATE")) {
                 lock.setObject(1, script.id().value());
                 lock.executeQuery().close();
             }
