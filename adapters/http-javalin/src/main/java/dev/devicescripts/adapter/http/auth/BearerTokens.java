@@ -14,7 +14,8 @@ final class BearerTokens {
     private BearerTokens() {
     }
 
-    static JWT parse(String authorizationHeader) {
+    /** The token an Authorization header carries, not yet looked into. */
+    static String token(String authorizationHeader) {
         if (authorizationHeader == null) {
             throw new AuthenticationException("No Authorization header: " + HOW_TO_SEND);
         }
@@ -27,7 +28,10 @@ final class BearerTokens {
         if (schemeAndToken.length < 2) {
             throw new AuthenticationException("The Authorization header has no token after Bearer: " + HOW_TO_SEND);
         }
-        String token = schemeAndToken[1];
+        return schemeAndToken[1];
+    }
+
+    static JWT parse(String token) {
         if (!JWT_SHAPE.matcher(token).matches()) {
             throw malformed("it is not a JWT, three base64url-encoded parts separated by dots");
         }

@@ -7,6 +7,7 @@ import dev.devicescripts.application.Caller;
 import dev.devicescripts.domain.Guids;
 import dev.devicescripts.domain.TenantId;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
@@ -20,9 +21,15 @@ import java.util.stream.Collectors;
  */
 final class ClaimChecks {
     private final TokenRules rules;
+    private final Clock clock;
 
     ClaimChecks(TokenRules rules) {
+        this(rules, Clock.systemUTC());
+    }
+
+    ClaimChecks(TokenRules rules, Clock clock) {
         this.rules = rules;
+        this.clock = clock;
     }
 
     AuthenticatedCaller callerFrom(JWTClaimsSet claims) {
@@ -40,8 +47,9 @@ final class ClaimChecks {
         return new AuthenticatedCaller(callerOf(TenantId.of(tid), claims), clientAppIdOf(claims));
     }
 
-    private void checkLifetime(JWTClaimsSet claims) {
-        Instant now = Instant.now();
+    /** Checked again each time a remembered token comes back: only its lifetime can change. */
+    void checkLifetime(JWTClaimsSet claims) {
+        Instant now = clock.instant();
         Date expiry = claims.getExpirationTime();
         if (expiry == null) {
             throw new AuthenticationException("The token has no expiry time (exp claim); this server accepts only "

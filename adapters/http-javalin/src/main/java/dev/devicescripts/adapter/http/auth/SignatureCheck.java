@@ -6,6 +6,18 @@ import com.nimbusds.jwt.JWT;
 @FunctionalInterface
 interface SignatureCheck {
 
-    /** @throws AuthenticationException when it does not */
-    void verify(JWT token);
+    /**
+     * @return whether the same token would still verify later, which asks the key source again but does no signature
+     *         math: the issuer may withdraw the key meanwhile
+     * @throws AuthenticationException when the signature does not verify
+     */
+    Trust verify(JWT token);
+
+    @FunctionalInterface
+    interface Trust {
+        /** Trust in a token whose signature is not checked at all. */
+        Trust UNCHECKED = () -> true;
+
+        boolean stillHolds();
+    }
 }

@@ -18,18 +18,42 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.security.Key;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * A token whose signature verified is not verified again while its key is still trusted, and is refused as soon as
- * the key is not.
+ * A token that passed is not read and verified again while its key is still trusted, and is refused as soon as the
+ * key is not, or the token has expired.
  */
 class RememberedTokensTest {
     private final AtomicInteger signatureChecks = new AtomicInteger();
     private final AtomicReference<List<JWK>> trusted = new AtomicReference<>(List.of(RSA_KEY.toPublicJWK()));
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
 
     private final Authenticator authenticator = new TokenAuthenticator(new KeySignatureCheck(
             (JWKSource<SecurityContext>) (selector, context) -> selector.select(new JWKSet(trusted.get())),
@@ -39,7 +63,7 @@ class RememberedTokensTest {
                     signatureChecks.incrementAndGet();
                     return super.createJWSVerifier(header, key);
                 }
-            }), new ClaimChecks(RULES));
+            }), new ClaimChecks(RULES, clock));
 
     @Test
     void aTokenSentAgainGivesTheSameCallerWithoutASecondSignatureCheck() {
@@ -50,6 +74,18 @@ class RememberedTokensTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(signatureChecks).hasValue(1);
+    }
+
+    @Test
+    void aTokenThatVerifiedIsRefusedOnceItExpires() {
+        Instant expiry = now.get().plus(Duration.ofMinutes(10));
+        String token = signed(RSA_KEY, validClaims().expirationTime(Date.from(expiry)).build());
+        authenticator.authenticate(bearer(token));
+
+        now.set(expiry.plus(RULES.clockSkew()).plusSeconds(1));
+
+        assertThat(refusalOf(authenticator, token)).contains("The token expired at " + expiry.truncatedTo(
+                ChronoUnit.SECONDS));
     }
 
     @Test
