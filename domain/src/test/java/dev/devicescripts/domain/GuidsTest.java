@@ -29,7 +29,10 @@ class GuidsTest {
     @ValueSource(strings = {"1-2-3-4-5", "", " ", "not-a-guid", "3fa85f6457174562b3fc2c963f66afa6",
             "{3fa85f64-5717-4562-b3fc-2c963f66afa6}", " 3fa85f64-5717-4562-b3fc-2c963f66afa6",
             "3fa85f64-5717-4562-b3fc-2c963f66afa6 ", "3fa85f64-5717-4562-b3fc-2c963f66afa",
-            "3fa85f64-5717-4562-b3fc-2c963f66afa6a", "3fa85f64-5717-4562-b3fc-2c963f66afg6"})
+            "3fa85f64-5717-4562-b3fc-2c963f66afa6a", "3fa85f64-5717-4562-b3fc-2c963f66afg6",
+            // Dashes out of place, and digits that are hexadecimal only outside ASCII (Arabic-Indic, full-width).
+            "3fa85f645-717-4562-b3fc-2c963f66afa6", "3fa85f64-5717-4562-b3fc2-c963f66afa6-",
+            "3fa85f64-5717-4562-b3fc-2c963f66af\u0663\u0666", "3fa85f64-5717-4562-b3fc-2c963f66af\uff21\uff26"})
     void anything_but_a_canonical_guid_is_rejected_under_the_field_given(String text) {
         assertThat(Guids.isGuid(text)).isFalse();
         assertRejected(() -> Guids.parse(text, "filterId"), "filterId", "must be a GUID");
