@@ -1,10 +1,11 @@
 package dev.devicescripts.adapter.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +23,7 @@ final class AccessLog {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
     /** ASCII only: the line reads the same whatever encoding the log is written in. */
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private AccessLog() {
     }
@@ -31,21 +32,23 @@ final class AccessLog {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        ObjectNode line = JSON.createObjectNode()
-                .put("timestamp", TIMESTAMP.format(Instant.now()))
-                .put("requestId", answer.requestId())
-                .put("clientRequestId", answer.clientRequestId())
-                .put("tenant", answer.tenant())
-                .put("appId", answer.appId())
-                .put("method", answer.method())
-                .put("route", answer.route())
-                .put("path", answer.path())
-                .put("status", answer.status())
-                .put("durationMs", Math.round(answer.duration().toNanos() / 100_000.0) / 10.0);
-        try {
-            LOG.info("{}", JSON.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree of strings and numbers always serialises", e);
+        StringWriter line = new StringWriter(320);
+        try (JsonGenerator json = JSON.createGenerator(line)) {
+            json.writeStartObject();
+            json.writeStringField("timestamp", TIMESTAMP.format(Instant.now()));
+            json.writeStringField("requestId", answer.requestId());
+            json.writeStringField("clientRequestId", answer.clientRequestId());
+            json.writeStringField("tenant", answer.tenant());
+            json.writeStringField("appId", answer.appId());
+            json.writeStringField("method", answer.method());
+            json.writeStringField("route", answer.route());
+            json.writeStringField("path", answer.path());
+            json.writeNumberField("status", answer.status());
+            json.writeNumberField("durationMs", Math.round(answer.duration().toNanos() / 100_000.0) / 10.0);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing JSON to memory cannot fail", e);
         }
+        LOG.info("{}", line);
     }
 }
