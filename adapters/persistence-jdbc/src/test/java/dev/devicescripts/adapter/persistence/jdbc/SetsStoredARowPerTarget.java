@@ -23,7 +23,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.flywaydb.core.Flyway;
 
-/** Assignment sets written as V1 to V5 stored them, a row per target, and what V7 must make of them. */
+/** Assignment sets written as V1 to V6 stored them, a row per target, and what V7 must make of them. */
 final class SetsStoredARowPerTarget {
     private static final TenantId TENANT = TenantId.of("11111111-aaaa-4aaa-8aaa-111111111111");
     private static final TenantId OTHER_TENANT = TenantId.of("22222222-bbbb-4bbb-8bbb-222222222222");
@@ -31,10 +31,10 @@ final class SetsStoredARowPerTarget {
     private SetsStoredARowPerTarget() {
     }
 
-    /** Migrates a new database up to V5, stores sets the old way, migrates it all the way and reads them back. */
+    /** Migrates a new database up to V6, stores sets the old way, migrates it all the way and reads them back. */
     static void assertKeptByTheMigration(JdbcSettings settings) throws SQLException {
         Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
-                .locations(settings.vendor().migrations()).target("5").loggers("slf4j").load().migrate();
+                .locations(settings.vendor().migrations()).target("6").loggers("slf4j").load().migrate();
         Map<ScriptId, AssignmentSet> sets = Map.of(
                 ScriptId.of("00000000-0000-4000-8000-000000000001"), AssignmentSet.EMPTY,
                 ScriptId.of("00000000-0000-4000-8000-000000000002"), AssignmentSet.of(List.of(
