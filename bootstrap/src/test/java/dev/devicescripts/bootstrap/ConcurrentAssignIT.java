@@ -3,11 +3,9 @@ package dev.devicescripts.bootstrap;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devicescripts.domain.AssignmentSet;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +29,6 @@ class ConcurrentAssignIT {
     private static final int WRITERS = 16;
     private static final int ASSIGNS_EACH = 50;
     private static final int READERS = 2;
-    private static final int LARGE_ASSIGNS_EACH = 10;
     // Each set: four groups included and one excluded, so the two views of a set differ.
     private static final int GROUPS_PER_SET = 5;
     private static final long PATIENCE_SECONDS = 180;
@@ -61,45 +58,6 @@ class ConcurrentAssignIT {
                 assertThat(first.terminate()).isZero();
                 assertThat(second.terminate()).isZero();
             }
-        }
-    }
-
-    /**
-     * Sets of a thousand targets, assigned at once by many clients, in a jar with little direct memory (8 MiB). Java keeps a
-     * direct buffer per thread as large as the largest file write the thread made; H2 writes each commit from the
-     * request thread that makes it, and grouped large assigns make commits of megabytes: those buffers once outgrew
-     * direct memory (by default as large as the heap, so -Xmx256m), and H2 closed the database.
-     */
-    @Test
-    void concurrentAssignsOfAThousandTargetsEachLandInLittleDirectMemory() throws Exception {
-        String token = JarTokens.mint("--tenant", TENANT, "--data-dir", dataDirectory.toString());
-        try (RunningJar jar = RunningJar.start(Map.of("JAVA_TOOL_OPTIONS", "-XX:MaxDirectMemorySize=8m"),
-                "--port", "0", "--data-dir", dataDirectory.toString())) {
-            GraphClient graph = new GraphClient(jar.awaitPort(), token);
-            List<String> ids = IntStream.range(0, WRITERS)
-                    .mapToObj(writer -> GraphClient.json(graph.post(SCRIPTS, "{\"displayName\":\"Large " + writer
-                            + "\"}")).get("id").asText())
-                    .toList();
-            ExecutorService threads = Executors.newFixedThreadPool(WRITERS);
-            try {
-                CompletableFuture.allOf(IntStream.range(0, WRITERS)
-                        .mapToObj(writer -> CompletableFuture.runAsync(() -> {
-                            for (int assign = 0; assign < LARGE_ASSIGNS_EACH; assign++) {
-                                var answer = graph.post(SCRIPTS + "/" + ids.get(writer) + "/assign", TargetSets.assign(
-                                        TargetSets.groups(writer, assign, AssignmentSet.DEFAULT_MAX_TARGETS), List.of()));
-                                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
-                            }
-                        }, threads))
-                        .toArray(CompletableFuture[]::new)).get(PATIENCE_SECONDS, SECONDS);
-            } finally {
-                threads.shutdownNow();
-            }
-            for (int writer = 0; writer < WRITERS; writer++) {
-                assertThat(AssignLifecycle.assignmentIds(graph, ids.get(writer)))
-                        .hasSize(AssignmentSet.DEFAULT_MAX_TARGETS)
-                        .allMatch(id -> id.endsWith("%012d".formatted(LARGE_ASSIGNS_EACH - 1)));
-            }
-            assertThat(jar.terminate()).isZero();
         }
     }
 
