@@ -21,7 +21,7 @@ class GracefulCloseTest {
         CountDownLatch releaseRequest = new CountDownLatch(1);
         CheckHealthUseCase heldUntilReleased = () -> {
             requestEntered.countDown();
-            await(releaseRequest);
+            Latches.await(releaseRequest);
             return Readiness.ready();
         };
         GraphApi api = GraphApi.startWith(useCases -> new GraphUseCases(useCases.create(), useCases.get(),
@@ -47,15 +47,6 @@ class GracefulCloseTest {
             return true;
         } catch (IOException refused) {
             return false;
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -34,7 +34,7 @@ class OverloadTest {
         GraphUseCases replaceGet(GraphUseCases real) {
             GetScriptUseCase held = (caller, id) -> {
                 entered.countDown();
-                await(released);
+                Latches.await(released);
                 return real.get().get(caller, id);
             };
             return new GraphUseCases(real.create(), held, real.list(), real.update(), real.delete(), real.assign(),
@@ -44,21 +44,12 @@ class OverloadTest {
         /** Sends the get and returns once the server is working on it. */
         CompletableFuture<Reply> send(GraphApi api) {
             CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(() -> api.get(HELD));
-            await(entered);
+            Latches.await(entered);
             return reply;
         }
 
         void release() {
             released.countDown();
-        }
-
-        private static void await(CountDownLatch latch) {
-            try {
-                latch.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 
