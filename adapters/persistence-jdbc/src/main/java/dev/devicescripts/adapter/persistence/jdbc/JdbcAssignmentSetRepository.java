@@ -68,17 +68,17 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
             try (PreparedStatement others = prepare(connection, DELETE_OTHER_PARTS, tenant.value(), scriptId.value())) {
                 others.executeUpdate();
             }
-            insertParts(connection, tenant, scriptId, parts.subList(1, parts.size()), 1);
+            insertParts(connection, tenant, scriptId, parts, 1);
             return true;
         });
     }
 
-    /** Inserts {@code parts} as the parts numbered from {@code firstPart} on. */
-    static void insertParts(Connection connection, TenantId tenant, ScriptId scriptId, List<byte[]> parts,
-                            int firstPart) throws SQLException {
-        for (int i = 0; i < parts.size(); i++) {
-            try (PreparedStatement insert = prepare(connection, INSERT_PART, tenant.value(), scriptId.value(),
-                    firstPart + i, parts.get(i))) {
+    /** Inserts the parts from index {@code from} on, each numbered by its index. */
+    static void insertParts(Connection connection, TenantId tenant, ScriptId scriptId, List<byte[]> parts, int from)
+            throws SQLException {
+        for (int part = from; part < parts.size(); part++) {
+            try (PreparedStatement insert = prepare(connection, INSERT_PART, tenant.value(), scriptId.value(), part,
+                    parts.get(part))) {
                 insert.executeUpdate();
             }
         }

@@ -25,7 +25,7 @@ import java.util.UUID;
  * binary column of H2 (a million bytes) however many targets a server allows.
  */
 final class TargetsJson {
-    static final int TARGETS_PER_PART = 500;
+    private static final int TARGETS_PER_PART = 500;
     private static final JsonFactory JSON = new JsonFactory();
 
     private TargetsJson() {
