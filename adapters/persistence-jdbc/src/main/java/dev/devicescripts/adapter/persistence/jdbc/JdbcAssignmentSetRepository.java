@@ -38,8 +38,7 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
             WHERE %s AND s.tenant_id = ?
             ORDER BY s.id, a.part""";
     // The first part's row is also the lock that makes concurrent assigns of one script, from any server sharing the
-    // database, run one after the other. Concurrent assigns of different scripts commit together by themselves: H2
-    // writes every commit made while it was writing the last one in one go, as PostgreSQL flushes its log.
+    // database, run one after the other.
     private static final String REPLACE_FIRST_PART =
             "UPDATE script_assignment_set SET targets = ? WHERE tenant_id = ? AND script_id = ? AND part = 0";
     private static final String DELETE_OTHER_PARTS =
@@ -49,16 +48,19 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
 
     private final Sql sql;
     private final Vendor vendor;
+    /** Assigns are the changes that come in bursts: concurrent ones share a commit. */
+    private final GroupCommit assigns;
 
-    JdbcAssignmentSetRepository(Sql sql, Vendor vendor) {
+    JdbcAssignmentSetRepository(Sql sql, Vendor vendor, GroupCommit assigns) {
         this.sql = sql;
         this.vendor = vendor;
+        this.assigns = assigns;
     }
 
     @Override
     public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set) {
         List<byte[]> parts = TargetsJson.parts(set.targets());
-        return sql.inTransaction(connection -> {
+        return assigns.run(scriptId.value(), connection -> {
             try (PreparedStatement first = prepare(connection, REPLACE_FIRST_PART, parts.get(0), tenant.value(),
                     scriptId.value())) {
                 if (first.executeUpdate() == 0) {

@@ -46,6 +46,7 @@ public final class JdbcPersistence implements AutoCloseable {
     private final MigrationVersion newestMigration;
     /** Flyway's record of the migrations applied, read by the readiness check. */
     private final String schemaHistoryTable;
+    private final GroupCommit assigns;
     private final ScriptRepository scripts;
     private final AssignmentSetRepository assignmentSets;
 
@@ -55,8 +56,9 @@ public final class JdbcPersistence implements AutoCloseable {
         this.newestMigration = newestMigration;
         this.schemaHistoryTable = schemaHistoryTable;
         Sql sql = new Sql(pool);
+        this.assigns = new GroupCommit(sql, DATABASE_NAME + ":assigns");
         this.scripts = new JdbcScriptRepository(sql, vendor);
-        this.assignmentSets = new JdbcAssignmentSetRepository(sql, vendor);
+        this.assignmentSets = new JdbcAssignmentSetRepository(sql, vendor, assigns);
     }
 
     /**
@@ -196,9 +198,10 @@ public final class JdbcPersistence implements AutoCloseable {
         }
     }
 
-    /** Closes every connection; an embedded H2 database closes with the last one. */
+    /** Commits the assigns already waiting, then closes every connection; an embedded H2 database closes with the last. */
     @Override
     public void close() {
+        assigns.close();
         pool.close();
     }
 
