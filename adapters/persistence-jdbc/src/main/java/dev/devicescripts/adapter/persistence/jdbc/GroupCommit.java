@@ -15,7 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * Commits the changes that arrive while one commit is under way together, as the next transaction: one writer thread
  * takes every change waiting and runs them in one transaction. A commit costs more than the change it holds: H2 writes
  * the pages a commit changed, with its chunk's header and the file's bookkeeping, to the file before the commit
- * returns (about 90 µs of a core for an assign of ten targets, against 25 µs each when sixteen commit together), and
+ * returns (about 90 µs of a core for an assign of ten targets, against 25 µs each when eight commit together), and
  * PostgreSQL flushes its log.
  *
  * <p>A change returns only after the commit that holds it, so nothing is acknowledged before it is durable. A group
