@@ -113,9 +113,10 @@ def main():
              else "?"))
     print("load average (1 min) before: %s, after: %s on %s cores" % (meta.get("loadavg_before"),
                                                                       meta.get("loadavg_after"), meta.get("cores")))
-    print("%s connections, %s threads, %s s per row after %s s warm-up; commit %s"
+    print("%s connections, %s threads, %s s per row after %s s warm-up%s; commit %s"
           % (meta.get("connections"), meta.get("threads"), meta.get("duration_s"), meta.get("warmup_s"),
-             meta.get("commit")))
+             ", JVM warmed by every row's load for %s s first" % meta["jvm_warmup_s"]
+             if meta.get("jvm_warmup_s") else "", meta.get("commit")))
     print()
     print("targets:")
     for name, ok, detail in checks:
