@@ -13,10 +13,10 @@ public final class Main {
     static final int EXIT_FAILURE = 1;
 
     static {
-        // Java keeps, for each thread, a temporary direct buffer as large as the largest write from a heap buffer the
-        // thread made. H2 writes each commit from the thread that makes it, a group of large assigns is megabytes,
-        // and request threads take turns at it: their buffers together outgrew direct memory (as large as the heap
-        // by default), and H2 closed the database. Larger temporary buffers are freed after each use instead.
+        // Java keeps, for each thread, a temporary direct buffer as large as the largest read or write from a heap
+        // buffer the thread made. H2 reads and writes its file from the threads that use it, and a commit of a group
+        // of large assigns is megabytes: such buffers together outgrew direct memory (as large as the heap by
+        // default), and H2 closed the database. Larger temporary buffers are freed after each use instead.
         if (System.getProperty("jdk.nio.maxCachedBufferSize") == null) {
             System.setProperty("jdk.nio.maxCachedBufferSize", String.valueOf(1 << 20));
         }

@@ -49,7 +49,7 @@ public final class AssignmentSet {
         return groupAssignments.isEmpty() ? ASSIGNMENTS : GROUP_ASSIGNMENTS + " and " + ASSIGNMENTS;
     }
 
-    /** @param namedIn the collections that named the targets, which an error about too many names */
+    /** @param namedIn the collections that named the targets, which an error about too many targets names */
     private static AssignmentSet of(List<AssignmentTarget> named, int maxTargets, String namedIn) {
         Map<String, AssignmentTarget> byKey = new LinkedHashMap<>();
         for (AssignmentTarget target : named) {

@@ -70,7 +70,8 @@ public final class JdbcPersistence implements AutoCloseable {
      *       requests a graceful shutdown is still finishing; the database closes when {@link #close} closes the
      *       pool.</li>
      *   <li>WRITE_DELAY=0: every commit reaches the file before it returns. With H2's default of 500 ms, a process
-     *       killed right after answering an assign loses it; the tests showed no measurable cost.</li>
+     *       killed right after answering an assign loses it. The cost, a write of the commit's pages to the file, is
+     *       shared by the assigns that commit together (see {@link GroupCommit}).</li>
      *   <li>QUERY_CACHE_SIZE=64: each pooled session keeps the parsed form of the statements it ran; H2's default
      *       of 8 is fewer than one request's statements, so it parsed the same SQL again on every request.</li>
      * </ul>

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -81,27 +82,16 @@ class GroupCommitTest {
 
     @Test
     void changesThatWaitedDuringACommitShareTheNextOne() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        Future<?> first = callers.submit(() -> groupCommit.run(UUID.randomUUID(), connection -> {
-            firstRunning.countDown();
-            await(releaseFirst);
-            return null;
-        }));
-        await(firstRunning);
-
+        CountDownLatch release = blockWriter();
         List<UUID> keys = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        List<Thread> waiting = new ArrayList<>();
+        List<Running> inserts = new ArrayList<>();
         for (UUID key : keys) {
-            Thread caller = new Thread(() -> groupCommit.run(key, connection -> insert(connection, key)));
-            caller.start();
-            waiting.add(caller);
+            inserts.add(Running.start(() -> groupCommit.run(key, connection -> insert(connection, key))));
         }
-        awaitParked(waiting);
-        releaseFirst.countDown();
-        first.get();
-        for (Thread caller : waiting) {
-            caller.join(TimeUnit.SECONDS.toMillis(30));
+        awaitParked(inserts);
+        release.countDown();
+        for (Running insert : inserts) {
+            insert.awaitDone();
         }
 
         assertThat(sessionsOf(keys)).hasSize(1);
@@ -119,14 +109,51 @@ class GroupCommitTest {
     }
 
     @Test
-    void closeCommitsWhatIsWaitingAndLaterChangesFailAsUnavailable() {
+    void closeCommitsWhatIsWaitingAndLaterChangesFailAsUnavailable() throws Exception {
+        CountDownLatch release = blockWriter();
         UUID key = UUID.randomUUID();
-        groupCommit.run(key, connection -> insert(connection, key));
-        groupCommit.close();
+        Running waiting = Running.start(() -> groupCommit.run(key, connection -> insert(connection, key)));
+        awaitParked(List.of(waiting));
+        Running closing = Running.start(groupCommit::close);
+        awaitParked(List.of(waiting, closing));
+        release.countDown();
+        closing.awaitDone();
 
+        waiting.awaitDone();
         assertThat(storedKeys()).contains(key);
         assertThatThrownBy(() -> groupCommit.run(UUID.randomUUID(), connection -> null))
                 .isInstanceOf(StorageUnavailableException.class);
+    }
+
+    /**
+     * Has the writer run a change that waits until the latch returned is counted down, so that changes sent meanwhile
+     * wait in the queue.
+     */
+    private CountDownLatch blockWriter() {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        callers.submit(() -> groupCommit.run(UUID.randomUUID(), connection -> {
+            running.countDown();
+            await(release);
+            return null;
+        }));
+        await(running);
+        return release;
+    }
+
+    /** An action running on a thread of its own, and its outcome. */
+    private record Running(Thread thread, FutureTask<Void> outcome) {
+        static Running start(Runnable action) {
+            FutureTask<Void> outcome = new FutureTask<>(action, null);
+            Thread thread = new Thread(outcome);
+            thread.start();
+            return new Running(thread, outcome);
+        }
+
+        /** Returns once the action returned, and throws what it threw. */
+        void awaitDone() throws Exception {
+            outcome.get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** Every fifth change inserts the taken key, and must fail; the others must be stored when run returns. */
@@ -169,10 +196,13 @@ class GroupCommitTest {
         }
     }
 
-    /** Waits until every thread is parked, which a caller of run is only once its change waits in the queue. */
-    private static void awaitParked(List<Thread> threads) throws InterruptedException {
+    /**
+     * Waits until every action is parked: a caller of run once its change waits in the queue, a caller of close once
+     * it waits for the writer to stop.
+     */
+    private static void awaitParked(List<Running> actions) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!threads.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING)) {
+        while (!actions.stream().allMatch(action -> action.thread().getState() == Thread.State.WAITING)) {
             assertThat(System.nanoTime()).as("callers waiting for the commit").isLessThan(deadline);
             Thread.sleep(10);
         }
