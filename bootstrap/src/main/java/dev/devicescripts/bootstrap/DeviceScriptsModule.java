@@ -62,8 +62,7 @@ final class DeviceScriptsModule extends AbstractModule {
                 .map(DeviceScriptsModule::jdbcSettings)
                 .orElseGet(() -> {
                     createDataDirectory();
-                    return new JdbcSettings(JdbcPersistence.h2FileUrl(configuration.dataDirectory()), H2_USER, "",
-                            POOL_SIZE);
+                    return JdbcSettings.embedded(configuration.dataDirectory(), H2_USER, "", POOL_SIZE);
                 }));
         database.recordPoolMetrics(new MicrometerMetricsTrackerFactory(metrics.registry()));
         return new Storage(database.scripts(), database.assignmentSets(), database.status(), database);

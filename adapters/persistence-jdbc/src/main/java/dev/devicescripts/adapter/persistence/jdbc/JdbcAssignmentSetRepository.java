@@ -60,26 +60,28 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
     @Override
     public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set) {
         List<byte[]> parts = TargetsJson.parts(set.targets());
-        return assigns.run(scriptId.value(), connection -> {
-            try (PreparedStatement first = prepare(connection, REPLACE_FIRST_PART, parts.get(0), tenant.value(),
-                    scriptId.value())) {
-                if (first.executeUpdate() == 0) {
-                    return false;
-                }
+        return assigns.run(scriptId.value(), connection -> write(connection, tenant.value(), scriptId.value(), parts));
+    }
+
+    /** Replaces the script's set with the parts; false, changing nothing, when the tenant has no such script. */
+    static boolean write(Connection connection, UUID tenant, UUID scriptId, List<byte[]> parts) throws SQLException {
+        try (PreparedStatement first = prepare(connection, REPLACE_FIRST_PART, parts.get(0), tenant, scriptId)) {
+            if (first.executeUpdate() == 0) {
+                return false;
             }
-            try (PreparedStatement others = prepare(connection, DELETE_OTHER_PARTS, tenant.value(), scriptId.value())) {
-                others.executeUpdate();
-            }
-            insertParts(connection, tenant, scriptId, parts, 1);
-            return true;
-        });
+        }
+        try (PreparedStatement others = prepare(connection, DELETE_OTHER_PARTS, tenant, scriptId)) {
+            others.executeUpdate();
+        }
+        insertParts(connection, tenant, scriptId, parts, 1);
+        return true;
     }
 
     /** Inserts the parts from index {@code from} on, each numbered by its index. */
-    static void insertParts(Connection connection, TenantId tenant, ScriptId scriptId, List<byte[]> parts, int from)
+    static void insertParts(Connection connection, UUID tenant, UUID scriptId, List<byte[]> parts, int from)
             throws SQLException {
         for (int part = from; part < parts.size(); part++) {
-            try (PreparedStatement insert = prepare(connection, INSERT_PART, tenant.value(), scriptId.value(), part,
+            try (PreparedStatement insert = prepare(connection, INSERT_PART, tenant, scriptId, part,
                     parts.get(part))) {
                 insert.executeUpdate();
             }

@@ -47,18 +47,28 @@ public final class JdbcPersistence implements AutoCloseable {
     /** Flyway's record of the migrations applied, read by the readiness check. */
     private final String schemaHistoryTable;
     private final GroupCommit assigns;
+    /** Null unless the settings name a journal directory. */
+    private final JournaledAssignmentSets journaled;
     private final ScriptRepository scripts;
     private final AssignmentSetRepository assignmentSets;
 
     private JdbcPersistence(HikariDataSource pool, Vendor vendor, MigrationVersion newestMigration,
-                            String schemaHistoryTable) {
+                            String schemaHistoryTable, Path journalDirectory) {
         this.pool = pool;
         this.newestMigration = newestMigration;
         this.schemaHistoryTable = schemaHistoryTable;
         Sql sql = new Sql(pool);
         this.assigns = new GroupCommit(sql, DATABASE_NAME + ":assigns");
-        this.scripts = new JdbcScriptRepository(sql, vendor);
-        this.assignmentSets = new JdbcAssignmentSetRepository(sql, vendor, assigns);
+        JdbcAssignmentSetRepository committing = new JdbcAssignmentSetRepository(sql, vendor, assigns);
+        if (journalDirectory == null) {
+            this.journaled = null;
+            this.assignmentSets = committing;
+            this.scripts = new JdbcScriptRepository(sql, vendor, (tenant, script) -> { });
+        } else {
+            this.journaled = new JournaledAssignmentSets(sql, committing, AssignJournal.continuing(journalDirectory));
+            this.assignmentSets = journaled;
+            this.scripts = new JdbcScriptRepository(sql, vendor, journaled::forget);
+        }
     }
 
     /**
@@ -91,8 +101,9 @@ public final class JdbcPersistence implements AutoCloseable {
     /**
      * Connects and brings the schema up to date.
      *
-     * @throws JdbcStorageException when the database cannot be reached, is in use by another process, or its schema
-     *                              cannot be migrated; the message says which and why
+     * @throws JdbcStorageException when the database cannot be reached, is in use by another process, its schema
+     *                              cannot be migrated, or the assign journal cannot be written to it; the message
+     *                              says which and why
      */
     public static JdbcPersistence open(JdbcSettings settings) {
         HikariDataSource pool;
@@ -102,18 +113,30 @@ public final class JdbcPersistence implements AutoCloseable {
             throw new JdbcStorageException("Cannot open the database " + JdbcSettings.redacted(settings.url()) + ": "
                     + describe(e), e);
         }
+        MigrationVersion newest;
+        String schemaHistoryTable;
         try {
             // Flyway's own choice of logger would be java.util.logging wherever no SLF4J provider is found.
             Flyway flyway = Flyway.configure().dataSource(pool).locations(settings.vendor().migrations())
                     .javaMigrations(new V7__Assignment_sets_as_one_row_per_script()).loggers("slf4j").load();
             flyway.migrate();
-            return new JdbcPersistence(pool, settings.vendor(), newestMigration(flyway),
-                    flyway.getConfiguration().getTable());
+            newest = newestMigration(flyway);
+            schemaHistoryTable = flyway.getConfiguration().getTable();
         } catch (RuntimeException e) {
             pool.close();
             throw new JdbcStorageException("Cannot migrate the schema of the database "
                     + JdbcSettings.redacted(settings.url()) + ": " + describe(e), e);
         }
+        if (settings.journalDirectory() != null) {
+            try {
+                JournaledAssignmentSets.replay(new Sql(pool), settings.journalDirectory());
+            } catch (RuntimeException e) {
+                pool.close();
+                throw new JdbcStorageException("Cannot write the assign journal in " + settings.journalDirectory()
+                        + " to the database " + JdbcSettings.redacted(settings.url()) + ": " + describe(e), e);
+            }
+        }
+        return new JdbcPersistence(pool, settings.vendor(), newest, schemaHistoryTable, settings.journalDirectory());
     }
 
     /** The highest version among the migrations this build holds, applied or not. */
@@ -199,9 +222,15 @@ public final class JdbcPersistence implements AutoCloseable {
         }
     }
 
-    /** Commits the assigns already waiting, then closes every connection; an embedded H2 database closes with the last. */
+    /**
+     * Writes the assigns already waiting to the database, then closes every connection; an embedded H2 database closes
+     * with the last.
+     */
     @Override
     public void close() {
+        if (journaled != null) {
+            journaled.close();
+        }
         assigns.close();
         pool.close();
     }

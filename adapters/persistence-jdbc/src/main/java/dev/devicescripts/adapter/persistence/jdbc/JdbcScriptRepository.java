@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -77,10 +78,13 @@ final class JdbcScriptRepository implements ScriptRepository {
 
     private final Sql sql;
     private final Vendor vendor;
+    private final BiConsumer<TenantId, ScriptId> insertedOrDeleted;
 
-    JdbcScriptRepository(Sql sql, Vendor vendor) {
+    /** @param insertedOrDeleted told of each script inserted or deleted, once committed */
+    JdbcScriptRepository(Sql sql, Vendor vendor, BiConsumer<TenantId, ScriptId> insertedOrDeleted) {
         this.sql = sql;
         this.vendor = vendor;
+        this.insertedOrDeleted = insertedOrDeleted;
     }
 
     @Override
@@ -88,10 +92,11 @@ final class JdbcScriptRepository implements ScriptRepository {
         sql.inTransaction(connection -> {
             write(connection, INSERT, tenant, script);
             insertTags(connection, tenant, script);
-            JdbcAssignmentSetRepository.insertParts(connection, tenant, script.id(),
+            JdbcAssignmentSetRepository.insertParts(connection, tenant.value(), script.id().value(),
                     TargetsJson.parts(List.of()), 0); // a script starts with an empty assignment set
             return null;
         });
+        insertedOrDeleted.accept(tenant, script.id());
     }
 
     @Override
@@ -163,11 +168,15 @@ final class JdbcScriptRepository implements ScriptRepository {
     @Override
     public boolean delete(TenantId tenant, ScriptId id) {
         // The foreign keys delete the script's tags and assignment set with it.
-        return sql.withConnection(connection -> {
+        boolean deleted = sql.withConnection(connection -> {
             try (PreparedStatement delete = prepare(connection, DELETE, tenant.value(), id.value())) {
                 return delete.executeUpdate() > 0;
             }
         });
+        if (deleted) {
+            insertedOrDeleted.accept(tenant, id);
+        }
+        return deleted;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -9,10 +10,26 @@ import java.util.regex.Pattern;
  * @param url         a JDBC URL of H2 or PostgreSQL, for example {@link JdbcPersistence#h2FileUrl}
  * @param user        null: the URL's or the driver's default
  * @param password    null: none, or the URL's
- * @param maxPoolSize the most connections open at once, which is also how many requests use the database at once
+ * @param maxPoolSize      the most connections open at once, which is also how many requests use the database at once
+ * @param journalDirectory where assigns are journaled before the database has them (see JournaledAssignmentSets),
+ *                         for a database no other process writes to; null: each assign commits to the database before
+ *                         it is acknowledged
  */
-public record JdbcSettings(String url, String user, String password, int maxPoolSize) {
+public record JdbcSettings(String url, String user, String password, int maxPoolSize, Path journalDirectory) {
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
+
+    /** A database that other processes may share: assigns commit to it before they are acknowledged. */
+    public JdbcSettings(String url, String user, String password, int maxPoolSize) {
+        this(url, user, password, maxPoolSize, null);
+    }
+
+    /**
+     * The embedded H2 database in the data directory ({@link JdbcPersistence#h2FileUrl}), which only this process
+     * opens, with the assign journal beside it.
+     */
+    public static JdbcSettings embedded(Path dataDirectory, String user, String password, int maxPoolSize) {
+        return new JdbcSettings(JdbcPersistence.h2FileUrl(dataDirectory), user, password, maxPoolSize, dataDirectory);
+    }
 
     public JdbcSettings {
         Objects.requireNonNull(url, "url");
@@ -42,6 +59,7 @@ public record JdbcSettings(String url, String user, String password, int maxPool
     /** Leaves the password out, so that logging the settings cannot leak it. */
     @Override
     public String toString() {
-        return "JdbcSettings[url=" + redacted(url) + ", user=" + user + ", maxPoolSize=" + maxPoolSize + "]";
+        return "JdbcSettings[url=" + redacted(url) + ", user=" + user + ", maxPoolSize=" + maxPoolSize
+                + ", journalDirectory=" + journalDirectory + "]";
     }
 }

@@ -64,7 +64,8 @@ final class V7__Assignment_sets_as_one_row_per_script extends BaseJavaMigration 
             ScriptId rowScript = new ScriptId(rows.getObject("id", UUID.class));
             if (!(rowTenant.equals(tenant) && rowScript.equals(script))) {
                 if (script != null) {
-                    JdbcAssignmentSetRepository.insertParts(connection, tenant, script, TargetsJson.parts(targets), 0);
+                    JdbcAssignmentSetRepository.insertParts(connection, tenant.value(), script.value(),
+                            TargetsJson.parts(targets), 0);
                 }
                 tenant = rowTenant;
                 script = rowScript;
@@ -80,7 +81,8 @@ final class V7__Assignment_sets_as_one_row_per_script extends BaseJavaMigration 
             }
         }
         if (script != null) {
-            JdbcAssignmentSetRepository.insertParts(connection, tenant, script, TargetsJson.parts(targets), 0);
+            JdbcAssignmentSetRepository.insertParts(connection, tenant.value(), script.value(),
+                    TargetsJson.parts(targets), 0);
         }
     }
 }

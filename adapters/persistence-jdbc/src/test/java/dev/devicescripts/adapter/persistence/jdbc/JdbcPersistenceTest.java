@@ -139,14 +139,18 @@ class JdbcPersistenceTest {
     }
 
     @Test
-    void aScriptInsertedJustBeforeTheProcessIsKilledIsThereAfterwards() throws Exception {
+    void aScriptAndItsSetsAssignedJustBeforeTheProcessIsKilledAreThereAfterwards() throws Exception {
         ScriptId id = ScriptId.of("5a5a5a5a-0000-0000-0000-000000000001");
 
-        awaitExit(startJava(InsertThenCrash.class, dataDirectory.toString(), id.toString()));
+        awaitExit(startJava(InsertAndAssignThenCrash.class, dataDirectory.toString(), id.toString()));
 
+        // The database gets assigns a second after they are journaled: the killed process left them in the journal.
+        assertThat(AssignJournal.files(dataDirectory)).isNotEmpty();
         try (JdbcPersistence reopened = TestDatabases.open(dataDirectory)) {
             assertThat(reopened.scripts().find(TENANT, id)).hasValueSatisfying(
                     script -> assertThat(script.properties().displayName()).isEqualTo("Survivor"));
+            assertThat(reopened.assignmentSets().findSet(TENANT, id)).contains(InsertAndAssignThenCrash.LAST_SET);
+            assertThat(AssignJournal.files(dataDirectory)).as("the journal, once the database has its sets").isEmpty();
         }
     }
 

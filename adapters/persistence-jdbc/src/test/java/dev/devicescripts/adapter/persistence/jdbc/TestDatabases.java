@@ -13,7 +13,7 @@ final class TestDatabases {
     }
 
     static JdbcSettings settings(Path dataDirectory) {
-        return new JdbcSettings(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "", 10);
+        return JdbcSettings.embedded(dataDirectory, "sa", "", 10);
     }
 
     /** The ports of a newly opened database, closed with the storage. */

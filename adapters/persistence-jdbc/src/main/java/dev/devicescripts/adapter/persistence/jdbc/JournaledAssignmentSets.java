@@ -1,0 +1,372 @@
+package dev.devicescripts.adapter.persistence.jdbc;
+
+import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
+
+import dev.devicescripts.adapter.persistence.jdbc.AssignJournal.Entry;
+import dev.devicescripts.application.port.out.AssignmentSetRepository;
+import dev.devicescripts.application.port.out.StorageUnavailableException;
+import dev.devicescripts.domain.AssignmentSet;
+import dev.devicescripts.domain.AssignmentTarget;
+import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.TenantId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assignment sets of a database that only this process opens (the embedded H2 file): an assign is acknowledged once it
+ * is in the {@link AssignJournal} and in memory, and a background thread writes the sets assigned since its last run
+ * to the database in one transaction, about once a second. A commit of H2 costs far more than the assign it holds (it
+ * writes every page the commit changed to the file), and a script assigned many times in that second is written once.
+ * Reads see the sets still waiting over those in the database. After a kill, opening replays the journal into the
+ * database before anything else runs.
+ *
+ * <p>Not for a database that other processes write to (PostgreSQL, shared by several servers): they would neither see
+ * the sets waiting here nor could they be ordered with them. Those assigns commit through {@link GroupCommit}.
+ */
+final class JournaledAssignmentSets implements AssignmentSetRepository, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JournaledAssignmentSets.class);
+    /** How long an assign waits, at most, before the database has it too; it bounds the journal's length. */
+    private static final Duration WRITE_INTERVAL = Duration.ofSeconds(1);
+    /** Sets waiting to be written that make the writer start before the interval is up. */
+    private static final long WRITE_EARLY_BYTES = 1L << 20;
+    /** Sets waiting above which assigns wait for the writer: memory stays bounded when the database falls behind. */
+    private static final long MAX_WAITING_BYTES = 4L << 20;
+    /**
+     * Bounds the sets one transaction writes. H2 writes a large transaction's pages to the file more than once before
+     * it commits, and holds the old values for its undo log meanwhile.
+     */
+    private static final long MAX_TRANSACTION_BYTES = 512L << 10;
+    /** How long an assign waits for room before it is answered "retry later". */
+    private static final Duration ROOM_WAIT = Duration.ofSeconds(5);
+    private static final String SCRIPT_EXISTS = "SELECT 1 FROM device_management_script WHERE tenant_id = ? AND id = ?";
+
+    private record Key(UUID tenant, UUID script) {
+    }
+
+    /** A set acknowledged but not yet in the database. Compared by identity: each assign makes its own. */
+    private static final class Waiting {
+        final List<byte[]> parts;
+        final long bytes;
+
+        Waiting(List<byte[]> parts) {
+            this.parts = parts;
+            this.bytes = parts.stream().mapToLong(part -> part.length).sum();
+        }
+
+        AssignmentSet set() {
+            List<AssignmentTarget> targets = new ArrayList<>();
+            parts.forEach(part -> TargetsJson.read(part, targets));
+            return AssignmentSet.restore(targets);
+        }
+    }
+
+    private final Sql sql;
+    private final JdbcAssignmentSetRepository database;
+    private final Map<Key, Waiting> waiting = new ConcurrentHashMap<>();
+    /** Orders appends to the journal with changes to {@link #waiting}, so that both hold the assigns in one order. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition written = lock.newCondition();
+    private final Condition writeNow = lock.newCondition();
+    /** Held by whichever thread writes sets to the database: one at a time, so that they are written in order. */
+    private final ReentrantLock writing = new ReentrantLock();
+    private final AssignJournal journal;
+    /** Journal files whose every assign is in {@link #waiting} or the database; deleted once the database has them. */
+    private final List<Path> sealed = new ArrayList<>();
+    private final Thread writer;
+    private long waitingBytes;
+    private boolean closing;
+
+    /** @param database reads the sets in the database; its own writes are not used */
+    JournaledAssignmentSets(Sql sql, JdbcAssignmentSetRepository database, AssignJournal journal) {
+        this.sql = sql;
+        this.database = database;
+        this.journal = journal;
+        this.writer = new Thread(this::writeUntilClosed, "devicescripts:assign-journal");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Writes the assigns a previous process journaled in {@code directory} to the database, and deletes their files.
+     * Run it before the first {@link JournaledAssignmentSets} on that directory starts.
+     */
+    static void replay(Sql sql, Path directory) {
+        List<Path> files = AssignJournal.files(directory);
+        if (!files.isEmpty()) {
+            Map<Key, List<byte[]>> latest = new LinkedHashMap<>();
+            files.forEach(file -> AssignJournal.read(file,
+                    entry -> latest.put(new Key(entry.tenant(), entry.script()), entry.parts())));
+            latest.values().removeIf(List::isEmpty); // the script was inserted or deleted after its last assign
+            sql.inTransaction(connection -> {
+                for (Map.Entry<Key, List<byte[]>> set : latest.entrySet()) {
+                    JdbcAssignmentSetRepository.write(connection, set.getKey().tenant(), set.getKey().script(),
+                            set.getValue());
+                }
+                return null;
+            });
+            if (deleteOldestFirst(files) < files.size()) {
+                throw new JdbcStorageException("Cannot delete the assign journal's files in " + directory
+                        + " after writing their sets to the database", null);
+            }
+            LOG.info("Wrote the sets of {} scripts from the assign journal ({} files) to the database",
+                    latest.size(), files.size());
+        }
+    }
+
+    @Override
+    public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set) {
+        if (!exists(tenant, scriptId)) {
+            return false;
+        }
+        Waiting assigned = new Waiting(TargetsJson.parts(set.targets()));
+        lock.lock();
+        try {
+            awaitRoom();
+            try {
+                journal.append(new Entry(tenant.value(), scriptId.value(), assigned.parts));
+            } catch (UncheckedIOException e) {
+                throw new StorageUnavailableException(e.getMessage() + ": " + e.getCause().getMessage(), e);
+            }
+            Waiting replaced = waiting.put(new Key(tenant.value(), scriptId.value()), assigned);
+            waitingBytes += assigned.bytes - (replaced == null ? 0 : replaced.bytes);
+            if (waitingBytes >= WRITE_EARLY_BYTES) {
+                writeNow.signal();
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Drops the set waiting for a script just inserted or deleted, if any, and journals that it is gone, so that
+     * neither reads nor a replay after a kill put a set of the script's earlier life on it. Call it after the change
+     * committed. A set the writer is writing is in the database (where it went with the script, or did nothing)
+     * before this returns.
+     */
+    void forget(TenantId tenant, ScriptId scriptId) {
+        Key key = new Key(tenant.value(), scriptId.value());
+        boolean beingWritten = waiting.containsKey(key);
+        if (beingWritten) {
+            writing.lock();
+        }
+        lock.lock();
+        try {
+            journal.append(new Entry(key.tenant(), key.script(), List.of()));
+            Waiting dropped = waiting.remove(key);
+            if (dropped != null) {
+                waitingBytes -= dropped.bytes;
+            }
+        } catch (UncheckedIOException e) {
+            // Only a script inserted again under the same id, after a kill, could show the dropped set
+            LOG.warn("Cannot journal that script {} was inserted or deleted: {}", scriptId.value(), e.toString());
+        } finally {
+            lock.unlock();
+            if (beingWritten) {
+                writing.unlock();
+            }
+        }
+    }
+
+    private boolean exists(TenantId tenant, ScriptId scriptId) {
+        return sql.withConnection(connection -> {
+            try (PreparedStatement find = prepare(connection, SCRIPT_EXISTS, tenant.value(), scriptId.value());
+                 ResultSet row = find.executeQuery()) {
+                return row.next();
+            }
+        });
+    }
+
+    /**
+     * Returns, holding the lock, once the sets waiting leave room. Meanwhile it writes them itself when no other thread
+     * is: on two cores the writer thread, one among many busy request threads, would get too little of a core to keep
+     * up with assigns of large sets.
+     */
+    private void awaitRoom() {
+        long deadline = System.nanoTime() + ROOM_WAIT.toNanos();
+        while (!closing && waitingBytes >= MAX_WAITING_BYTES) {
+            if (writing.tryLock()) {
+                lock.unlock();
+                try {
+                    writeWaiting();
+                } finally {
+                    writing.unlock();
+                    lock.lock();
+                }
+                continue;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new StorageUnavailableException("The database is behind on writing assigns", null);
+            }
+            try {
+                written.awaitNanos(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageUnavailableException("Interrupted while waiting for the database", e);
+            }
+        }
+        if (closing) {
+            throw new StorageUnavailableException("The database is closing", null);
+        }
+    }
+
+    @Override
+    public Optional<AssignmentSet> findSet(TenantId tenant, ScriptId scriptId) {
+        return Optional.ofNullable(findSets(tenant, List.of(scriptId)).get(scriptId));
+    }
+
+    /**
+     * Takes the sets waiting before reading the database: a set leaves {@link #waiting} only once the database has it,
+     * so whatever is not waiting then is in the database by the time it is read.
+     */
+    @Override
+    public Map<ScriptId, AssignmentSet> findSets(TenantId tenant, Collection<ScriptId> scriptIds) {
+        Map<ScriptId, Waiting> newer = new HashMap<>();
+        for (ScriptId id : scriptIds) {
+            Waiting set = waiting.get(new Key(tenant.value(), id.value()));
+            if (set != null) {
+                newer.put(id, set);
+            }
+        }
+        Map<ScriptId, AssignmentSet> sets = database.findSets(tenant, scriptIds);
+        // only scripts the database has: a script deleted since its assign has no set
+        newer.forEach((id, set) -> sets.computeIfPresent(id, (script, stored) -> set.set()));
+        return sets;
+    }
+
+    private void writeUntilClosed() {
+        boolean last = false;
+        while (!last) {
+            lock.lock();
+            try {
+                long deadline = System.nanoTime() + WRITE_INTERVAL.toNanos();
+                long left;
+                while (!closing && waitingBytes < WRITE_EARLY_BYTES && (left = deadline - System.nanoTime()) > 0) {
+                    writeNow.awaitNanos(left);
+                }
+                last = closing;
+            } catch (InterruptedException e) {
+                // only close() stops the writer
+            } finally {
+                lock.unlock();
+            }
+            writing.lock();
+            try {
+                writeWaiting();
+            } catch (RuntimeException | Error e) {
+                // the sets stay waiting and their files stay on disk: the next run, or the next start, writes them
+                LOG.warn("Cannot write assigns to the database; retrying in {} s: {}", WRITE_INTERVAL.toSeconds(),
+                        e.toString());
+            } finally {
+                writing.unlock();
+            }
+        }
+    }
+
+    /**
+     * Writes every set waiting, a transaction per {@link #MAX_TRANSACTION_BYTES}, then deletes the journal files they
+     * cover. Each transaction's sets leave {@link #waiting} once it commits, making room for assigns waiting for some.
+     */
+    private void writeWaiting() {
+        List<Map.Entry<Key, Waiting>> batch;
+        List<Path> covered;
+        lock.lock();
+        try {
+            batch = new ArrayList<>(waiting.entrySet());
+            sealed.addAll(journal.seal());
+            covered = List.copyOf(sealed);
+        } finally {
+            lock.unlock();
+        }
+        for (int from = 0, to; from < batch.size(); from = to) {
+            long bytes = batch.get(from).getValue().bytes;
+            for (to = from + 1; to < batch.size() && bytes + batch.get(to).getValue().bytes <= MAX_TRANSACTION_BYTES;
+                 to++) {
+                bytes += batch.get(to).getValue().bytes;
+            }
+            write(batch.subList(from, to));
+        }
+        int deleted = deleteOldestFirst(covered);
+        lock.lock();
+        try {
+            sealed.subList(0, deleted).clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void write(List<Map.Entry<Key, Waiting>> sets) {
+        sql.inTransaction(connection -> {
+            for (Map.Entry<Key, Waiting> set : sets) {
+                JdbcAssignmentSetRepository.write(connection, set.getKey().tenant(), set.getKey().script(),
+                        set.getValue().parts);
+            }
+            return null;
+        });
+        lock.lock();
+        try {
+            for (Map.Entry<Key, Waiting> set : sets) {
+                if (waiting.remove(set.getKey(), set.getValue())) {
+                    waitingBytes -= set.getValue().bytes;
+                }
+            }
+            written.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Deletes the files oldest first, up to the first that cannot be deleted, and returns how many went. A newer file
+     * must not go while an older one stays: replayed alone, the older would put back sets the newer replaced.
+     */
+    private static int deleteOldestFirst(List<Path> files) {
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                Files.deleteIfExists(files.get(i));
+            } catch (IOException e) {
+                LOG.warn("Cannot delete the written assign journal file {}: {}", files.get(i), e.toString());
+                return i;
+            }
+        }
+        return files.size();
+    }
+
+    /** Writes the sets waiting to the database, and stops; assigns after this fail as unavailable. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closing = true;
+            writeNow.signal();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            writer.join(TimeUnit.MINUTES.toMillis(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        journal.close();
+    }
+}

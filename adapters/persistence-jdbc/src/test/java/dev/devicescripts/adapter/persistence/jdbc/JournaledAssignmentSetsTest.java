@@ -1,0 +1,132 @@
+package dev.devicescripts.adapter.persistence.jdbc;
+
+import static dev.devicescripts.application.port.out.ScriptFixtures.TENANT;
+import static dev.devicescripts.application.port.out.ScriptFixtures.script;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.devicescripts.adapter.persistence.jdbc.AssignJournal.Entry;
+import dev.devicescripts.domain.AllDevicesAssignmentTarget;
+import dev.devicescripts.domain.AllLicensedUsersAssignmentTarget;
+import dev.devicescripts.domain.AssignmentFilter;
+import dev.devicescripts.domain.AssignmentSet;
+import dev.devicescripts.domain.ScriptId;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What opening the database makes of the assign journal a killed process left behind. */
+class JournaledAssignmentSetsTest {
+    private static final AssignmentSet OLDER =
+            AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
+    private static final AssignmentSet NEWER =
+            AssignmentSet.of(List.of(new AllLicensedUsersAssignmentTarget(AssignmentFilter.NONE)), 10);
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void theNewestSetOfAScriptWinsAcrossTheJournalsFiles() {
+        ScriptId id = insertScript();
+        try (AssignJournal journal = AssignJournal.continuing(dataDirectory)) {
+            journal.append(entry(id, OLDER));
+            journal.seal();
+            journal.append(entry(id, NEWER));
+        }
+        assertThat(AssignJournal.files(dataDirectory)).hasSize(2);
+
+        assertThat(setAfterOpening(id)).isEqualTo(NEWER);
+        assertThat(AssignJournal.files(dataDirectory)).isEmpty();
+    }
+
+    @Test
+    void aSetJournaledBeforeItsScriptWasDeletedOrInsertedAgainIsNotWritten() {
+        ScriptId id = insertScript();
+        try (AssignJournal journal = AssignJournal.continuing(dataDirectory)) {
+            journal.append(entry(id, NEWER));
+            journal.append(new Entry(TENANT.value(), id.value(), List.of()));
+        }
+
+        assertThat(setAfterOpening(id)).isEqualTo(AssignmentSet.EMPTY);
+    }
+
+    @Test
+    void aRecordCutShortByAKillEndsItsFileAndTheRecordsBeforeItAreWritten() throws IOException {
+        ScriptId id = insertScript();
+        Path file = journalOf(id, OLDER, NEWER);
+
+        try (RandomAccessFile cut = new RandomAccessFile(file.toFile(), "rw")) {
+            cut.setLength(cut.length() - 3);
+        }
+
+        assertThat(setAfterOpening(id)).isEqualTo(OLDER);
+    }
+
+    @Test
+    void aDamagedRecordEndsItsFileAndTheRecordsBeforeItAreWritten() throws IOException {
+        ScriptId id = insertScript();
+        Path file = journalOf(id, OLDER, NEWER);
+
+        try (RandomAccessFile damaged = new RandomAccessFile(file.toFile(), "rw")) {
+            long lastByte = damaged.length() - 1;
+            damaged.seek(lastByte);
+            int value = damaged.read();
+            damaged.seek(lastByte);
+            damaged.write(value ^ 0xff);
+        }
+
+        assertThat(setAfterOpening(id)).isEqualTo(OLDER);
+    }
+
+    @Test
+    void aSetOfAScriptDeletedBeforeTheDatabaseHasItIsDropped() {
+        ScriptId id = insertScript();
+        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
+            assertThat(persistence.assignmentSets().replace(TENANT, id, NEWER)).isTrue();
+            assertThat(persistence.scripts().delete(TENANT, id)).isTrue();
+
+            assertThat(persistence.assignmentSets().findSet(TENANT, id)).isEmpty();
+        } // closing writes the set waiting, which finds no script
+
+        try (JdbcPersistence reopened = TestDatabases.open(dataDirectory)) {
+            assertThat(reopened.scripts().find(TENANT, id)).isEmpty();
+            assertThat(reopened.assignmentSets().findSet(TENANT, id)).isEmpty();
+        }
+        assertThat(AssignJournal.files(dataDirectory)).isEmpty();
+    }
+
+    private ScriptId insertScript() {
+        ScriptId id = ScriptId.of("5a5a5a5a-0000-0000-0000-000000000002");
+        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
+            persistence.scripts().insert(TENANT, script(id, "Journaled", Instant.EPOCH));
+        }
+        return id;
+    }
+
+    /** One journal file holding the sets in order. */
+    private Path journalOf(ScriptId id, AssignmentSet... sets) {
+        try (AssignJournal journal = AssignJournal.continuing(dataDirectory)) {
+            for (AssignmentSet set : sets) {
+                journal.append(entry(id, set));
+            }
+        }
+        List<Path> files = AssignJournal.files(dataDirectory);
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0)).satisfies(file -> assertThat(Files.size(file)).isPositive());
+        return files.get(0);
+    }
+
+    private AssignmentSet setAfterOpening(ScriptId id) {
+        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
+            return persistence.assignmentSets().findSet(TENANT, id).orElseThrow();
+        }
+    }
+
+    private static Entry entry(ScriptId id, AssignmentSet set) {
+        return new Entry(TENANT.value(), id.value(), TargetsJson.parts(set.targets()));
+    }
+}
