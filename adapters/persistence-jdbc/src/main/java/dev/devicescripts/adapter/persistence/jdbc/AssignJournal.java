@@ -27,7 +27,7 @@ import java.util.zip.CRC32;
  * to disk. Files are numbered in the order they were written and read back in that order.
  *
  * <p>A record is its body's length and CRC-32, then the body: tenant, script, and the set's parts (see
- * {@link TargetsJson}), each with its length. A record cut short by a kill, or damaged, ends its file for the reader:
+ * {@link PackedTargets}), each with its length. A record cut short by a kill, or damaged, ends its file for the reader:
  * it was never acknowledged, and no record follows it, because a failed write makes the next append start a new
  * file. Not thread-safe: its owner appends under a lock.
  */

@@ -22,8 +22,8 @@ import java.util.UUID;
 
 /**
  * Assignment sets as rows of script_assignment_set: every script has one from its creation on, and an assign rewrites
- * it whole. A set is read and written whole, never searched by its targets, so its targets are one JSON value (see
- * {@link TargetsJson}) rather than a row each: an assign of ten targets writes one row instead of deleting ten and
+ * it whole. A set is read and written whole, never searched by its targets, so its targets are one binary value (see
+ * {@link PackedTargets}) rather than a row each: an assign of ten targets writes one row instead of deleting ten and
  * inserting ten scattered over the table's pages.
  */
 final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
@@ -59,7 +59,7 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
 
     @Override
     public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set) {
-        List<byte[]> parts = TargetsJson.parts(set.targets());
+        List<byte[]> parts = PackedTargets.parts(set.targets());
         return assigns.run(scriptId.value(), connection -> write(connection, tenant.value(), scriptId.value(), parts));
     }
 
@@ -108,7 +108,7 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
             try (PreparedStatement find = prepare(connection, statement, parameters.toArray());
                  ResultSet rows = find.executeQuery()) {
                 while (rows.next()) {
-                    TargetsJson.read(rows.getBytes("targets"), targets.computeIfAbsent(
+                    PackedTargets.read(rows.getBytes("targets"), targets.computeIfAbsent(
                             new ScriptId(rows.getObject("id", UUID.class)), id -> new ArrayList<>()));
                 }
             }

@@ -118,7 +118,8 @@ public final class JdbcPersistence implements AutoCloseable {
         try {
             // Flyway's own choice of logger would be java.util.logging wherever no SLF4J provider is found.
             Flyway flyway = Flyway.configure().dataSource(pool).locations(settings.vendor().migrations())
-                    .javaMigrations(new V7__Assignment_sets_as_one_row_per_script()).loggers("slf4j").load();
+                    .javaMigrations(new V7__Assignment_sets_as_one_row_per_script(), new V8__Assignment_sets_packed())
+                    .loggers("slf4j").load();
             flyway.migrate();
             newest = newestMigration(flyway);
             schemaHistoryTable = flyway.getConfiguration().getTable();

@@ -93,7 +93,7 @@ final class JdbcScriptRepository implements ScriptRepository {
             write(connection, INSERT, tenant, script);
             insertTags(connection, tenant, script);
             JdbcAssignmentSetRepository.insertParts(connection, tenant.value(), script.id().value(),
-                    TargetsJson.parts(List.of()), 0); // a script starts with an empty assignment set
+                    PackedTargets.parts(List.of()), 0); // a script starts with an empty assignment set
             return null;
         });
         insertedOrDeleted.accept(tenant, script.id());

@@ -74,7 +74,7 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
 
         AssignmentSet set() {
             List<AssignmentTarget> targets = new ArrayList<>();
-            parts.forEach(part -> TargetsJson.read(part, targets));
+            parts.forEach(part -> PackedTargets.read(part, targets));
             return AssignmentSet.restore(targets);
         }
     }
@@ -137,7 +137,7 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
         if (!exists(tenant, scriptId)) {
             return false;
         }
-        Waiting assigned = new Waiting(TargetsJson.parts(set.targets()));
+        Waiting assigned = new Waiting(PackedTargets.parts(set.targets()));
         lock.lock();
         try {
             awaitRoom();

@@ -10,13 +10,13 @@ import dev.devicescripts.domain.GroupAssignmentTarget;
 import dev.devicescripts.domain.GroupId;
 import java.util.UUID;
 
-/** A target as stored (see {@link TargetsJson}): the name of its kind, the id it points at, and its filter. */
+/** A target as stored (see {@link PackedTargets}): the name of its kind, the id it points at, and its filter. */
 record StoredTarget(String targetType, UUID groupId, String collectionId, AssignmentFilter filter) {
-    private static final String GROUP = "group";
-    private static final String EXCLUSION_GROUP = "exclusionGroup";
-    private static final String ALL_DEVICES = "allDevices";
-    private static final String ALL_LICENSED_USERS = "allLicensedUsers";
-    private static final String COLLECTION = "configurationManagerCollection";
+    static final String GROUP = "group";
+    static final String EXCLUSION_GROUP = "exclusionGroup";
+    static final String ALL_DEVICES = "allDevices";
+    static final String ALL_LICENSED_USERS = "allLicensedUsers";
+    static final String COLLECTION = "configurationManagerCollection";
 
     static StoredTarget of(AssignmentTarget target) {
         if (target instanceof GroupAssignmentTarget group) {

@@ -18,8 +18,8 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * Moves every assignment set from a row per target (script_assignment_target, V1) to script_assignment_set, in the
- * JSON form of {@link TargetsJson}. In Java rather than SQL: H2 and PostgreSQL build JSON with different functions,
- * and the application's own writer is the one its reader is sure to read.
+ * form of {@link PackedTargets}. In Java rather than SQL: the application's own writer is the one its reader is sure
+ * to read. (As first released, it wrote the JSON of {@link TargetsJson}, which V8 packs.)
  */
 final class V7__Assignment_sets_as_one_row_per_script extends BaseJavaMigration {
     private static final String CREATE_TABLE = """
@@ -27,7 +27,7 @@ final class V7__Assignment_sets_as_one_row_per_script extends BaseJavaMigration 
                 tenant_id uuid    NOT NULL,
                 script_id uuid    NOT NULL,
                 part      integer NOT NULL,
-                targets   bytea   NOT NULL, -- JSON in UTF-8, see TargetsJson
+                targets   bytea   NOT NULL, -- see PackedTargets
                 PRIMARY KEY (tenant_id, script_id, part),
                 FOREIGN KEY (tenant_id, script_id) REFERENCES device_management_script (tenant_id, id) ON DELETE CASCADE
             )""";
@@ -65,7 +65,7 @@ final class V7__Assignment_sets_as_one_row_per_script extends BaseJavaMigration 
             if (!(rowTenant.equals(tenant) && rowScript.equals(script))) {
                 if (script != null) {
                     JdbcAssignmentSetRepository.insertParts(connection, tenant.value(), script.value(),
-                            TargetsJson.parts(targets), 0);
+                            PackedTargets.parts(targets), 0);
                 }
                 tenant = rowTenant;
                 script = rowScript;
@@ -82,7 +82,7 @@ final class V7__Assignment_sets_as_one_row_per_script extends BaseJavaMigration 
         }
         if (script != null) {
             JdbcAssignmentSetRepository.insertParts(connection, tenant.value(), script.value(),
-                    TargetsJson.parts(targets), 0);
+                    PackedTargets.parts(targets), 0);
         }
     }
 }

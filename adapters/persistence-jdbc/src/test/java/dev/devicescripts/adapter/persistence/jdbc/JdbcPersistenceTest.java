@@ -54,6 +54,11 @@ class JdbcPersistenceTest {
     }
 
     @Test
+    void setsStoredAsJsonArePackedByTheMigration() throws Exception {
+        SetsStoredAsJson.assertPackedByTheMigration(TestDatabases.settings(dataDirectory));
+    }
+
+    @Test
     void theDatabaseIsOneFileUnderTheDataDirectory() {
         TestDatabases.open(dataDirectory).close();
 

@@ -127,6 +127,6 @@ class JournaledAssignmentSetsTest {
     }
 
     private static Entry entry(ScriptId id, AssignmentSet set) {
-        return new Entry(TENANT.value(), id.value(), TargetsJson.parts(set.targets()));
+        return new Entry(TENANT.value(), id.value(), PackedTargets.parts(set.targets()));
     }
 }

@@ -52,12 +52,17 @@ class PostgresPersistenceTest {
         List<String> onPostgresql = migrations(database.url(), database.user(), database.password());
         List<String> onH2 = migrations(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "");
         assertThat(onPostgresql).isEqualTo(onH2).contains("4 strings folded by the application",
-                "5 strings compare byte by byte", "7 Assignment sets as one row per script");
+                "5 strings compare byte by byte", "7 Assignment sets as one row per script", "8 Assignment sets packed");
     }
 
     @Test
     void setsStoredARowPerTargetAreKeptByTheMigrationToOneRowPerSet() throws Exception {
         SetsStoredARowPerTarget.assertKeptByTheMigration(database.settings());
+    }
+
+    @Test
+    void setsStoredAsJsonArePackedByTheMigration() throws Exception {
+        SetsStoredAsJson.assertPackedByTheMigration(database.settings());
     }
 
     @Test
