@@ -34,10 +34,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Assignment sets of a database that only this process opens (the embedded H2 file): an assign is acknowledged once it
  * is in the {@link AssignJournal} and in memory, and a background thread writes the sets assigned since its last run
- * to the database in one transaction, about once a second. A commit of H2 costs far more than the assign it holds (it
- * writes every page the commit changed to the file), and a script assigned many times in that second is written once.
- * Reads see the sets still waiting over those in the database. After a kill, opening replays the journal into the
- * database before anything else runs.
+ * to the database, about once a second, in transactions of up to half a megabyte. A commit of H2 costs far more than
+ * the assign it holds (it writes every page the commit changed to the file), and a script assigned many times in that
+ * second is written once. Reads see the sets still waiting over those in the database. After a kill, opening replays
+ * the journal into the database before anything else runs.
  *
  * <p>Not for a database that other processes write to (PostgreSQL, shared by several servers): they would neither see
  * the sets waiting here nor could they be ordered with them. Those assigns commit through {@link GroupCommit}.
