@@ -83,7 +83,7 @@ final class AssignJournal implements AutoCloseable {
         return Long.parseLong(name.group(1));
     }
 
-    /** Hands each whole record of {@code file} to {@code reader}, in order, up to the first one cut short or damaged. */
+    /** Hands each whole record of {@code file} to {@code reader} in order, up to the first cut short or damaged. */
     static void read(Path file, Consumer<Entry> reader) {
         try (InputStream stream = Files.newInputStream(file);
              DataInputStream in = new DataInputStream(new BufferedInputStream(stream))) {

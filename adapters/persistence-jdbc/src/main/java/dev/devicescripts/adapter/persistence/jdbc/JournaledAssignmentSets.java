@@ -197,17 +197,19 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
     }
 
     /**
-     * Returns, holding the lock, once the sets waiting leave room. Meanwhile it writes them itself when no other thread
-     * is: on two cores the writer thread, one among many busy request threads, would get too little of a core to keep
-     * up with assigns of large sets.
+     * Returns, holding the lock, once the sets waiting leave room. Meanwhile, when no other thread is writing, it
+     * writes a transaction's worth of them itself: on two cores the writer thread, one among many busy request threads,
+     * would get too little of a core to keep up with assigns of large sets. (The writer thread deletes the journal
+     * files.)
      */
     private void awaitRoom() {
         long deadline = System.nanoTime() + ROOM_WAIT.toNanos();
         while (!closing && waitingBytes >= MAX_WAITING_BYTES) {
             if (writing.tryLock()) {
+                List<Map.Entry<Key, Waiting>> first = transactions(waiting.entrySet()).get(0);
                 lock.unlock();
                 try {
-                    writeWaiting();
+                    write(first);
                 } finally {
                     writing.unlock();
                     lock.lock();
@@ -288,24 +290,17 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
      * cover. Each transaction's sets leave {@link #waiting} once it commits, making room for assigns waiting for some.
      */
     private void writeWaiting() {
-        List<Map.Entry<Key, Waiting>> batch;
+        List<List<Map.Entry<Key, Waiting>>> transactions;
         List<Path> covered;
         lock.lock();
         try {
-            batch = new ArrayList<>(waiting.entrySet());
+            transactions = transactions(waiting.entrySet());
             sealed.addAll(journal.seal());
             covered = List.copyOf(sealed);
         } finally {
             lock.unlock();
         }
-        for (int from = 0, to; from < batch.size(); from = to) {
-            long bytes = batch.get(from).getValue().bytes;
-            for (to = from + 1; to < batch.size() && bytes + batch.get(to).getValue().bytes <= MAX_TRANSACTION_BYTES;
-                 to++) {
-                bytes += batch.get(to).getValue().bytes;
-            }
-            write(batch.subList(from, to));
-        }
+        transactions.forEach(this::write);
         int deleted = deleteOldestFirst(covered);
         lock.lock();
         try {
@@ -313,6 +308,29 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The sets, copied, in groups of at most {@link #MAX_TRANSACTION_BYTES} (or one set, if larger), for a transaction
+     * each. Call it holding the lock.
+     */
+    private static List<List<Map.Entry<Key, Waiting>>> transactions(Collection<Map.Entry<Key, Waiting>> sets) {
+        List<List<Map.Entry<Key, Waiting>>> transactions = new ArrayList<>();
+        List<Map.Entry<Key, Waiting>> current = new ArrayList<>();
+        long bytes = 0;
+        for (Map.Entry<Key, Waiting> set : sets) {
+            if (!current.isEmpty() && bytes + set.getValue().bytes > MAX_TRANSACTION_BYTES) {
+                transactions.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(Map.entry(set.getKey(), set.getValue()));
+            bytes += set.getValue().bytes;
+        }
+        if (!current.isEmpty()) {
+            transactions.add(current);
+        }
+        return transactions;
     }
 
     private void write(List<Map.Entry<Key, Waiting>> sets) {

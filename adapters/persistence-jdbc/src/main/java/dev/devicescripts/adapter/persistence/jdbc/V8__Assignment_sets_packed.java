@@ -27,7 +27,8 @@ final class V8__Assignment_sets_packed extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        try (Statement read = connection.createStatement(); PreparedStatement pack = connection.prepareStatement(PACK)) {
+        try (Statement read = connection.createStatement();
+             PreparedStatement pack = connection.prepareStatement(PACK)) {
             read.setFetchSize(BATCH); // PostgreSQL streams the rows instead of holding them all
             int batched = 0;
             try (ResultSet rows = read.executeQuery(EVERY_PART)) {

@@ -9,17 +9,24 @@ import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AllLicensedUsersAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
 import dev.devicescripts.domain.AssignmentSet;
+import dev.devicescripts.domain.AssignmentTarget;
+import dev.devicescripts.domain.GroupAssignmentTarget;
+import dev.devicescripts.domain.GroupId;
 import dev.devicescripts.domain.ScriptId;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What opening the database makes of the assign journal a killed process left behind. */
+/** The assign journal: what opening the database makes of one a killed process left, and sets waiting to be written. */
 class JournaledAssignmentSetsTest {
     private static final AssignmentSet OLDER =
             AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
@@ -97,6 +104,29 @@ class JournaledAssignmentSetsTest {
             assertThat(reopened.assignmentSets().findSet(TENANT, id)).isEmpty();
         }
         assertThat(AssignJournal.files(dataDirectory)).isEmpty();
+    }
+
+    @Test
+    void manyLargeSetsAssignedInARowAreAllKept() {
+        // 300 sets of a thousand group targets, about 18 KB each: the database gets them in many transactions
+        List<ScriptId> ids = IntStream.range(0, 300).mapToObj(i -> new ScriptId(new UUID(0x5a5a, i))).toList();
+        Map<ScriptId, AssignmentSet> assigned = new HashMap<>();
+        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
+            for (ScriptId id : ids) {
+                persistence.scripts().insert(TENANT, script(id, "Large set", Instant.EPOCH));
+                AssignmentSet set = AssignmentSet.of(IntStream.range(0, 1_000)
+                        .mapToObj(i -> (AssignmentTarget) GroupAssignmentTarget.withoutFilter(
+                                new GroupId(UUID.randomUUID())))
+                        .toList(), 1_000);
+                assertThat(persistence.assignmentSets().replace(TENANT, id, set)).isTrue();
+                assigned.put(id, set);
+            }
+            assertThat(persistence.assignmentSets().findSets(TENANT, ids)).isEqualTo(assigned);
+        }
+
+        try (JdbcPersistence reopened = TestDatabases.open(dataDirectory)) {
+            assertThat(reopened.assignmentSets().findSets(TENANT, ids)).isEqualTo(assigned);
+        }
     }
 
     private ScriptId insertScript() {
