@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Where the database is and how many connections to keep open to it.
  *
- * @param url         a JDBC URL of H2 or PostgreSQL, for example {@link JdbcPersistence#h2FileUrl}
- * @param user        null: the URL's or the driver's default
- * @param password    null: none, or the URL's
+ * @param url              a JDBC URL of H2 or PostgreSQL, for example {@link JdbcPersistence#h2FileUrl}
+ * @param user             null: the URL's or the driver's default
+ * @param password         null: none, or the URL's
  * @param maxPoolSize      the most connections open at once, which is also how many requests use the database at once
  * @param journalDirectory where assigns are journaled before the database has them (see JournaledAssignmentSets),
  *                         for a database no other process writes to; null: each assign commits to the database before
