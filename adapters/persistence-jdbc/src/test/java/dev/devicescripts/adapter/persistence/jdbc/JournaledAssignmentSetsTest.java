@@ -5,6 +5,7 @@ import static dev.devicescripts.application.port.out.ScriptFixtures.script;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devicescripts.adapter.persistence.jdbc.AssignJournal.Entry;
+import dev.devicescripts.application.port.out.StorageUnavailableException;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AllLicensedUsersAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
@@ -17,6 +18,9 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -109,15 +113,12 @@ class JournaledAssignmentSetsTest {
     @Test
     void manyLargeSetsAssignedInARowAreAllKept() {
         // 300 sets of a thousand group targets, about 18 KB each: the database gets them in many transactions
-        List<ScriptId> ids = IntStream.range(0, 300).mapToObj(i -> new ScriptId(new UUID(0x5a5a, i))).toList();
+        List<ScriptId> ids = scriptIds(300);
         Map<ScriptId, AssignmentSet> assigned = new HashMap<>();
         try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
             for (ScriptId id : ids) {
                 persistence.scripts().insert(TENANT, script(id, "Large set", Instant.EPOCH));
-                AssignmentSet set = AssignmentSet.of(IntStream.range(0, 1_000)
-                        .mapToObj(i -> (AssignmentTarget) GroupAssignmentTarget.withoutFilter(
-                                new GroupId(UUID.randomUUID())))
-                        .toList(), 1_000);
+                AssignmentSet set = thousandTargets();
                 assertThat(persistence.assignmentSets().replace(TENANT, id, set)).isTrue();
                 assigned.put(id, set);
             }
@@ -127,6 +128,52 @@ class JournaledAssignmentSetsTest {
         try (JdbcPersistence reopened = TestDatabases.open(dataDirectory)) {
             assertThat(reopened.assignmentSets().findSets(TENANT, ids)).isEqualTo(assigned);
         }
+    }
+
+    @Test
+    void assignsThatFindTheDatabaseNotTakingSetsAreAnsweredUnavailableAndNothingAcknowledgedIsLost() throws Exception {
+        // 400 sets of about 18 KB: more than the 4 MB that may wait for the database
+        List<ScriptId> ids = scriptIds(400);
+        Map<ScriptId, AssignmentSet> expected = new HashMap<>();
+        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
+            for (ScriptId id : ids) {
+                persistence.scripts().insert(TENANT, script(id, "Large set", Instant.EPOCH));
+                expected.put(id, AssignmentSet.EMPTY);
+            }
+            StorageUnavailableException refused = null;
+            try (Connection other = DriverManager.getConnection(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "");
+                 Statement lockEverySet = other.createStatement()) {
+                other.setAutoCommit(false);
+                lockEverySet.executeQuery("SELECT * FROM script_assignment_set FOR UPDATE").close();
+                for (ScriptId id : ids) {
+                    AssignmentSet set = thousandTargets();
+                    try {
+                        persistence.assignmentSets().replace(TENANT, id, set);
+                    } catch (StorageUnavailableException e) {
+                        refused = e;
+                        break;
+                    }
+                    expected.put(id, set);
+                }
+                other.rollback();
+            }
+
+            assertThat(refused).as("an assign refused while the database took no sets").isNotNull();
+            assertThat(persistence.assignmentSets().findSets(TENANT, ids)).isEqualTo(expected);
+        }
+        try (JdbcPersistence reopened = TestDatabases.open(dataDirectory)) {
+            assertThat(reopened.assignmentSets().findSets(TENANT, ids)).isEqualTo(expected);
+        }
+    }
+
+    private static List<ScriptId> scriptIds(int count) {
+        return IntStream.range(0, count).mapToObj(i -> new ScriptId(new UUID(0x5a5a, i))).toList();
+    }
+
+    private static AssignmentSet thousandTargets() {
+        return AssignmentSet.of(IntStream.range(0, 1_000)
+                .mapToObj(i -> (AssignmentTarget) GroupAssignmentTarget.withoutFilter(new GroupId(UUID.randomUUID())))
+                .toList(), 1_000);
     }
 
     private ScriptId insertScript() {
