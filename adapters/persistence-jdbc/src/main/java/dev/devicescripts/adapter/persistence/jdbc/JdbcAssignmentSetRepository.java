@@ -95,8 +95,13 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
 
     @Override
     public Map<ScriptId, AssignmentSet> findSets(TenantId tenant, Collection<ScriptId> scriptIds) {
+        return read(sql, vendor, tenant, scriptIds);
+    }
+
+    /** The sets the database holds for those of the scripts the tenant has; a map the caller may change. */
+    static Map<ScriptId, AssignmentSet> read(Sql sql, Vendor vendor, TenantId tenant, Collection<ScriptId> scriptIds) {
         if (scriptIds.isEmpty()) {
-            return Map.of();
+            return new HashMap<>();
         }
         Condition ofScripts = Sql.in("s.id", scriptIds.stream().map(ScriptId::value).toList());
         List<Object> parameters = new ArrayList<>(ofScripts.parameters());

@@ -46,9 +46,8 @@ public final class JdbcPersistence implements AutoCloseable {
     private final MigrationVersion newestMigration;
     /** Flyway's record of the migrations applied, read by the readiness check. */
     private final String schemaHistoryTable;
-    private final GroupCommit assigns;
-    /** Null unless the settings name a journal directory. */
-    private final JournaledAssignmentSets journaled;
+    /** Stops whichever writes assigns: the assign journal's writer or GroupCommit's. */
+    private final Runnable stopAssignWriter;
     private final ScriptRepository scripts;
     private final AssignmentSetRepository assignmentSets;
 
@@ -58,14 +57,15 @@ public final class JdbcPersistence implements AutoCloseable {
         this.newestMigration = newestMigration;
         this.schemaHistoryTable = schemaHistoryTable;
         Sql sql = new Sql(pool);
-        this.assigns = new GroupCommit(sql, DATABASE_NAME + ":assigns");
-        JdbcAssignmentSetRepository committing = new JdbcAssignmentSetRepository(sql, vendor, assigns);
         if (journalDirectory == null) {
-            this.journaled = null;
-            this.assignmentSets = committing;
+            GroupCommit assigns = new GroupCommit(sql, DATABASE_NAME + ":assigns");
+            this.stopAssignWriter = assigns::close;
+            this.assignmentSets = new JdbcAssignmentSetRepository(sql, vendor, assigns);
             this.scripts = new JdbcScriptRepository(sql, vendor, (tenant, script) -> { });
         } else {
-            this.journaled = new JournaledAssignmentSets(sql, committing, AssignJournal.continuing(journalDirectory));
+            JournaledAssignmentSets journaled =
+                    new JournaledAssignmentSets(sql, vendor, AssignJournal.continuing(journalDirectory));
+            this.stopAssignWriter = journaled::close;
             this.assignmentSets = journaled;
             this.scripts = new JdbcScriptRepository(sql, vendor, journaled::forget);
         }
@@ -80,8 +80,9 @@ public final class JdbcPersistence implements AutoCloseable {
      *       requests a graceful shutdown is still finishing; the database closes when {@link #close} closes the
      *       pool.</li>
      *   <li>WRITE_DELAY=0: every commit reaches the file before it returns. With H2's default of 500 ms, a process
-     *       killed right after answering an assign loses it. The cost, a write of the commit's pages to the file, is
-     *       shared by the assigns that commit together (see {@link GroupCommit}).</li>
+     *       killed right after answering a create loses it. The cost, a write of the commit's pages to the file, is
+     *       why assigns go through the journal of {@link JournaledAssignmentSets} (with
+     *       {@link JdbcSettings#embedded}) or share commits through {@link GroupCommit}.</li>
      *   <li>QUERY_CACHE_SIZE=64: each pooled session keeps the parsed form of the statements it ran; H2's default
      *       of 8 is fewer than one request's statements, so it parsed the same SQL again on every request.</li>
      * </ul>
@@ -229,10 +230,7 @@ public final class JdbcPersistence implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (journaled != null) {
-            journaled.close();
-        }
-        assigns.close();
+        stopAssignWriter.run();
         pool.close();
     }
 

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +79,7 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
     }
 
     private final Sql sql;
-    private final JdbcAssignmentSetRepository database;
+    private final Vendor vendor;
     private final Map<Key, Waiting> waiting = new ConcurrentHashMap<>();
     /** Orders appends to the journal with changes to {@link #waiting}, so that both hold the assigns in one order. */
     private final ReentrantLock lock = new ReentrantLock();
@@ -95,10 +94,9 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
     private long waitingBytes;
     private boolean closing;
 
-    /** @param database reads the sets in the database; its own writes are not used */
-    JournaledAssignmentSets(Sql sql, JdbcAssignmentSetRepository database, AssignJournal journal) {
+    JournaledAssignmentSets(Sql sql, Vendor vendor, AssignJournal journal) {
         this.sql = sql;
-        this.database = database;
+        this.vendor = vendor;
         this.journal = journal;
         this.writer = new Thread(this::writeUntilClosed, "devicescripts:assign-journal");
         writer.setDaemon(true);
@@ -112,7 +110,7 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
     static void replay(Sql sql, Path directory) {
         List<Path> files = AssignJournal.files(directory);
         if (!files.isEmpty()) {
-            Map<Key, List<byte[]>> latest = new LinkedHashMap<>();
+            Map<Key, List<byte[]>> latest = new HashMap<>();
             files.forEach(file -> AssignJournal.read(file,
                     entry -> latest.put(new Key(entry.tenant(), entry.script()), entry.parts())));
             latest.values().removeIf(List::isEmpty); // the script was inserted or deleted after its last assign
@@ -250,7 +248,7 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
                 newer.put(id, set);
             }
         }
-        Map<ScriptId, AssignmentSet> sets = database.findSets(tenant, scriptIds);
+        Map<ScriptId, AssignmentSet> sets = JdbcAssignmentSetRepository.read(sql, vendor, tenant, scriptIds);
         // only scripts the database has: a script deleted since its assign has no set
         newer.forEach((id, set) -> sets.computeIfPresent(id, (script, stored) -> set.set()));
         return sets;

@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,17 +62,11 @@ final class SetsStoredARowPerTarget {
     }
 
     private static void store(Connection connection, TenantId tenant, ScriptId script, AssignmentSet set) {
-        try (PreparedStatement insertScript = Sql.prepare(connection, """
-                     INSERT INTO device_management_script (tenant_id, id, display_name, display_name_folded,
-                         run_as_account, enforce_signature_check, run_as_32_bit, created_date_time,
-                         last_modified_date_time)
-                     VALUES (?, ?, 'Stored before V7', 'stored before v7', 'system', FALSE, FALSE, ?, ?)""",
-                tenant.value(), script.value(), OffsetDateTime.now(), OffsetDateTime.now());
-             PreparedStatement insertTarget = connection.prepareStatement("""
+        try (PreparedStatement insertTarget = connection.prepareStatement("""
                      INSERT INTO script_assignment_target (tenant_id, script_id, position, target_type, group_id,
                          collection_id, filter_type, filter_id)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insertScript.executeUpdate();
+            TestDatabases.insertScriptRow(connection, tenant, script, "Stored before V7");
             for (int position = 0; position < set.size(); position++) {
                 StoredTarget row = StoredTarget.of(set.targets().get(position));
                 Sql.bind(insertTarget, tenant.value(), script.value(), position, row.targetType(), row.groupId(),

@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -49,16 +48,10 @@ final class SetsStoredAsJson {
                         new V7__Assignment_sets_as_one_row_per_script())
                 .target("7").loggers("slf4j").load().migrate();
         try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
-             PreparedStatement insertScript = Sql.prepare(connection, """
-                     INSERT INTO device_management_script (tenant_id, id, display_name, display_name_folded,
-                         run_as_account, enforce_signature_check, run_as_32_bit, created_date_time,
-                         last_modified_date_time)
-                     VALUES (?, ?, 'Stored by V7', 'stored by v7', 'system', FALSE, FALSE, ?, ?)""",
-                     TENANT.value(), SCRIPT.value(), OffsetDateTime.now(), OffsetDateTime.now());
              PreparedStatement insertSet = Sql.prepare(connection, """
                      INSERT INTO script_assignment_set (tenant_id, script_id, part, targets) VALUES (?, ?, 0, ?)""",
                      TENANT.value(), SCRIPT.value(), STORED.getBytes(StandardCharsets.UTF_8))) {
-            insertScript.executeUpdate();
+            TestDatabases.insertScriptRow(connection, TENANT, SCRIPT, "Stored by V7");
             insertSet.executeUpdate();
         }
 
