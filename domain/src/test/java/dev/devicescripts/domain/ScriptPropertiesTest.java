@@ -6,13 +6,17 @@ import static dev.devicescripts.domain.Fixtures.propertiesNamed;
 import static dev.devicescripts.domain.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -111,5 +115,51 @@ class ScriptPropertiesTest {
 
     private static ScriptProperties withTags(List<String> tags) {
         return ScriptProperties.withDefaults("Install agent", null, null, null, null, null, null, tags);
+    }
+
+    static Stream<Arguments> overLongProperties() {
+        ScriptProperties base = fullProperties();
+        return Stream.of(
+                arguments("displayName", (ThrowingCallable) () -> propertiesNamed(
+                        "n".repeat(ScriptProperties.MAX_DISPLAY_NAME_LENGTH + 1))),
+                arguments("description", (ThrowingCallable) () ->
+                        ScriptProperties.withDefaults("x", "\u4e2d".repeat(ScriptProperties.MAX_DESCRIPTION_LENGTH + 1),
+                                null, null, null, null, null, null)),
+                arguments("fileName", (ThrowingCallable) () ->
+                        ScriptProperties.withDefaults("x", null, null, "f".repeat(261), null, null, null, null)),
+                arguments("roleScopeTagIds", (ThrowingCallable) () ->
+                        ScriptProperties.withDefaults("x", null, null, null, null, null, null,
+                                Collections.nCopies(ScriptProperties.MAX_ROLE_SCOPE_TAGS + 1, "1"))),
+                arguments("roleScopeTagIds", (ThrowingCallable) () ->
+                        ScriptProperties.withDefaults("x", null, null, null, null, null, null,
+                                List.of("7".repeat(ScriptProperties.MAX_ROLE_SCOPE_TAG_LENGTH + 1)))),
+                arguments("description", (ThrowingCallable) () -> base.patched(
+                        ScriptPatchBuilder.patch()
+                                .description(Change.to("d".repeat(ScriptProperties.MAX_DESCRIPTION_LENGTH + 1)))
+                                .build())));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overLongProperties")
+    void a_client_cannot_write_a_property_over_its_length_limit(String field, ThrowingCallable write) {
+        assertRejected(write, field, "at most");
+    }
+
+    @Test
+    void properties_at_their_length_limits_are_accepted() {
+        ScriptProperties properties = ScriptProperties.withDefaults("n".repeat(ScriptProperties.MAX_DISPLAY_NAME_LENGTH),
+                "d".repeat(ScriptProperties.MAX_DESCRIPTION_LENGTH), null, "f".repeat(ScriptProperties.MAX_FILE_NAME_LENGTH),
+                null, null, null, Collections.nCopies(ScriptProperties.MAX_ROLE_SCOPE_TAGS,
+                        "7".repeat(ScriptProperties.MAX_ROLE_SCOPE_TAG_LENGTH)));
+
+        assertThat(properties.description()).hasSize(ScriptProperties.MAX_DESCRIPTION_LENGTH);
+    }
+
+    @Test
+    void a_script_stored_before_the_limits_still_loads() {
+        String longDescription = "d".repeat(ScriptProperties.MAX_DESCRIPTION_LENGTH * 10);
+
+        assertThat(new ScriptProperties("x", longDescription, null, null, RunAsAccount.SYSTEM, false, false,
+                List.of("0")).description()).isEqualTo(longDescription);
     }
 }
