@@ -44,7 +44,7 @@ public final class GraphHttpServer implements AutoCloseable {
         this.useCases = useCases;
         this.settings = settings;
         ScriptEndpoints endpoints = new ScriptEndpoints(useCases, settings, new RequestBodies(mapper),
-                new ScriptResponses(mapper), metrics);
+                new ScriptResponses(), metrics);
         RequestRecorder recorder = new RequestRecorder(metrics);
         GraphErrors errors = new GraphErrors(mapper, settings.maxBodyBytes(), recorder);
         queue = requestQueue(settings.limits(), dispatch);

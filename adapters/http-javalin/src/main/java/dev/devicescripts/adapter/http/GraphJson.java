@@ -1,16 +1,28 @@
 package dev.devicescripts.adapter.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** How JSON goes over the wire: one strict mapper, and Graph's content type on every JSON response. */
 final class GraphJson {
     static final String CONTENT_TYPE =
             "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+    /** Writes responses; it closes nothing it is given but the generator, so the response completes once written. */
+    private static final JsonFactory OUTPUT = newMapper().getFactory();
+
+    /** A response body, written straight to the client: a large body never waits in memory whole. */
+    @FunctionalInterface
+    interface JsonBody {
+        void writeTo(JsonGenerator json) throws IOException;
+    }
 
     private GraphJson() {
     }
@@ -24,6 +36,19 @@ final class GraphJson {
     }
 
     static void send(Context ctx, int status, JsonNode body) {
-        ctx.status(status).json(body).contentType(CONTENT_TYPE);
+        send(ctx, status, json -> json.writeTree(body));
+    }
+
+    /**
+     * Writes the body as it is generated. Everything it writes must already be loaded: once the first bytes have left,
+     * a failure can no longer become an error response.
+     */
+    static void send(Context ctx, int status, JsonBody body) {
+        ctx.status(status).contentType(CONTENT_TYPE);
+        try (JsonGenerator json = OUTPUT.createGenerator(ctx.outputStream())) {
+            body.writeTo(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing the response failed", e);
+        }
     }
 }

@@ -70,6 +70,11 @@ record Projection(List<String> select, Set<Navigation> expand) {
         return select.isEmpty() ? "" : "(" + String.join(",", select) + ")";
     }
 
+    /** Whether a response writes this property: every one when there is no {@code $select}. */
+    boolean selects(String property) {
+        return select.isEmpty() || select.contains(property);
+    }
+
     boolean expands(Navigation navigation) {
         return expand.contains(navigation);
     }

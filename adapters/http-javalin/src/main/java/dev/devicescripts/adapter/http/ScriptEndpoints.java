@@ -7,7 +7,7 @@ import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.port.in.AssignScriptCommand;
 import dev.devicescripts.application.port.in.ScriptPage;
 import dev.devicescripts.application.port.in.UpdateScriptCommand;
-import dev.devicescripts.domain.AssignmentSet;
+import dev.devicescripts.application.query.PageCursor;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.Guids;
 import dev.devicescripts.domain.ScriptId;
@@ -19,10 +19,10 @@ import io.javalin.http.Handler;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The Graph beta routes of device management scripts: each handler translates HTTP to one use case and back. */
 final class ScriptEndpoints {
@@ -98,13 +98,14 @@ final class ScriptEndpoints {
     private void list(Context ctx) {
         ListQuery query = ListQuery.of(QueryOptions.of(ctx.queryParamMap(), EnumSet.allOf(Option.class)), pageSize);
         Caller caller = caller(ctx);
-        ScriptPage page = useCases.list().list(caller, query.query());
+        ScriptPage found = useCases.list().list(caller, query.query());
+        ExpandedPage page = expanded(caller, query.projection(), found.scripts(), found.next(),
+                script -> query.query().cursorAfter(script));
         OptionalLong count = query.counted()
                 ? OptionalLong.of(useCases.list().count(caller, query.query().filter()))
                 : OptionalLong.empty();
         Optional<String> nextLink = page.next().map(next -> ctx.url() + "?" + query.nextPageQuery(next));
-        GraphJson.send(ctx, 200, responses.scripts(page.scripts(), query.projection(),
-                expandedSets(caller, query.projection(), page.scripts()), count, nextLink));
+        GraphJson.send(ctx, 200, responses.scripts(page.scripts(), query.projection(), page.sets(), count, nextLink));
     }
 
     private void count(Context ctx) {
@@ -124,15 +125,16 @@ final class ScriptEndpoints {
         Projection projection = Projection.of(QueryOptions.of(ctx.queryParamMap(), ENTITY_OPTIONS));
         Caller caller = caller(ctx);
         DeviceManagementScript script = useCases.get().get(caller, scriptId(ctx));
-        GraphJson.send(ctx, 200,
-                responses.script(script, projection, expandedSets(caller, projection, List.of(script))));
+        ExpandedPage page = expanded(caller, projection, List.of(script), Optional.empty(), last -> {
+            throw new IllegalStateException("A page of one script never ends early");
+        });
+        GraphJson.send(ctx, 200, responses.script(script, projection, page.sets()));
     }
 
-    /** The assignment sets of all the scripts at once, when the projection expands them; else none. */
-    private Map<ScriptId, AssignmentSet> expandedSets(Caller caller, Projection projection,
-                                                      List<DeviceManagementScript> scripts) {
-        List<ScriptId> ids = scripts.stream().map(DeviceManagementScript::id).toList();
-        return projection.expand().isEmpty() ? Map.of() : useCases.assignments().assignmentSets(caller, ids);
+    private ExpandedPage expanded(Caller caller, Projection projection, List<DeviceManagementScript> scripts,
+                                  Optional<PageCursor> next, Function<DeviceManagementScript, PageCursor> cursorAfter) {
+        return ExpandedPage.of(scripts, next, projection,
+                ids -> useCases.assignments().assignmentSets(caller, ids), cursorAfter);
     }
 
     private void update(Context ctx) {

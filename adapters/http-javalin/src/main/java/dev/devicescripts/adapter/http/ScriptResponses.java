@@ -1,8 +1,7 @@
 package dev.devicescripts.adapter.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.devicescripts.adapter.http.GraphJson.JsonBody;
 import dev.devicescripts.adapter.http.Projection.Navigation;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AllLicensedUsersAssignmentTarget;
@@ -17,40 +16,45 @@ import dev.devicescripts.domain.ScriptAssignment;
 import dev.devicescripts.domain.ScriptGroupAssignment;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.ScriptProperties;
-import java.util.HashSet;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.function.BiConsumer;
 
-/** Domain values as Graph writes them: exact property names and order, @odata.context, targets' @odata.type. */
+/**
+ * Domain values as Graph writes them: exact property names and order, @odata.context, targets' @odata.type. Each
+ * response is written straight to the client as it is generated, never built as a tree first: a script expanded with
+ * 1,000 targets would take megabytes as a tree.
+ */
 final class ScriptResponses {
     static final String SCRIPTS_CONTEXT =
             "https://graph.microsoft.com/beta/$metadata#deviceManagement/deviceManagementScripts";
     private static final String ENTITY = "/$entity";
+    private static final String CONTEXT = "@odata.context";
     /** A script's properties in the order Graph writes them, which {@code $select} may name. */
     static final List<String> SCRIPT_PROPERTIES = List.of("id", "displayName", "description", "scriptContent",
             "createdDateTime", "lastModifiedDateTime", "runAsAccount", "enforceSignatureCheck", "fileName",
             "roleScopeTagIds", "runAs32Bit");
 
-    private final ObjectMapper mapper;
-
-    ScriptResponses(ObjectMapper mapper) {
-        this.mapper = mapper;
+    /** Writes one item of a collection into the object the generator has open. */
+    @FunctionalInterface
+    private interface ItemWriter<T> {
+        void write(T item, JsonGenerator json) throws IOException;
     }
 
-    ObjectNode script(DeviceManagementScript script) {
+    JsonBody script(DeviceManagementScript script) {
         return script(script, Projection.ALL, Map.of());
     }
 
     /** @param sets the script's assignment set when the projection expands it */
-    ObjectNode script(DeviceManagementScript script, Projection projection, Map<ScriptId, AssignmentSet> sets) {
-        ObjectNode json = mapper.createObjectNode()
-                .put("@odata.context", SCRIPTS_CONTEXT + projection.contextSuffix() + ENTITY);
-        writeScript(script, projection, sets, json);
-        return json;
+    JsonBody script(DeviceManagementScript script, Projection projection, Map<ScriptId, AssignmentSet> sets) {
+        return json -> {
+            json.writeStartObject();
+            json.writeStringField(CONTEXT, SCRIPTS_CONTEXT + projection.contextSuffix() + ENTITY);
+            writeScriptFields(script, projection, sets, json);
+            json.writeEndObject();
+        };
     }
 
     /**
@@ -58,111 +62,163 @@ final class ScriptResponses {
      * @param count     {@code @odata.count}, when the client asked for it
      * @param nextLink  absent on the last page
      */
-    ObjectNode scripts(List<DeviceManagementScript> scripts, Projection projection,
-                       Map<ScriptId, AssignmentSet> sets, OptionalLong count, Optional<String> nextLink) {
-        ObjectNode json = mapper.createObjectNode()
-                .put("@odata.context", SCRIPTS_CONTEXT + projection.contextSuffix());
-        count.ifPresent(total -> json.put("@odata.count", total));
-        nextLink.ifPresent(link -> json.put("@odata.nextLink", link));
-        ArrayNode value = json.putArray("value");
-        scripts.forEach(script -> writeScript(script, projection, sets, value.addObject()));
-        return json;
+    JsonBody scripts(List<DeviceManagementScript> scripts, Projection projection, Map<ScriptId, AssignmentSet> sets,
+                     OptionalLong count, Optional<String> nextLink) {
+        return json -> {
+            json.writeStartObject();
+            json.writeStringField(CONTEXT, SCRIPTS_CONTEXT + projection.contextSuffix());
+            if (count.isPresent()) {
+                json.writeNumberField("@odata.count", count.getAsLong());
+            }
+            if (nextLink.isPresent()) {
+                json.writeStringField("@odata.nextLink", nextLink.get());
+            }
+            json.writeArrayFieldStart("value");
+            for (DeviceManagementScript script : scripts) {
+                json.writeStartObject();
+                writeScriptFields(script, projection, sets, json);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        };
     }
 
-    ObjectNode assignments(ScriptId scriptId, List<ScriptAssignment> assignments) {
-        return collection(assignmentsContext(scriptId, Navigation.ASSIGNMENTS), assignments, this::writeAssignment);
+    JsonBody assignments(ScriptId scriptId, List<ScriptAssignment> assignments) {
+        return collection(assignmentsContext(scriptId, Navigation.ASSIGNMENTS), assignments,
+                ScriptResponses::writeAssignment);
     }
 
-    ObjectNode assignment(ScriptId scriptId, ScriptAssignment assignment) {
-        return entity(assignmentsContext(scriptId, Navigation.ASSIGNMENTS), assignment, this::writeAssignment);
+    JsonBody assignment(ScriptId scriptId, ScriptAssignment assignment) {
+        return entity(assignmentsContext(scriptId, Navigation.ASSIGNMENTS), assignment,
+                ScriptResponses::writeAssignment);
     }
 
-    ObjectNode groupAssignments(ScriptId scriptId, List<ScriptGroupAssignment> groupAssignments) {
+    JsonBody groupAssignments(ScriptId scriptId, List<ScriptGroupAssignment> groupAssignments) {
         return collection(assignmentsContext(scriptId, Navigation.GROUP_ASSIGNMENTS), groupAssignments,
-                this::writeGroupAssignment);
+                ScriptResponses::writeGroupAssignment);
     }
 
-    ObjectNode groupAssignment(ScriptId scriptId, ScriptGroupAssignment groupAssignment) {
+    JsonBody groupAssignment(ScriptId scriptId, ScriptGroupAssignment groupAssignment) {
         return entity(assignmentsContext(scriptId, Navigation.GROUP_ASSIGNMENTS), groupAssignment,
-                this::writeGroupAssignment);
+                ScriptResponses::writeGroupAssignment);
     }
 
     private static String assignmentsContext(ScriptId scriptId, Navigation navigation) {
         return SCRIPTS_CONTEXT + "('" + scriptId + "')/" + navigation.graphName();
     }
 
-    private <T> ObjectNode collection(String context, List<T> items, BiConsumer<T, ObjectNode> write) {
-        ObjectNode json = mapper.createObjectNode().put("@odata.context", context);
-        ArrayNode value = json.putArray("value");
-        items.forEach(item -> write.accept(item, value.addObject()));
-        return json;
+    private static <T> JsonBody collection(String context, List<T> items, ItemWriter<T> write) {
+        return json -> {
+            json.writeStartObject();
+            json.writeStringField(CONTEXT, context);
+            writeItems("value", items, write, json);
+            json.writeEndObject();
+        };
     }
 
-    private <T> ObjectNode entity(String collectionContext, T item, BiConsumer<T, ObjectNode> write) {
-        ObjectNode json = mapper.createObjectNode().put("@odata.context", collectionContext + ENTITY);
-        write.accept(item, json);
-        return json;
+    private static <T> JsonBody entity(String collectionContext, T item, ItemWriter<T> write) {
+        return json -> {
+            json.writeStartObject();
+            json.writeStringField(CONTEXT, collectionContext + ENTITY);
+            write.write(item, json);
+            json.writeEndObject();
+        };
     }
 
-    private void writeScript(DeviceManagementScript script, Projection projection,
-                             Map<ScriptId, AssignmentSet> sets, ObjectNode json) {
+    private static <T> void writeItems(String field, List<T> items, ItemWriter<T> write, JsonGenerator json)
+            throws IOException {
+        json.writeArrayFieldStart(field);
+        for (T item : items) {
+            json.writeStartObject();
+            write.write(item, json);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    /** The script's properties in Graph's order, those $select names only (id always), then its expansions. */
+    private static void writeScriptFields(DeviceManagementScript script, Projection projection,
+                                          Map<ScriptId, AssignmentSet> sets, JsonGenerator json) throws IOException {
         ScriptProperties properties = script.properties();
-        json.put("id", script.id().toString())
-                .put("displayName", properties.displayName())
-                .put("description", properties.description())
-                .put("scriptContent", properties.scriptContent() == null ? null : properties.scriptContent().toBase64())
-                .put("createdDateTime", script.createdDateTime().toString())
-                .put("lastModifiedDateTime", script.lastModifiedDateTime().toString())
-                .put("runAsAccount", properties.runAsAccount().graphName())
-                .put("enforceSignatureCheck", properties.enforceSignatureCheck())
-                .put("fileName", properties.fileName());
-        properties.roleScopeTagIds().forEach(json.putArray("roleScopeTagIds")::add);
-        json.put("runAs32Bit", properties.runAs32Bit());
-        if (!projection.select().isEmpty()) {
-            Set<String> kept = new HashSet<>(projection.select());
-            kept.addAll(List.of("id", "@odata.context")); // an entity carries its context in the same object
-            json.retain(kept);
+        json.writeStringField("id", script.id().toString());
+        if (projection.selects("displayName")) {
+            json.writeStringField("displayName", properties.displayName());
+        }
+        if (projection.selects("description")) {
+            json.writeStringField("description", properties.description());
+        }
+        if (projection.selects("scriptContent")) {
+            json.writeStringField("scriptContent",
+                    properties.scriptContent() == null ? null : properties.scriptContent().toBase64());
+        }
+        if (projection.selects("createdDateTime")) {
+            json.writeStringField("createdDateTime", script.createdDateTime().toString());
+        }
+        if (projection.selects("lastModifiedDateTime")) {
+            json.writeStringField("lastModifiedDateTime", script.lastModifiedDateTime().toString());
+        }
+        if (projection.selects("runAsAccount")) {
+            json.writeStringField("runAsAccount", properties.runAsAccount().graphName());
+        }
+        if (projection.selects("enforceSignatureCheck")) {
+            json.writeBooleanField("enforceSignatureCheck", properties.enforceSignatureCheck());
+        }
+        if (projection.selects("fileName")) {
+            json.writeStringField("fileName", properties.fileName());
+        }
+        if (projection.selects("roleScopeTagIds")) {
+            json.writeArrayFieldStart("roleScopeTagIds");
+            for (String tag : properties.roleScopeTagIds()) {
+                json.writeString(tag);
+            }
+            json.writeEndArray();
+        }
+        if (projection.selects("runAs32Bit")) {
+            json.writeBooleanField("runAs32Bit", properties.runAs32Bit());
         }
         AssignmentSet set = sets.getOrDefault(script.id(), AssignmentSet.EMPTY);
         if (projection.expands(Navigation.ASSIGNMENTS)) {
-            writeInline(script.id(), Navigation.ASSIGNMENTS, set.assignmentsOf(script.id()), this::writeAssignment,
-                    json);
+            writeInline(script.id(), Navigation.ASSIGNMENTS, set.assignmentsOf(script.id()),
+                    ScriptResponses::writeAssignment, json);
         }
         if (projection.expands(Navigation.GROUP_ASSIGNMENTS)) {
             writeInline(script.id(), Navigation.GROUP_ASSIGNMENTS, set.groupAssignmentsOf(script.id()),
-                    this::writeGroupAssignment, json);
+                    ScriptResponses::writeGroupAssignment, json);
         }
     }
 
     /** An expanded navigation property: its own @odata.context, then its entries. */
-    private <T> void writeInline(ScriptId scriptId, Navigation navigation, List<T> items,
-                                 BiConsumer<T, ObjectNode> write, ObjectNode json) {
-        json.put(navigation.graphName() + "@odata.context", assignmentsContext(scriptId, navigation));
-        ArrayNode entries = json.putArray(navigation.graphName());
-        items.forEach(item -> write.accept(item, entries.addObject()));
+    private static <T> void writeInline(ScriptId scriptId, Navigation navigation, List<T> items, ItemWriter<T> write,
+                                        JsonGenerator json) throws IOException {
+        json.writeStringField(navigation.graphName() + CONTEXT, assignmentsContext(scriptId, navigation));
+        writeItems(navigation.graphName(), items, write, json);
     }
 
-    private void writeAssignment(ScriptAssignment assignment, ObjectNode json) {
-        json.put("id", assignment.id().toString());
-        writeTarget(assignment.target(), json.putObject("target"));
+    private static void writeAssignment(ScriptAssignment assignment, JsonGenerator json) throws IOException {
+        json.writeStringField("id", assignment.id().toString());
+        json.writeObjectFieldStart("target");
+        writeTarget(assignment.target(), json);
+        json.writeEndObject();
     }
 
-    private void writeGroupAssignment(ScriptGroupAssignment groupAssignment, ObjectNode json) {
-        json.put("id", groupAssignment.id().toString())
-                .put("targetGroupId", groupAssignment.targetGroupId().toString());
+    private static void writeGroupAssignment(ScriptGroupAssignment groupAssignment, JsonGenerator json)
+            throws IOException {
+        json.writeStringField("id", groupAssignment.id().toString());
+        json.writeStringField("targetGroupId", groupAssignment.targetGroupId().toString());
     }
 
-    private static void writeTarget(AssignmentTarget target, ObjectNode json) {
+    private static void writeTarget(AssignmentTarget target, JsonGenerator json) throws IOException {
         AssignmentFilter filter = target.filter();
-        json.put("@odata.type", "#" + typeOf(target))
-                .put(AssignmentFilter.ID_FIELD, filter.filterId() == null ? null : filter.filterId().toString())
-                .put(AssignmentFilter.TYPE_FIELD, filter.type().graphName());
+        json.writeStringField("@odata.type", "#" + typeOf(target));
+        json.writeStringField(AssignmentFilter.ID_FIELD, filter.filterId() == null ? null : filter.filterId().toString());
+        json.writeStringField(AssignmentFilter.TYPE_FIELD, filter.type().graphName());
         if (target instanceof GroupAssignmentTarget group) {
-            json.put("groupId", group.groupId().toString());
+            json.writeStringField("groupId", group.groupId().toString());
         } else if (target instanceof ExclusionGroupAssignmentTarget exclusion) {
-            json.put("groupId", exclusion.groupId().toString());
+            json.writeStringField("groupId", exclusion.groupId().toString());
         } else if (target instanceof ConfigurationManagerCollectionAssignmentTarget collection) {
-            json.put("collectionId", collection.collectionId());
+            json.writeStringField("collectionId", collection.collectionId());
         }
     }
 

@@ -153,6 +153,45 @@ class PagingTest {
         }
     }
 
+    @Test
+    void givenLargeSets_whenAListExpandsThem_thenPagesEndEarlyAtTheEntryLimitAndTogetherListEveryScriptWhole() {
+        try (GraphApi large = GraphApi.startWithPageSize(100)) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(large.createScript("Script " + i));
+            }
+            int targets = ExpandedPage.MAX_EXPANDED_ENTRIES / 2 - 300; // expanded twice, two of them exceed the limit
+            for (int big : List.of(0, 2, 3)) {
+                assertThat(large.post(SCRIPTS + "/" + ids.get(big) + "/assign", groupAssignments(targets)).status())
+                        .isEqualTo(204);
+            }
+
+            List<List<String>> pageIds = new ArrayList<>();
+            List<Integer> expanded = new ArrayList<>();
+            JsonNode page = large.get(SCRIPTS + "?$expand=assignments,groupAssignments").json();
+            while (true) {
+                pageIds.add(ids(page));
+                page.get("value").forEach(script -> expanded.add(script.get("groupAssignments").size()));
+                if (!page.has("@odata.nextLink")) {
+                    break;
+                }
+                String next = page.get("@odata.nextLink").asText();
+                page = large.get(next.substring(large.url("").length())).json();
+            }
+
+            assertThat(pageIds).containsExactly(ids.subList(0, 2), ids.subList(2, 3), ids.subList(3, 5));
+            assertThat(expanded).containsExactly(targets, 0, targets, targets, 0);
+        }
+    }
+
+    private static String groupAssignments(int count) {
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            groups.add("{\"targetGroupId\":\"" + String.format("aaaaaaaa-0000-4000-8000-%012d", i) + "\"}");
+        }
+        return "{\"deviceManagementScriptGroupAssignments\":[" + String.join(",", groups) + "]}";
+    }
+
     private void createScripts(int count) {
         for (int i = 0; i < count; i++) {
             created.add(api.createScript("Script " + i));
