@@ -3,11 +3,11 @@ package dev.devicescripts.adapter.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,25 +50,33 @@ final class GraphBatch {
         return ctx.method() == HandlerType.POST && ctx.path().replaceFirst("/+$", "").equalsIgnoreCase(PATH);
     }
 
+    /**
+     * Writes each request's response as soon as it has run, in the order they run (Graph's batch responses may come
+     * in any order), and keeps only its status: a batch holds one response in memory at a time, not twenty.
+     */
     void handle(Context ctx) {
         if (dispatch.isDispatched(ctx)) {
             throw GraphRequestException.badRequest("A request in a batch cannot be a batch itself.");
         }
-        List<BatchStep> steps = BatchRequests.read(bodies.jsonObject(ctx));
-        Map<String, ObjectNode> responses = new HashMap<>();
-        for (BatchStep step : BatchRequests.executionOrder(steps)) {
-            responses.put(step.id(), answer(step, ctx, responses));
-        }
-        ObjectNode batch = mapper.createObjectNode();
-        ArrayNode array = batch.putArray("responses");
-        steps.forEach(step -> array.add(responses.get(step.id())));
-        GraphJson.send(ctx, 200, batch);
+        List<BatchStep> steps = BatchRequests.executionOrder(BatchRequests.read(bodies.jsonObject(ctx)));
+        Map<String, Integer> statuses = new HashMap<>();
+        GraphJson.send(ctx, 200, json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("responses");
+            for (BatchStep step : steps) {
+                ObjectNode answer = answer(step, ctx, statuses);
+                statuses.put(step.id(), answer.get("status").intValue());
+                json.writeTree(answer);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
-    private ObjectNode answer(BatchStep step, Context outer, Map<String, ObjectNode> earlier) {
+    private ObjectNode answer(BatchStep step, Context outer, Map<String, Integer> earlierStatuses) {
         try {
             for (String dependency : step.dependsOn()) {
-                int status = earlier.get(dependency).get("status").intValue();
+                int status = earlierStatuses.get(dependency);
                 if (status >= 400) {
                     throw GraphRequestException.failedDependency("The request '" + step.id() + "' depends on the "
                             + "request '" + dependency + "', which failed with status " + status + ".");
@@ -115,8 +123,12 @@ final class GraphBatch {
             }
         }
         byte[] body = response.getContentBytes();
-        if (body != null && body.length > 0) {
-            answer.set("body", isJson(response.get("Content-Type")) ? json(body) : mapper.valueToTree(body));
+        if (body != null && body.length > 0 && isJson(response.get("Content-Type"))) {
+            // This server's own JSON, embedded as it is rather than parsed into a tree, which would take several times
+            // its size in memory.
+            answer.putRawValue("body", new RawValue(new String(body, StandardCharsets.UTF_8)));
+        } else if (body != null && body.length > 0) {
+            answer.set("body", mapper.valueToTree(body));
         }
         return answer;
     }
@@ -143,11 +155,4 @@ final class GraphBatch {
         return mediaType.equals("application/json") || mediaType.endsWith("+json");
     }
 
-    private JsonNode json(byte[] body) {
-        try {
-            return mapper.readTree(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("This server answered a request of a batch with invalid JSON", e);
-        }
-    }
 }

@@ -105,6 +105,13 @@ final class GraphErrors {
         GraphError error = graphErrorOf(failure, ctx);
         LOG.debug("{} {} answered {} {} (request-id {}): {}", ctx.method(), ctx.path(), error.status(), error.code(),
                 RequestIds.requestId(ctx), error.message());
+        if (ctx.res().isCommitted()) {
+            // Part of a response already left (a failure while it was written): nothing can replace it now.
+            LOG.warn("{} {} failed after its response had begun (request-id {}): {}", ctx.method(), ctx.path(),
+                    RequestIds.requestId(ctx), error.message());
+            return;
+        }
+        ctx.res().resetBuffer(); // what a failing handler wrote but did not send
         if (error.status() == 503) {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
         }

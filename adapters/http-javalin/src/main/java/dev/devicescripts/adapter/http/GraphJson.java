@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
 final class GraphJson {
     static final String CONTENT_TYPE =
             "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
-    /** Writes responses; it closes nothing it is given but the generator, so the response completes once written. */
+    /** Writes responses; closing its generator closes the response, which completes it. */
     private static final JsonFactory OUTPUT = newMapper().getFactory();
 
     /** A response body, written straight to the client: a large body never waits in memory whole. */
@@ -45,8 +45,10 @@ final class GraphJson {
      */
     static void send(Context ctx, int status, JsonBody body) {
         ctx.status(status).contentType(CONTENT_TYPE);
-        try (JsonGenerator json = OUTPUT.createGenerator(ctx.outputStream())) {
+        try {
+            JsonGenerator json = OUTPUT.createGenerator(ctx.outputStream());
             body.writeTo(json);
+            json.close(); // only once whole: a body that failed halfway is not flushed, so an error can replace it
         } catch (IOException e) {
             throw new UncheckedIOException("Writing the response failed", e);
         }
