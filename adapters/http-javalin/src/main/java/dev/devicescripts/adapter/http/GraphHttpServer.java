@@ -71,6 +71,9 @@ public final class GraphHttpServer implements AutoCloseable {
                     ctx -> RequestCaller.authenticate(ctx, authenticator));
             settings.throttle().ifPresent(limits -> config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*",
                     new RequestThrottle(limits, System::nanoTime)));
+            TenantShare share = new TenantShare(settings.limits(), dispatch);
+            config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*", share::enter);
+            config.routes.after(ScriptEndpoints.GRAPH_ROOT + "/*", share::leave);
             config.routes.beforeMatched(ScriptEndpoints.GRAPH_ROOT + "/*",
                     ctx -> QueryOptions.rejectUnknownOptions(ctx.queryParamMap()));
             config.routes.get(HEALTH_PATH, this::liveness);
