@@ -61,6 +61,7 @@ public final class GraphHttpServer implements AutoCloseable {
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(queue);
+                server.insertHandler(new NoMethodOverride());
                 server.setErrorHandler(errors.jettyErrorHandler());
                 dispatch.attachTo(server);
             });
