@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpTester;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -46,12 +45,11 @@ final class LocalDispatch {
         server.addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStarting(LifeCycle event) {
-                // The public connector's settings (header sizes, URI rules), and the scheme the batch was sent with.
+                // The public connector's settings (header sizes, URI rules). Not its trust in a proxy's headers:
+                // those of a batch's requests are its client's, and their links are the batch's.
                 HttpConfiguration http = new HttpConfiguration(server.getConnectors()[0]
                         .getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration());
-                ForwardedRequestCustomizer scheme = new ForwardedRequestCustomizer();
-                scheme.setForwardedOnly(true);
-                http.addCustomizer(scheme);
+                http.getCustomizers().removeIf(ForwardedRequestCustomizer.class::isInstance);
                 QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
                 threads.setName("graph-batch");
                 connector = new LocalConnector(server, threads, null, null, 1, new HttpConnectionFactory(http));
@@ -72,14 +70,14 @@ final class LocalDispatch {
     /**
      * Sends one request and waits for its whole response.
      *
-     * @param headers     every header but the framing ones (Content-Length, Connection), which this sets
-     * @param outerScheme the batch's own scheme, so that URLs in the response (Location, nextLink) match it
-     * @param body        null for none
+     * @param headers  every header but the framing ones (Content-Length, Connection), which this sets
+     * @param linkBase the base of the batch's own links, so that those in the response (Location, nextLink) match
+     * @param body     null for none
      */
-    HttpTester.Response send(String method, String pathAndQuery, Map<String, String> headers, String outerScheme,
+    HttpTester.Response send(String method, String pathAndQuery, Map<String, String> headers, String linkBase,
                              byte[] body) {
         Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put(HttpHeader.FORWARDED.asString(), "proto=" + outerScheme);
+        all.put(LinkBase.BATCH_HEADER, linkBase);
         ByteBuffer response;
         try {
             response = connector.getResponse(request(method, pathAndQuery, all, body), TIMEOUT.toMillis(),

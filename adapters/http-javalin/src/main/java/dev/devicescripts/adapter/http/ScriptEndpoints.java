@@ -45,14 +45,16 @@ final class ScriptEndpoints {
     private final RequestBodies bodies;
     private final ScriptResponses responses;
     private final ServerMetrics metrics;
+    private final LinkBase links;
 
     ScriptEndpoints(GraphUseCases useCases, HttpSettings settings, RequestBodies bodies, ScriptResponses responses,
-                    ServerMetrics metrics) {
+                    ServerMetrics metrics, LinkBase links) {
         this.useCases = useCases;
         this.pageSize = settings.pageSize();
         this.bodies = bodies;
         this.responses = responses;
         this.metrics = metrics;
+        this.links = links;
     }
 
     void register(RoutesConfig routes) {
@@ -97,12 +99,13 @@ final class ScriptEndpoints {
 
     private void list(Context ctx) {
         ListQuery query = ListQuery.of(QueryOptions.of(ctx.queryParamMap(), EnumSet.allOf(Option.class)), pageSize);
+        String linkBase = links.of(ctx);
         Caller caller = caller(ctx);
         ScriptPage page = useCases.list().list(caller, query.query());
         OptionalLong count = query.counted()
                 ? OptionalLong.of(useCases.list().count(caller, query.query().filter()))
                 : OptionalLong.empty();
-        Optional<String> nextLink = page.next().map(next -> ctx.url() + "?" + query.nextPageQuery(next));
+        Optional<String> nextLink = page.next().map(next -> linkBase + SCRIPTS + "?" + query.nextPageQuery(next));
         GraphJson.send(ctx, 200, responses.scripts(page.scripts(), query.projection(),
                 expandedSets(caller, query.projection(), page.scripts()), count, nextLink));
     }
@@ -115,8 +118,9 @@ final class ScriptEndpoints {
 
     private void create(Context ctx) {
         ScriptProperties properties = ScriptRequests.newScript(bodies.jsonObject(ctx));
+        String linkBase = links.of(ctx);
         DeviceManagementScript script = useCases.create().create(caller(ctx), properties);
-        ctx.header("Location", withoutTrailingSlash(ctx.url()) + "/" + script.id());
+        ctx.header("Location", linkBase + SCRIPTS + "/" + script.id());
         GraphJson.send(ctx, 201, responses.script(script));
     }
 
@@ -209,10 +213,6 @@ final class ScriptEndpoints {
     private static boolean prefersRepresentation(Context ctx) {
         String prefer = ctx.header("Prefer");
         return prefer != null && prefer.toLowerCase(Locale.ROOT).contains("return=representation");
-    }
-
-    private static String withoutTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     static boolean isGraphPath(String path) {
