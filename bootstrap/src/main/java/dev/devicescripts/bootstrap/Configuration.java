@@ -1,5 +1,6 @@
 package dev.devicescripts.bootstrap;
 
+import dev.devicescripts.adapter.http.PublicUrl;
 import dev.devicescripts.adapter.http.RequestLimits;
 import dev.devicescripts.adapter.http.ThrottleLimits;
 import dev.devicescripts.adapter.http.TlsFiles;
@@ -34,7 +35,8 @@ public record Configuration(
         Authentication authentication,
         Optional<TlsFiles> tls,
         Optional<ThrottleLimits> throttle,
-        Logging logging) {
+        Logging logging,
+        PublicUrl publicUrl) {
 
     public enum Persistence { JDBC, MEMORY }
 
@@ -106,7 +108,18 @@ public record Configuration(
                 tls(line),
                 throttle(line),
                 new Logging(line.choice(Option.LOG_LEVEL.flag(), LogLevel.class),
-                        line.choice(Option.ACCESS_LOG.flag(), Switch.class) == Switch.ON));
+                        line.choice(Option.ACCESS_LOG.flag(), Switch.class) == Switch.ON),
+                publicUrl(line));
+    }
+
+    private static PublicUrl publicUrl(CommandLine line) throws UsageException {
+        boolean trustForwardedHeaders = line.choice(Option.TRUST_FORWARDED_HEADERS.flag(), Switch.class) == Switch.ON;
+        Optional<String> url = line.optional(Option.PUBLIC_URL.flag());
+        try {
+            return new PublicUrl(url.map(PublicUrl::parse), trustForwardedHeaders);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(Option.PUBLIC_URL.flag() + " " + e.getMessage());
+        }
     }
 
     private static Optional<Database> database(CommandLine line) throws UsageException {

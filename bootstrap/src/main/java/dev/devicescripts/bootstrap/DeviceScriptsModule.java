@@ -158,7 +158,7 @@ final class DeviceScriptsModule extends AbstractModule {
     GraphHttpServer graphHttpServer(GraphUseCases useCases, Authenticator authenticator, ServerMetrics metrics) {
         return new GraphHttpServer(useCases, new HttpSettings(configuration.host(), configuration.port(),
                 configuration.maxBodyBytes(), configuration.pageSize(), configuration.tls(), configuration.throttle(),
-                configuration.requestLimits()),
+                configuration.requestLimits(), configuration.publicUrl()),
                 authenticator, metrics);
     }
 }

@@ -41,6 +41,11 @@ public final class DeviceScriptsServer implements AutoCloseable {
         return http.port();
     }
 
+    /** Where it serves, as bound: {@code http://localhost:8080}. */
+    public String url() {
+        return http.url();
+    }
+
     /** Stops taking requests, lets those in flight finish, then closes the store and the metrics. */
     @Override
     public void close() {

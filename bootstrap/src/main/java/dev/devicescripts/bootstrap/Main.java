@@ -1,6 +1,7 @@
 package dev.devicescripts.bootstrap;
 
 import com.google.inject.ProvisionException;
+import dev.devicescripts.adapter.http.PublicUrl;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
 import java.util.Arrays;
 import java.util.List;
@@ -60,14 +61,14 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "devicescripts-shutdown"));
-        LOG.info("devicescripts serving on {}://{}:{}/beta ({})", configuration.tls().isPresent() ? "https" : "http",
-                displayHost(configuration.host()), server.port(),
-                storageDescription(configuration));
+        LOG.info("devicescripts serving on {}/beta ({}){}", server.url(), storageDescription(configuration),
+                linkDescription(configuration.publicUrl()));
     }
 
-    /** A wildcard address is where the server listens, not an address to browse to. */
-    private static String displayHost(String host) {
-        return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    /** Links point where the server serves unless the operator said otherwise. */
+    private static String linkDescription(PublicUrl publicUrl) {
+        String base = publicUrl.url().map(url -> ", links to " + url).orElse("");
+        return publicUrl.trustForwardedHeaders() ? base + ", or where a proxy's Forwarded headers say" : base;
     }
 
     private static String storageDescription(Configuration configuration) {

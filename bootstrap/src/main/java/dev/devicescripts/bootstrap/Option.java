@@ -57,7 +57,11 @@ enum Option {
     TLS_KEY("tls-key", "FILE", null, "PEM private key of the certificate"),
     LOG_LEVEL("log-level", "error|warn|info|debug|trace", "info",
             "level of the application log (stderr); libraries log warnings and errors"),
-    ACCESS_LOG("access-log", "on|off", "on", "the access log: one JSON line per request on stdout");
+    ACCESS_LOG("access-log", "on|off", "on", "the access log: one JSON line per request on stdout"),
+    PUBLIC_URL("public-url", "URL", null, "where the links in responses (@odata.nextLink, Location) point, e.g. "
+            + "https://graph.example.com (default: the URL logged at start)"),
+    TRUST_FORWARDED_HEADERS("trust-forwarded-headers", "on|off", "off",
+            "links follow a proxy's Forwarded / X-Forwarded-* headers (on only if the proxy sets them)");
 
     private final String flagName;
     private final String valueName;

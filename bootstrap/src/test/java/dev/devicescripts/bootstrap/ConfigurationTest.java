@@ -3,11 +3,14 @@ package dev.devicescripts.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.devicescripts.adapter.http.PublicUrl;
 import dev.devicescripts.adapter.http.ThrottleLimits;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConfigurationTest {
@@ -98,6 +101,34 @@ class ConfigurationTest {
         assertThat(Configuration.parse(List.of(), Map.of("DEVICESCRIPTS_LOG_LEVEL", "warn",
                 "DEVICESCRIPTS_ACCESS_LOG", "off")).logging())
                 .isEqualTo(new Configuration.Logging(Configuration.LogLevel.WARN, false));
+    }
+
+    @Test
+    void linksPointWhereTheServerIsBoundUnlessAPublicUrlOrTrustedForwardedHeadersSayOtherwise()
+            throws UsageException {
+        assertThat(Configuration.parse(List.of(), Map.of()).publicUrl()).isEqualTo(PublicUrl.AS_BOUND);
+        assertThat(Configuration.parse(List.of("--public-url", "https://graph.example.com/intune",
+                "--trust-forwarded-headers=on"), Map.of()).publicUrl())
+                .isEqualTo(new PublicUrl(Optional.of(URI.create("https://graph.example.com/intune")), true));
+        assertThat(Configuration.parse(List.of(), Map.of("DEVICESCRIPTS_PUBLIC_URL", "http://10.0.0.5:8080/",
+                "DEVICESCRIPTS_TRUST_FORWARDED_HEADERS", "off")).publicUrl())
+                .isEqualTo(new PublicUrl(Optional.of(URI.create("http://10.0.0.5:8080/")), false));
+    }
+
+    @Test
+    void aPublicUrlThatIsNotAnAbsoluteHttpUrlWithoutQueryOrFragmentIsRefusedNamingIt() {
+        for (String url : List.of("graph.example.com", "/beta", "ftp://graph.example.com", "https://",
+                "https:///intune", "https://graph.example.com/?tenant=x", "https://graph.example.com/#top",
+                "https://user:secret@graph.example.com", "https://graph example.com", "mailto:admin@example.com")) {
+            assertThatThrownBy(() -> Configuration.parse(List.of("--public-url", url), Map.of()))
+                    .as(url)
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageStartingWith("--public-url must be an absolute http or https URL")
+                    .hasMessageContaining("'" + url + "'");
+        }
+        assertThatThrownBy(() -> Configuration.parse(List.of("--trust-forwarded-headers", "yes"), Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--trust-forwarded-headers must be on or off, not 'yes'.");
     }
 
     @Test

@@ -79,6 +79,19 @@ class EndToEndTest {
     }
 
     @Test
+    void withAPublicUrlTheLocationOfACreatedScriptStartsWithIt() throws UsageException {
+        Configuration configuration = Configuration.parse(List.of("--port", "0", "--persistence", "memory",
+                "--data-dir", dataDirectory.toString(), "--public-url", "https://graph.example.com/intune"), Map.of());
+        try (DeviceScriptsServer server = DeviceScriptsServer.start(configuration)) {
+            HttpResponse<String> created = new GraphClient(server.port(), adminToken())
+                    .post(AssignLifecycle.SCRIPTS, "{\"displayName\":\"Linked\"}");
+
+            assertThat(created.headers().firstValue("Location")).hasValue("https://graph.example.com/intune"
+                    + AssignLifecycle.SCRIPTS + "/" + GraphClient.json(created).get("id").asText());
+        }
+    }
+
+    @Test
     void withTlsCertAndTlsKeyTheServerAnswersAnAuthenticatedGetOverHttps() throws UsageException {
         TestCertificate certificate = TestCertificate.selfSigned("EC");
         Path cert = certificate.writeCertificate(dataDirectory.resolve("cert.pem"));

@@ -25,8 +25,9 @@ import org.eclipse.jetty.http.HttpTester;
  */
 final class GraphBatch {
     static final String PATH = ScriptEndpoints.GRAPH_ROOT + "/$batch";
-    /** Headers of a request in the batch that the batch sets itself: its token, its host, the framing. */
-    private static final Set<String> BATCH_HEADERS = Set.of("authorization", "host", "forwarded", "content-length",
+    /** Headers of a request in the batch that the batch sets itself: its token, its host and links, the framing. */
+    private static final Set<String> BATCH_HEADERS = Set.of("authorization", "host", "forwarded",
+            LinkBase.BATCH_HEADER.toLowerCase(Locale.ROOT), "content-length",
             "transfer-encoding", "connection", "keep-alive", "te", "upgrade", "expect",
             // The batch response is compressed as a whole; a compressed body could not be embedded as JSON.
             "accept-encoding");
@@ -37,12 +38,14 @@ final class GraphBatch {
     private final RequestBodies bodies;
     private final GraphErrors errors;
     private final LocalDispatch dispatch;
+    private final LinkBase links;
 
-    GraphBatch(ObjectMapper mapper, RequestBodies bodies, GraphErrors errors, LocalDispatch dispatch) {
+    GraphBatch(ObjectMapper mapper, RequestBodies bodies, GraphErrors errors, LocalDispatch dispatch, LinkBase links) {
         this.mapper = mapper;
         this.bodies = bodies;
         this.errors = errors;
         this.dispatch = dispatch;
+        this.links = links;
     }
 
     /** Whether the request is a batch, its path matched as the router does: in any case, trailing slashes or not. */
@@ -59,12 +62,13 @@ final class GraphBatch {
             throw GraphRequestException.badRequest("A request in a batch cannot be a batch itself.");
         }
         List<BatchStep> steps = BatchRequests.executionOrder(BatchRequests.read(bodies.jsonObject(ctx)));
+        String linkBase = links.of(ctx);
         Map<String, Integer> statuses = new HashMap<>();
         GraphJson.send(ctx, 200, json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("responses");
             for (BatchStep step : steps) {
-                ObjectNode answer = answer(step, ctx, statuses);
+                ObjectNode answer = answer(step, ctx, linkBase, statuses);
                 statuses.put(step.id(), answer.get("status").intValue());
                 json.writeTree(answer);
             }
@@ -73,7 +77,8 @@ final class GraphBatch {
         });
     }
 
-    private ObjectNode answer(BatchStep step, Context outer, Map<String, Integer> earlierStatuses) {
+    /** @param linkBase the base of the batch's own links, which its requests' links start with too */
+    private ObjectNode answer(BatchStep step, Context outer, String linkBase, Map<String, Integer> earlierStatuses) {
         try {
             for (String dependency : step.dependsOn()) {
                 int status = earlierStatuses.get(dependency);
@@ -88,7 +93,7 @@ final class GraphBatch {
                         + "Content-Type header; write \"headers\":{\"Content-Type\":\"application/json\"}.");
             }
             return dispatched(step, dispatch.send(step.method(), pathAndQuery, innerHeaders(step, outer),
-                    outer.scheme(), step.body() == null ? null : mapper.writeValueAsBytes(step.body())));
+                    linkBase, step.body() == null ? null : mapper.writeValueAsBytes(step.body())));
         } catch (GraphRequestException refused) {
             return refused(step, refused);
         } catch (JsonProcessingException e) {

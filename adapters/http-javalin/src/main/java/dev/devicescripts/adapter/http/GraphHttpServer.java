@@ -7,12 +7,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.URIUtil;
 
 /**
  * The Microsoft Graph beta API for device management scripts, served by Javalin: routes under {@code /beta}, and for
@@ -43,12 +45,13 @@ public final class GraphHttpServer implements AutoCloseable {
                            ServerMetrics metrics) {
         this.useCases = useCases;
         this.settings = settings;
+        LinkBase links = new LinkBase(settings.publicUrl(), this::url, dispatch);
         ScriptEndpoints endpoints = new ScriptEndpoints(useCases, settings, new RequestBodies(mapper),
-                new ScriptResponses(), metrics);
+                new ScriptResponses(), metrics, links);
         RequestRecorder recorder = new RequestRecorder(metrics);
         GraphErrors errors = new GraphErrors(mapper, settings.maxBodyBytes(), recorder);
         queue = requestQueue(settings.limits(), dispatch);
-        GraphBatch batch = new GraphBatch(mapper, new RequestBodies(mapper), errors, dispatch);
+        GraphBatch batch = new GraphBatch(mapper, new RequestBodies(mapper), errors, dispatch, links);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.router.caseInsensitiveRoutes = true; // Graph's paths are case-insensitive
@@ -61,6 +64,7 @@ public final class GraphHttpServer implements AutoCloseable {
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(queue);
+                server.insertHandler(new NoMethodOverride());
                 server.setErrorHandler(errors.jettyErrorHandler());
                 dispatch.attachTo(server);
             });
@@ -93,6 +97,9 @@ public final class GraphHttpServer implements AutoCloseable {
         // Jetty keeps the header fields a connection repeats in a cache of 1,024 characters; a bearer token alone is
         // longer, so the cache was cleared and refilled on every request (7 % of a small assign's time). Off.
         http.setHeaderCacheSize(0);
+        if (settings.publicUrl().trustForwardedHeaders()) {
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
         ServerConnector connector = settings.tls().map(files -> TlsConnector.create(server, http, files))
                 .orElseGet(() -> new ServerConnector(server, new HttpConnectionFactory(http)));
         connector.setHost(settings.host());
@@ -138,6 +145,14 @@ public final class GraphHttpServer implements AutoCloseable {
     /** The port bound, which differs from the configured one when that was 0. */
     public int port() {
         return app.port();
+    }
+
+    /** Where it serves, as bound: {@code http://127.0.0.1:8080}; a wildcard address shows as localhost. */
+    public String url() {
+        String host = settings.host();
+        boolean wildcard = host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        String scheme = settings.tls().isPresent() ? "https" : "http";
+        return URIUtil.newURI(scheme, wildcard ? "localhost" : host, port());
     }
 
     /** Stops accepting connections, lets in-flight requests finish (at most 30 seconds), then stops. */

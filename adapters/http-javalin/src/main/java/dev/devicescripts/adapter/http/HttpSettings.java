@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param tls          when present, the port speaks HTTPS with these files instead of HTTP
  * @param throttle     when present, requests over these limits are answered 429; absent, none is
  * @param limits       how many requests are worked on and queued at once, and how long idle clients are waited for
+ * @param publicUrl    where the links in responses point
  */
 public record HttpSettings(String host, int port, long maxBodyBytes, int pageSize, Optional<TlsFiles> tls,
-                           Optional<ThrottleLimits> throttle, RequestLimits limits) {
+                           Optional<ThrottleLimits> throttle, RequestLimits limits, PublicUrl publicUrl) {
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
     public static final int DEFAULT_PAGE_SIZE = 100;
 
@@ -24,6 +25,7 @@ public record HttpSettings(String host, int port, long maxBodyBytes, int pageSiz
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(throttle, "throttle");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(publicUrl, "publicUrl");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be from 0 to 65535: " + port);
         }

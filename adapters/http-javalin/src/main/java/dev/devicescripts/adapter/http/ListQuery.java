@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +33,8 @@ import java.util.stream.Collectors;
 record ListQuery(QueryOptions options, ScriptQuery query, Projection projection, boolean counted) {
     /** Repeated in next links; $skip is not, the cursor already counts the scripts it skipped. */
     private static final List<Option> REPEATED = List.of(FILTER, ORDERBY, SELECT, EXPAND, TOP, COUNT);
+    /** Integer.parseInt also takes a sign and the digits of other scripts (١٠, １０); an OData integer has neither. */
+    private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]+");
 
     /** @param pageSize the most scripts a page holds, whatever $top asks for */
     static ListQuery of(QueryOptions options, int pageSize) {
@@ -81,15 +84,17 @@ record ListQuery(QueryOptions options, ScriptQuery query, Projection projection,
 
     private static int integer(Option option, String text, int min) {
         try {
-            int value = Integer.parseInt(text);
-            if (value >= min) {
-                return value;
+            if (ASCII_DIGITS.matcher(text).matches()) {
+                int value = Integer.parseInt(text);
+                if (value >= min) {
+                    return value;
+                }
             }
         } catch (NumberFormatException e) {
             // answered below, as a value out of range is
         }
         throw GraphRequestException.badRequest("The query option '" + option.graphName() + "' must be an integer "
-                + "from " + min + " to " + Integer.MAX_VALUE + "; '" + text + "' is not.");
+                + "from " + min + " to " + Integer.MAX_VALUE + " written in the digits 0 to 9; '" + text + "' is not.");
     }
 
     private static boolean bool(String text) {

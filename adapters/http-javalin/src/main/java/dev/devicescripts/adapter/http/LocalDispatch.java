@@ -2,13 +2,13 @@ package dev.devicescripts.adapter.http;
 
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpTester;
-import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -24,7 +24,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <p>Jetty's {@link LocalConnector} takes raw HTTP/1.1 from a buffer instead of a socket: no port is opened, no TLS
  * certificate has to match a loopback address, and no process but this one can reach it. Jetty's HttpTester, from
- * jetty-http's main jar, writes and parses that HTTP.
+ * jetty-http's main jar, parses the responses.
  *
  * <p>The connector has threads of its own: a batch holds a server thread while it waits for its requests, and if
  * these needed server threads too, enough concurrent batches would wait forever for each other. They never wait on
@@ -45,12 +45,11 @@ final class LocalDispatch {
         server.addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStarting(LifeCycle event) {
-                // The public connector's settings (header sizes, URI rules), and the scheme the batch was sent with.
+                // The public connector's settings (header sizes, URI rules). Not its trust in a proxy's headers:
+                // those of a batch's requests are its client's, and their links are the batch's.
                 HttpConfiguration http = new HttpConfiguration(server.getConnectors()[0]
                         .getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration());
-                ForwardedRequestCustomizer scheme = new ForwardedRequestCustomizer();
-                scheme.setForwardedOnly(true);
-                http.addCustomizer(scheme);
+                http.getCustomizers().removeIf(ForwardedRequestCustomizer.class::isInstance);
                 QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
                 threads.setName("graph-batch");
                 connector = new LocalConnector(server, threads, null, null, 1, new HttpConnectionFactory(http));
@@ -71,25 +70,18 @@ final class LocalDispatch {
     /**
      * Sends one request and waits for its whole response.
      *
-     * @param headers     every header but the framing ones (Content-Length, Connection), which this sets
-     * @param outerScheme the batch's own scheme, so that URLs in the response (Location, nextLink) match it
-     * @param body        null for none
+     * @param headers  every header but the framing ones (Content-Length, Connection), which this sets
+     * @param linkBase the base of the batch's own links, so that those in the response (Location, nextLink) match
+     * @param body     null for none
      */
-    HttpTester.Response send(String method, String pathAndQuery, Map<String, String> headers, String outerScheme,
+    HttpTester.Response send(String method, String pathAndQuery, Map<String, String> headers, String linkBase,
                              byte[] body) {
-        HttpTester.Request request = HttpTester.newRequest();
-        request.setMethod(method);
-        request.setURI(pathAndQuery);
-        request.setVersion(HttpVersion.HTTP_1_1);
-        headers.forEach(request::put);
-        request.put(HttpHeader.FORWARDED, "proto=" + outerScheme);
-        request.put(HttpHeader.CONNECTION, "close");
-        if (body != null) {
-            request.setContent(body);
-        }
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put(LinkBase.BATCH_HEADER, linkBase);
         ByteBuffer response;
         try {
-            response = connector.getResponse(request.generate(), TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            response = connector.getResponse(request(method, pathAndQuery, all, body), TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while dispatching " + method + " " + pathAndQuery, e);
@@ -101,5 +93,26 @@ final class LocalDispatch {
                     + " of the batch got no answer; the service may be stopping. Retry later.");
         }
         return HttpTester.parseResponse(response);
+    }
+
+    /**
+     * The request in HTTP/1.1, written here rather than by HttpTester, which refuses, as an exception, what the server
+     * answers a client with a status: a URL longer than its buffer (414), an escape such as %00 that Jetty's URI rules
+     * reject (400). So each is answered as it would be alone. Nothing here can end a line early: BatchRequests allows
+     * no CR or LF in a method or header, BatchUrls encodes every character a URL may not hold.
+     */
+    private static ByteBuffer request(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
+        StringBuilder head = new StringBuilder(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Connection: close\r\n");
+        if (body != null) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer request = ByteBuffer.allocate(headBytes.length + (body == null ? 0 : body.length)).put(headBytes);
+        if (body != null) {
+            request.put(body);
+        }
+        return request.flip();
     }
 }

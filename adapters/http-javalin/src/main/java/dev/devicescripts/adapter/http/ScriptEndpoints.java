@@ -45,14 +45,16 @@ final class ScriptEndpoints {
     private final RequestBodies bodies;
     private final ScriptResponses responses;
     private final ServerMetrics metrics;
+    private final LinkBase links;
 
     ScriptEndpoints(GraphUseCases useCases, HttpSettings settings, RequestBodies bodies, ScriptResponses responses,
-                    ServerMetrics metrics) {
+                    ServerMetrics metrics, LinkBase links) {
         this.useCases = useCases;
         this.pageSize = settings.pageSize();
         this.bodies = bodies;
         this.responses = responses;
         this.metrics = metrics;
+        this.links = links;
     }
 
     void register(RoutesConfig routes) {
@@ -97,6 +99,7 @@ final class ScriptEndpoints {
 
     private void list(Context ctx) {
         ListQuery query = ListQuery.of(QueryOptions.of(ctx.queryParamMap(), EnumSet.allOf(Option.class)), pageSize);
+        String linkBase = links.of(ctx);
         Caller caller = caller(ctx);
         ScriptPage found = useCases.list().list(caller, query.query());
         ExpandedPage page = expanded(caller, query.projection(), found.scripts(), found.next(),
@@ -104,7 +107,7 @@ final class ScriptEndpoints {
         OptionalLong count = query.counted()
                 ? OptionalLong.of(useCases.list().count(caller, query.query().filter()))
                 : OptionalLong.empty();
-        Optional<String> nextLink = page.next().map(next -> ctx.url() + "?" + query.nextPageQuery(next));
+        Optional<String> nextLink = page.next().map(next -> linkBase + SCRIPTS + "?" + query.nextPageQuery(next));
         GraphJson.send(ctx, 200, responses.scripts(page.scripts(), query.projection(), page.sets(), count, nextLink));
     }
 
@@ -116,8 +119,9 @@ final class ScriptEndpoints {
 
     private void create(Context ctx) {
         ScriptProperties properties = ScriptRequests.newScript(bodies.jsonObject(ctx));
+        String linkBase = links.of(ctx);
         DeviceManagementScript script = useCases.create().create(caller(ctx), properties);
-        ctx.header("Location", withoutTrailingSlash(ctx.url()) + "/" + script.id());
+        ctx.header("Location", linkBase + SCRIPTS + "/" + script.id());
         GraphJson.send(ctx, 201, responses.script(script));
     }
 
@@ -211,10 +215,6 @@ final class ScriptEndpoints {
     private static boolean prefersRepresentation(Context ctx) {
         String prefer = ctx.header("Prefer");
         return prefer != null && prefer.toLowerCase(Locale.ROOT).contains("return=representation");
-    }
-
-    private static String withoutTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     static boolean isGraphPath(String path) {

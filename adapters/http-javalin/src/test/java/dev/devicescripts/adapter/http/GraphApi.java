@@ -134,13 +134,14 @@ final class GraphApi implements AutoCloseable {
     /** A server that answers 429 to requests over {@code limits}. */
     static GraphApi startWithThrottle(ThrottleLimits limits) {
         return new GraphApi(useCases -> useCases, settings(HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(),
-                Optional.of(limits), RequestLimits.DEFAULTS), HttpClient.newHttpClient());
+                Optional.of(limits), RequestLimits.DEFAULTS, PublicUrl.AS_BOUND), HttpClient.newHttpClient());
     }
 
     /** A server that speaks HTTPS with {@code files}, called by a client whose {@code trust} accepts its chain. */
     static GraphApi startWithTls(TlsFiles files, SSLContext trust) {
         return new GraphApi(useCases -> useCases, settings(HttpSettings.DEFAULT_PAGE_SIZE, Optional.of(files),
-                Optional.empty(), RequestLimits.DEFAULTS), HttpClient.newBuilder().sslContext(trust).build());
+                Optional.empty(), RequestLimits.DEFAULTS, PublicUrl.AS_BOUND),
+                HttpClient.newBuilder().sslContext(trust).build());
     }
 
     /** A server whose use cases are the real ones except those {@code replaceSome} swaps for fakes. */
@@ -151,17 +152,23 @@ final class GraphApi implements AutoCloseable {
     /** A server with fakes for some use cases that takes on work within {@code limits}. */
     static GraphApi startWith(UnaryOperator<GraphUseCases> replaceSome, RequestLimits limits) {
         return new GraphApi(replaceSome, settings(HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(), Optional.empty(),
-                limits), HttpClient.newHttpClient());
+                limits, PublicUrl.AS_BOUND), HttpClient.newHttpClient());
     }
 
     static GraphApi startWithPageSize(int pageSize) {
         return new GraphApi(useCases -> useCases, settings(pageSize, Optional.empty(), Optional.empty(),
-                RequestLimits.DEFAULTS), HttpClient.newHttpClient());
+                RequestLimits.DEFAULTS, PublicUrl.AS_BOUND), HttpClient.newHttpClient());
+    }
+
+    /** A server whose links point where {@code publicUrl} says, with pages of {@code pageSize} scripts. */
+    static GraphApi startWithPublicUrl(PublicUrl publicUrl, int pageSize) {
+        return new GraphApi(useCases -> useCases, settings(pageSize, Optional.empty(), Optional.empty(),
+                RequestLimits.DEFAULTS, publicUrl), HttpClient.newHttpClient());
     }
 
     private static HttpSettings settings(int pageSize, Optional<TlsFiles> tls, Optional<ThrottleLimits> throttle,
-                                         RequestLimits limits) {
-        return new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, pageSize, tls, throttle, limits);
+                                         RequestLimits limits, PublicUrl publicUrl) {
+        return new HttpSettings("127.0.0.1", 0, MAX_BODY_BYTES, pageSize, tls, throttle, limits, publicUrl);
     }
 
     String url(String path) {

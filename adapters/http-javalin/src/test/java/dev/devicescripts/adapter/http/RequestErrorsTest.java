@@ -459,6 +459,16 @@ class RequestErrorsTest {
     }
 
     @Test
+    void topAndSkipWithASignOrDigitsOtherThanAsciiOnesAreBadRequestsNamingTheOption() {
+        // +5; Arabic-Indic 10; fullwidth 10; Devanagari 5: Integer.parseInt reads each as a number.
+        for (String value : List.of("%2B5", "%D9%A1%D9%A0", "%EF%BC%91%EF%BC%90", "%E0%A5%AB", "-0", "%2B0")) {
+            assertGraphError(api.get(SCRIPTS + "?$top=" + value), 400, "BadRequest", "'$top'", "digits 0 to 9");
+            assertGraphError(api.get(SCRIPTS + "?$skip=" + value), 400, "BadRequest", "'$skip'", "digits 0 to 9");
+        }
+        assertThat(api.get(SCRIPTS + "?$top=0010&$skip=000").status()).isEqualTo(200);
+    }
+
+    @Test
     void aRequestTheHttpServerItselfRefusesIsAnsweredInGraphsShapeNotAnHtmlPage() throws Exception {
         URI server = URI.create(api.url("/"));
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
