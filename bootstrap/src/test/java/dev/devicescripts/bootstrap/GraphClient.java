@@ -57,6 +57,21 @@ final class GraphClient {
         return send(request(path).DELETE());
     }
 
+    /**
+     * Sends {@code method path}, with {@code json} as its body unless null, and hands the answer to {@code body}: for
+     * answers too large to keep whole.
+     */
+    <T> HttpResponse<T> send(String method, String path, byte[] json, HttpResponse.BodyHandler<T> body) {
+        HttpRequest.Builder request = request(path);
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(json));
+        }
+        return send(request, body);
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return json(response.body());
     }
@@ -75,8 +90,12 @@ final class GraphClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -37,6 +37,11 @@ final class PostgresServers implements AutoCloseable {
 
     /** Starts a server on the database with the data folder {@code dataFolder}, the shared key copied into it. */
     RunningJar start(Path dataFolder) {
+        return start(dataFolder, List.of());
+    }
+
+    /** {@link #start(Path)} in a JVM given {@code jvmOptions} (such as -Xmx256m), with {@code options} added. */
+    RunningJar start(Path dataFolder, List<String> jvmOptions, String... options) {
         try {
             Files.createDirectories(dataFolder);
             Files.copy(keyFolder.resolve(KEY_FILE), dataFolder.resolve(KEY_FILE), StandardCopyOption.COPY_ATTRIBUTES,
@@ -49,7 +54,8 @@ final class PostgresServers implements AutoCloseable {
         if (database.user() != null) {
             args.addAll(List.of("--db-user", database.user()));
         }
-        return RunningJar.start(database.password() == null ? Map.of()
+        args.addAll(List.of(options));
+        return RunningJar.start(jvmOptions, null, database.password() == null ? Map.of()
                 : Map.of("DEVICESCRIPTS_DB_PASSWORD", database.password()), args.toArray(String[]::new));
     }
 

@@ -38,7 +38,22 @@ final class RunningJar implements AutoCloseable {
 
     /** Starts the jar with these variables added to the environment it inherits. */
     static RunningJar start(Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString()));
+        return start(List.of(), null, environment, args);
+    }
+
+    /**
+     * Starts the jar in a JVM given {@code jvmOptions} (such as -Xmx256m), with these variables added to the
+     * environment it inherits; under {@code umask} (such as 022) when one is given, set by sh, which then execs the
+     * JVM so that the process is still java itself.
+     */
+    static RunningJar start(List<String> jvmOptions, String umask, Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>();
+        if (umask != null) {
+            command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+        }
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
