@@ -43,7 +43,7 @@ final class UnexpectedFailureLog {
     }
 
     /** The failure's class and the frame that threw it, e.g. {@code java.lang.Error at a.B.c(B.java:12)}. */
-    static String causeOf(Throwable failure) {
+    private static String causeOf(Throwable failure) {
         StackTraceElement[] trace = failure.getStackTrace();
         return failure.getClass().getName() + (trace.length == 0 ? "" : " at " + trace[0]);
     }
