@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
  * </pre>
  * Names, operators and functions are case-insensitive. Strings are single-quoted, a quote inside doubled; a
  * DateTimeOffset is written unquoted (2026-11-28T12:00:00Z). Every refusal names $filter, the rule and the position.
+ * Nesting and size are bounded by {@link QueryLimits}: the parser checks the depth before it recurses, so no filter
+ * can overflow its stack, and counts the nodes as it makes them.
  */
 final class FilterParser {
     private static final String OPTION = "$filter";
@@ -58,6 +60,10 @@ final class FilterParser {
 
     private final List<Token> tokens;
     private int next;
+    /** Parentheses and 'not's open where the parser is. */
+    private int depth;
+    /** Nodes of the filter made so far. */
+    private int nodes;
 
     private FilterParser(List<Token> tokens) {
         this.tokens = tokens;
@@ -85,25 +91,20 @@ final class FilterParser {
     private ScriptFilter chain(String keyword, Supplier<ScriptFilter> operand, BinaryOperator<ScriptFilter> join) {
         ScriptFilter filter = operand.get();
         while (peek().isWord(keyword)) {
-            next++;
-            filter = join.apply(filter, operand.get());
+            Token joining = tokens.get(next++);
+            filter = counted(joining, join.apply(filter, operand.get()));
         }
         return filter;
     }
 
     private ScriptFilter unary() {
-        if (peek().isWord("not")) {
-            next++;
-            return new ScriptFilter.Not(notOperand());
-        }
-        return comparison();
+        return peek().isWord("not") ? not() : comparison();
     }
 
     /** What 'not' applies to: it binds more tightly than a comparison, so a comparison needs parentheses. */
     private ScriptFilter notOperand() {
         if (peek().isWord("not")) {
-            next++;
-            return new ScriptFilter.Not(notOperand());
+            return not();
         }
         int start = next;
         ScriptFilter operand = comparison();
@@ -117,17 +118,46 @@ final class FilterParser {
         return operand;
     }
 
+    private ScriptFilter not() {
+        Token not = tokens.get(next++);
+        deeper(not);
+        ScriptFilter operand = notOperand();
+        depth--;
+        return counted(not, new ScriptFilter.Not(operand));
+    }
+
     private ScriptFilter comparison() {
         Token token = peek();
         if (token.kind() == Kind.OPEN) {
             next++;
+            deeper(token);
             ScriptFilter inner = or();
             expect(Kind.CLOSE, "')' to close the '(' at position " + token.position());
+            depth--;
             return inner;
         }
-        if (isFunctionCall(next)) {
-            return function();
+        return counted(token, isFunctionCall(next) ? function() : propertyComparison());
+    }
+
+    /** Enters a parenthesis or 'not' at {@code token}, refused beyond the limit before the parser recurses into it. */
+    private void deeper(Token token) {
+        if (++depth > QueryLimits.MAX_FILTER_DEPTH) {
+            throw invalid(token.position(), "parentheses and 'not' nest deeper than the limit of "
+                    + QueryLimits.MAX_FILTER_DEPTH);
         }
+    }
+
+    /** The node made at {@code token}, refused when it is one more than the limit. */
+    private ScriptFilter counted(Token token, ScriptFilter node) {
+        if (++nodes > QueryLimits.MAX_FILTER_NODES) {
+            throw invalid(token.position(), "the filter holds more than the limit of " + QueryLimits.MAX_FILTER_NODES
+                    + " comparisons, functions, 'and's, 'or's and 'not's");
+        }
+        return node;
+    }
+
+    /** {@code property operator literal}, or a boolean property alone. */
+    private ScriptFilter propertyComparison() {
         ScriptProperty property = property();
         Token operator = peek();
         Operator comparing = operator.kind() == Kind.WORD

@@ -10,7 +10,9 @@ import dev.devicescripts.application.port.out.StorageUnavailableException;
 import dev.devicescripts.domain.InvalidInputException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -33,11 +35,19 @@ final class GraphErrors {
     private record GraphError(int status, String code, String message) {
     }
 
+    /** An Error a handler threw, carried as an Exception to the exception handler; it has no stack trace of its own. */
+    private static final class ThrownError extends RuntimeException {
+        ThrownError(Error error) {
+            super(error.toString(), error, false, false);
+        }
+    }
+
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
     /** Notes the requests Jetty answers itself, which no route's after handler sees. */
     private final RequestRecorder recorder;
     private final Clock clock = Clock.systemUTC();
+    private final UnexpectedFailureLog unexpected = new UnexpectedFailureLog(LOG, System::nanoTime);
 
     GraphErrors(ObjectMapper mapper, long maxBodyBytes, RequestRecorder recorder) {
         this.mapper = mapper;
@@ -49,6 +59,21 @@ final class GraphErrors {
     void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, this::respond);
         routes.exception(Exception.class, this::respond);
+    }
+
+    /**
+     * Wraps every handler (before, endpoint and after) so that an Error it throws, such as StackOverflowError or
+     * OutOfMemoryError, is answered here too: Javalin hands exception handlers only Exceptions, and answers an Error
+     * itself with an empty 500.
+     */
+    Handler catchingErrors(Endpoint endpoint) {
+        return ctx -> {
+            try {
+                endpoint.handler.handle(ctx);
+            } catch (Error error) {
+                throw new ThrownError(error);
+            }
+        };
     }
 
     /**
@@ -69,7 +94,11 @@ final class GraphErrors {
                 String requestId = RequestIds.newRequestId();
                 String clientRequestId = RequestIds.clientRequestId(
                         request.getHeaders().get(RequestIds.CLIENT_REQUEST_ID), requestId);
-                GraphError error = jettyErrorOf(status, message);
+                GraphError error = jettyErrorOf(status, message, cause);
+                if (status >= 500 && cause != null) { // logged here, rate-limited, not by Jetty: see logback.xml
+                    unexpected.error(cause, "Request {} {} failed in Jetty (request-id {})", request.getMethod(),
+                            request.getHttpURI().getPath(), requestId);
+                }
                 if (status == 503) {
                     response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
                 }
@@ -87,7 +116,7 @@ final class GraphErrors {
      * Jetty answers 503 itself to requests that find the request queue full or wait in it too long, and to those that
      * arrive while the server stops (graceful shutdown).
      */
-    private GraphError jettyErrorOf(int status, String message) {
+    private GraphError jettyErrorOf(int status, String message, Throwable cause) {
         if (status == 413) {
             return tooLarge();
         }
@@ -95,6 +124,9 @@ final class GraphErrors {
             return new GraphError(503, "ServiceUnavailable",
                     "The server is too busy or is stopping and cannot take this request now; retry after the time "
                             + "in Retry-After.");
+        }
+        if (status >= 500 && cause != null) {
+            return internalError(); // Jetty's message is then the failure's own, which may reveal what it was doing
         }
         String reason = message == null ? HttpStatus.getMessage(status) : message;
         return new GraphError(status, status >= 500 ? "InternalServerError" : "BadRequest",
@@ -167,8 +199,9 @@ final class GraphErrors {
         if (failure instanceof HttpResponseException javalin) {
             return javalinErrorOf(javalin, ctx);
         }
-        LOG.error("Request {} {} failed unexpectedly (request-id {})", ctx.method(), ctx.path(),
-                RequestIds.requestId(ctx), failure);
+        unexpected.error(failure instanceof ThrownError thrown ? thrown.getCause() : failure,
+                "Request {} {} failed unexpectedly (request-id {})", ctx.method(), ctx.path(),
+                RequestIds.requestId(ctx));
         return internalError();
     }
 
@@ -188,8 +221,8 @@ final class GraphErrors {
             case 413:
                 return tooLarge();
             default:
-                LOG.error("Request {} {} failed in Javalin with status {} (request-id {})", ctx.method(), ctx.path(),
-                        failure.getStatus(), RequestIds.requestId(ctx), failure);
+                unexpected.error(failure, "Request {} {} failed in Javalin with status {} (request-id {})",
+                        ctx.method(), ctx.path(), failure.getStatus(), RequestIds.requestId(ctx));
                 return internalError();
         }
     }

@@ -69,6 +69,7 @@ public final class GraphHttpServer implements AutoCloseable {
                 dispatch.attachTo(server);
             });
             config.jetty.addConnector(this::connector); // instead of Javalin's, whose idle timeout is not ours to set
+            config.router.handlerWrapper(errors::catchingErrors);
             config.routes.before(RequestIds::assign);
             // Every Graph request proves who it is before anything else, unknown routes included, as Graph does.
             config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*",

@@ -62,7 +62,7 @@ record ListQuery(QueryOptions options, ScriptQuery query, Projection projection,
     /** {@code displayName desc,createdDateTime}: properties, each optionally asc or desc, each at most once. */
     private static List<SortKey> orderBy(String text) {
         List<SortKey> keys = new ArrayList<>();
-        for (String item : text.split(",", -1)) {
+        for (String item : QueryLimits.items(ORDERBY, text)) {
             String[] words = item.trim().split("\\s+");
             ScriptProperty property = ScriptProperty.byGraphName(words[0]).orElseThrow(() -> badOrderBy("names '"
                     + words[0] + "', which is not a property lists can be ordered by; use " + Arrays

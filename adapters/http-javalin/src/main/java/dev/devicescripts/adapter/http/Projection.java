@@ -52,7 +52,7 @@ record Projection(List<String> select, Set<Navigation> expand) {
         if (value.isEmpty()) {
             return named;
         }
-        for (String name : value.get().split(",", -1)) {
+        for (String name : QueryLimits.items(option, value.get())) {
             T item = known.stream().filter(candidate -> nameOf.apply(candidate).equalsIgnoreCase(name.trim()))
                     .findFirst()
                     .orElseThrow(() -> GraphRequestException.badRequest("The query option '" + option.graphName()

@@ -18,6 +18,8 @@ import dev.devicescripts.application.query.ScriptFilter.StringFunction;
 import dev.devicescripts.application.query.ScriptFilter.StringMatch;
 import dev.devicescripts.application.query.ScriptProperty;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -114,6 +116,27 @@ class FilterParserTest {
                 .hasMessageContaining("'$filter'")
                 .hasMessageContaining("at position " + position + ":")
                 .hasMessageContaining(problem);
+    }
+
+    /** The depth is checked before the parser recurses, so no nesting, however deep, can overflow its stack. */
+    @Test
+    void nestingFarBeyondWhatAnyUrlHoldsIsRefusedAtTheDepthLimitWithoutOverflowingTheStack() {
+        int limit = QueryLimits.MAX_FILTER_DEPTH;
+        for (String filter : List.of("(".repeat(100_000) + "runAs32Bit" + ")".repeat(100_000),
+                "not ".repeat(100_000) + "runAs32Bit", "not (".repeat(30_000) + "runAs32Bit")) {
+            assertThatThrownBy(() -> FilterParser.parse(filter))
+                    .isInstanceOf(GraphRequestException.class)
+                    .hasMessageContaining("nest deeper than the limit of " + limit);
+        }
+    }
+
+    @Test
+    void aChainFarBeyondTheNodeLimitIsRefusedAtTheLimit() {
+        String chain = String.join(" or ", Collections.nCopies(10_000, "displayName eq 'a'"));
+
+        assertThatThrownBy(() -> FilterParser.parse(chain))
+                .isInstanceOf(GraphRequestException.class)
+                .hasMessageContaining("more than the limit of " + QueryLimits.MAX_FILTER_NODES);
     }
 
     private static Comparison named(String name) {
