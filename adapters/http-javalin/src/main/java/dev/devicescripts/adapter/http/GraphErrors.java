@@ -95,7 +95,8 @@ final class GraphErrors {
                 String clientRequestId = RequestIds.clientRequestId(
                         request.getHeaders().get(RequestIds.CLIENT_REQUEST_ID), requestId);
                 GraphError error = jettyErrorOf(status, message, cause);
-                if (status >= 500 && cause != null) { // logged here, rate-limited, not by Jetty: see logback.xml
+                // Logged here, rate-limited, not by Jetty (see logback.xml); a 503 (queue full or timed out) is expected.
+                if (status == 500 && cause != null) {
                     unexpected.error(cause, "Request {} {} failed in Jetty (request-id {})", request.getMethod(),
                             request.getHttpURI().getPath(), requestId);
                 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -50,7 +51,8 @@ public final class GraphHttpServer implements AutoCloseable {
                 new ScriptResponses(), metrics, links);
         RequestRecorder recorder = new RequestRecorder(metrics);
         GraphErrors errors = new GraphErrors(mapper, settings.maxBodyBytes(), recorder);
-        queue = requestQueue(settings.limits(), dispatch);
+        TenantLoad load = new TenantLoad(dispatch);
+        queue = requestQueue(settings.limits(), dispatch, load);
         GraphBatch batch = new GraphBatch(mapper, new RequestBodies(mapper), errors, dispatch, links);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -76,9 +78,8 @@ public final class GraphHttpServer implements AutoCloseable {
                     ctx -> RequestCaller.authenticate(ctx, authenticator));
             settings.throttle().ifPresent(limits -> config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*",
                     new RequestThrottle(limits, System::nanoTime)));
-            TenantShare share = new TenantShare(settings.limits(), dispatch);
-            config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*", share::enter);
-            config.routes.after(ScriptEndpoints.GRAPH_ROOT + "/*", share::leave);
+            config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*", load::enter);
+            config.routes.after(ScriptEndpoints.GRAPH_ROOT + "/*", load::leave);
             config.routes.beforeMatched(ScriptEndpoints.GRAPH_ROOT + "/*",
                     ctx -> QueryOptions.rejectUnknownOptions(ctx.queryParamMap()));
             config.routes.get(HEALTH_PATH, this::liveness);
@@ -115,10 +116,16 @@ public final class GraphHttpServer implements AutoCloseable {
      * metrics scrapes never wait: a busy instance is still alive and ready, a check stuck behind its queue would take
      * it out of rotation, and a busy instance is when its metrics matter most. Nor do the requests of a batch: the
      * batch holds its place while they run, so each waiting for a place of its own would starve the batches that hold
-     * them all; the batch's dispatch threads bound how many run at once.
+     * them all; the batch's dispatch threads bound how many run at once. Waiting requests get free places least busy
+     * tenant first (see TenantLoad).
      */
-    private static QoSHandler requestQueue(RequestLimits limits, LocalDispatch dispatch) {
-        QoSHandler queue = new QoSHandler();
+    private static QoSHandler requestQueue(RequestLimits limits, LocalDispatch dispatch, TenantLoad load) {
+        QoSHandler queue = new QoSHandler() {
+            @Override
+            protected int getPriority(Request request) {
+                return load.priorityOf(request);
+            }
+        };
         queue.setMaxRequestCount(limits.maxConcurrent());
         queue.setMaxSuspendedRequestCount(limits.maxQueued());
         queue.setMaxSuspend(limits.maxQueueWait());

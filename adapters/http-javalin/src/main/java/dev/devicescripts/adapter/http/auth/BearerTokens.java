@@ -2,11 +2,14 @@ package dev.devicescripts.adapter.http.auth;
 
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
+import dev.devicescripts.domain.Guids;
+import dev.devicescripts.domain.TenantId;
 import java.text.ParseException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads the JWT out of an Authorization header, without trusting anything in it yet. */
-final class BearerTokens {
+public final class BearerTokens {
     private static final String HOW_TO_SEND = "send Authorization: Bearer <token>.";
     /** Header, claims and signature; the signature is empty in unsigned (alg none) tokens. */
     private static final Pattern JWT_SHAPE = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
@@ -29,6 +32,19 @@ final class BearerTokens {
             throw new AuthenticationException("The Authorization header has no token after Bearer: " + HOW_TO_SEND);
         }
         return schemeAndToken[1];
+    }
+
+    /**
+     * The tenant a header's token claims, unverified: for ordering requests before they are authenticated, never for
+     * deciding what they may do. Empty when the header holds no readable token with a GUID tid.
+     */
+    public static Optional<TenantId> claimedTenant(String authorizationHeader) {
+        try {
+            Object tid = parse(token(authorizationHeader)).getJWTClaimsSet().getClaim("tid");
+            return tid instanceof String text && Guids.isGuid(text) ? Optional.of(TenantId.of(text)) : Optional.empty();
+        } catch (AuthenticationException | ParseException e) {
+            return Optional.empty();
+        }
     }
 
     static JWT parse(String token) {
