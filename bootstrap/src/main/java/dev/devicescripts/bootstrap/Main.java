@@ -125,7 +125,7 @@ public final class Main {
                     cause.get());
             stop(server, EXIT_FAILURE);
         }, "devicescripts-store-watch");
-        watch.setDaemon(true);
+        // Not a daemon: once the server's threads stop, the JVM would otherwise run the SIGTERM hook and exit 0.
         watch.start();
     }
 
