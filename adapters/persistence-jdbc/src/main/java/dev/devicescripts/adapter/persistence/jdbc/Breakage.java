@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * may answer again, and {@link Sql} answers those requests "retry later" one by one.
  */
 final class Breakage {
+    /** The cause when H2 closed the database and its own failure says no more, since it logged the reason itself. */
+    static final String CLOSED_UNDER_THE_SERVER = "H2 closed the database under the server (H2's own lines in this "
+            + "log, logger h2database, say why)";
     private static final Logger LOG = LoggerFactory.getLogger(Breakage.class);
     /**
      * H2's codes for a database closed under its sessions (after an error, or by a shutdown not the server's own),
@@ -47,8 +50,7 @@ final class Breakage {
         return switch (h2.getErrorCode()) {
             case ErrorCode.OUT_OF_MEMORY -> "H2 ran out of memory and closed the database";
             case ErrorCode.FILE_CORRUPTED_1 -> "H2 found the database file damaged: " + h2.getOriginalMessage();
-            default -> "H2 closed the database under the server (H2's own lines in this log, logger h2database, "
-                    + "say why)";
+            default -> CLOSED_UNDER_THE_SERVER;
         };
     }
 

@@ -249,8 +249,7 @@ public final class JdbcPersistence implements AutoCloseable {
             if (!Files.isRegularFile(databaseFile)) {
                 breakage.note("the database file " + databaseFile + " is gone");
             } else if (!isOpen(sentinel)) {
-                breakage.note("H2 closed the database under the server (H2's own lines in this log, logger "
-                        + "h2database, say why)");
+                breakage.note(Breakage.CLOSED_UNDER_THE_SERVER);
             }
         }
         return breakage.cause();
