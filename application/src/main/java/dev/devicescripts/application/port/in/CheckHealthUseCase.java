@@ -3,7 +3,7 @@ package dev.devicescripts.application.port.in;
 import dev.devicescripts.application.Readiness;
 import java.util.Optional;
 
-/** Whether the service can do its work: its storage answers and its schema is current. */
+/** Whether the service can do its work (its storage answers and its schema is current), or never can again. */
 public interface CheckHealthUseCase {
     Readiness readiness();
 

@@ -3,7 +3,7 @@ package dev.devicescripts.application.port.out;
 import dev.devicescripts.application.Readiness;
 import java.util.Optional;
 
-/** Whether storage is ready: it answers now and its schema is the one this build needs. */
+/** Whether storage is ready (it answers now and its schema is the one this build needs), or broken for good. */
 public interface StorageStatus {
     Readiness readiness();
 
