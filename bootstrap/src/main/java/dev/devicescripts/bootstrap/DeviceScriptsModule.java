@@ -24,9 +24,6 @@ import dev.devicescripts.application.service.AssignmentService;
 import dev.devicescripts.application.service.HealthService;
 import dev.devicescripts.application.service.ScriptService;
 import dev.devicescripts.domain.ScriptId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.UUID;
@@ -60,10 +57,8 @@ final class DeviceScriptsModule extends AbstractModule {
         }
         JdbcPersistence database = JdbcPersistence.open(configuration.database()
                 .map(DeviceScriptsModule::jdbcSettings)
-                .orElseGet(() -> {
-                    createDataDirectory();
-                    return JdbcSettings.embedded(configuration.dataDirectory(), H2_USER, "", POOL_SIZE);
-                }));
+                .orElseGet(() -> JdbcSettings.embedded(DataFolder.prepare(configuration.dataDirectory()),
+                        H2_USER, "", POOL_SIZE)));
         database.recordPoolMetrics(new MicrometerMetricsTrackerFactory(metrics.registry()));
         return new Storage(database.scripts(), database.assignmentSets(), database.status(), database);
     }
@@ -73,14 +68,6 @@ final class DeviceScriptsModule extends AbstractModule {
         boolean h2 = database.url().startsWith("jdbc:h2:");
         return new JdbcSettings(database.url(), database.user().orElse(h2 ? H2_USER : null),
                 database.password().orElse(h2 ? "" : null), POOL_SIZE);
-    }
-
-    private void createDataDirectory() {
-        try {
-            Files.createDirectories(configuration.dataDirectory());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data folder " + configuration.dataDirectory(), e);
-        }
     }
 
     @Provides
@@ -150,7 +137,8 @@ final class DeviceScriptsModule extends AbstractModule {
         if (authentication.jwksUrl().isPresent()) {
             return Authenticators.jwksUrl(authentication.jwksUrl().get(), external);
         }
-        return Authenticators.localKey(LocalSigningKey.loadOrCreate(configuration.dataDirectory()), local);
+        LocalSigningKey key = LocalSigningKey.loadOrCreate(DataFolder.prepare(configuration.dataDirectory()));
+        return Authenticators.localKey(key, local);
     }
 
     @Provides

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.devicescripts.adapter.http.GraphHttpServer;
 import dev.devicescripts.adapter.http.ServerMetrics;
+import java.util.Optional;
 
 /** A running devicescripts: its HTTP server, the store behind it and its metrics, started and stopped together. */
 public final class DeviceScriptsServer implements AutoCloseable {
@@ -44,6 +45,11 @@ public final class DeviceScriptsServer implements AutoCloseable {
     /** Where it serves, as bound: {@code http://localhost:8080}. */
     public String url() {
         return http.url();
+    }
+
+    /** Why the store can never work again in this process, or empty while it can (see StorageStatus#broken). */
+    public Optional<String> broken() {
+        return storage.status().broken();
     }
 
     /** Stops taking requests, lets those in flight finish, then closes the store and the metrics. */

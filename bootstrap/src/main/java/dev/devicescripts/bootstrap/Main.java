@@ -3,8 +3,10 @@ package dev.devicescripts.bootstrap;
 import com.google.inject.ProvisionException;
 import dev.devicescripts.adapter.http.PublicUrl;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +14,8 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     static final int EXIT_USAGE = 2;
     static final int EXIT_FAILURE = 1;
+    /** How often the process looks whether its store broke for good, beside the failures that say so at once. */
+    private static final Duration STORE_CHECK_INTERVAL = Duration.ofSeconds(1);
 
     static {
         // Java keeps, for each thread, a temporary direct buffer as large as the largest read or write from a heap
@@ -60,7 +64,8 @@ public final class Main {
             System.exit(EXIT_FAILURE);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "devicescripts-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, 0), "devicescripts-shutdown"));
+        exitWhenTheStoreBreaks(server);
         LOG.info("devicescripts serving on {}/beta ({}){}", server.url(), storageDescription(configuration),
                 linkDescription(configuration.publicUrl()));
     }
@@ -99,21 +104,48 @@ public final class Main {
     }
 
     /**
-     * Runs on SIGTERM (and SIGINT): finishes the requests in flight, closes the store, writes out the log, and exits
-     * 0, since a requested stop that went well is a success, not the 143 the JVM would report.
+     * Crash-only: once the store is broken for good (H2 closed the database after an error, its file is gone, the
+     * assign journal cannot be written), the process stops as on SIGTERM and exits 1 with the cause in the log, so
+     * that whatever supervises it (systemd's Restart=on-failure, a container's restart policy, Kubernetes) starts it
+     * again, and the start replays the journal. Going on would only answer every request 503 until someone noticed,
+     * and a restart is the one cure; an exit reaches every supervisor, where /healthz (503 meanwhile) reaches only one
+     * that probes it. A busy or unreachable database is not broken and does not end the process.
      */
-    private static void stop(DeviceScriptsServer server) {
+    private static void exitWhenTheStoreBreaks(DeviceScriptsServer server) {
+        Thread watch = new Thread(() -> {
+            Optional<String> cause = server.broken();
+            while (cause.isEmpty()) {
+                try {
+                    Thread.sleep(STORE_CHECK_INTERVAL.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                cause = server.broken();
+            }
+            LOG.error("devicescripts exits with status {} to be started again: its store is broken: {}", EXIT_FAILURE,
+                    cause.get());
+            stop(server, EXIT_FAILURE);
+        }, "devicescripts-store-watch");
+        // Not a daemon: once the server's threads stop, the JVM would otherwise run the SIGTERM hook and exit 0.
+        watch.start();
+    }
+
+    /**
+     * Finishes the requests in flight, closes the store, writes out the log, and exits with {@code status}. On SIGTERM
+     * (and SIGINT) that is 0, since a requested stop that went well is a success, not the 143 the JVM would report.
+     */
+    private static void stop(DeviceScriptsServer server, int status) {
         LOG.info("devicescripts stopping: finishing requests in flight");
-        int status = 0;
+        int exitStatus = status;
         try {
             server.close();
             LOG.info("devicescripts stopped");
         } catch (RuntimeException e) {
             LOG.error("devicescripts did not stop cleanly", e);
-            status = EXIT_FAILURE;
+            exitStatus = EXIT_FAILURE;
         }
         Logs.flush();
-        Runtime.getRuntime().halt(status);
+        Runtime.getRuntime().halt(exitStatus);
     }
 
     /** The message a person can act on, not Guice's wrapping of it. */

@@ -45,7 +45,7 @@ final class TokenCommand {
             scopes = List.of(DEFAULT_SCOPE);
         }
         Duration lifetime = Duration.ofSeconds(line.integer("--expires-in", 1, MAX_LIFETIME_SECONDS));
-        LocalSigningKey key = LocalSigningKey.loadOrCreate(Path.of(line.required("--data-dir")));
+        LocalSigningKey key = LocalSigningKey.loadOrCreate(DataFolder.prepare(Path.of(line.required("--data-dir"))));
         return key.mint(new TokenRequest(tenant, scopes, roles, guid(line, "--app-id"), lifetime,
                 TokenRules.local()));
     }

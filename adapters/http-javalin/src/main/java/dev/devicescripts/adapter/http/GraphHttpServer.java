@@ -19,7 +19,8 @@ import org.eclipse.jetty.util.URIUtil;
 
 /**
  * The Microsoft Graph beta API for device management scripts, served by Javalin: routes under {@code /beta}, and for
- * load balancers and orchestrators {@code GET /healthz} (liveness: the process serves), {@code GET /readyz}
+ * load balancers and orchestrators {@code GET /healthz} (liveness: the process serves, and its storage is not broken
+ * for good), {@code GET /readyz}
  * (readiness: storage answers and its schema is current) and {@code GET /metrics} (Prometheus).
  */
 public final class GraphHttpServer implements AutoCloseable {
@@ -169,8 +170,16 @@ public final class GraphHttpServer implements AutoCloseable {
         app.stop();
     }
 
-    /** Answers whenever the process serves HTTP, without touching storage: a failing store is not cured by a restart. */
+    /**
+     * Answers whenever the process serves HTTP, without touching storage: a busy or unreachable database is not cured
+     * by a restart. Storage broken for good (its database closed after an error, its file gone) is, and only that
+     * answers 503, naming why, so that the orchestrator restarts the process.
+     */
     private void liveness(Context ctx) {
+        useCases.health().broken().ifPresent(cause -> {
+            throw GraphRequestException.serviceUnavailable("The service cannot work again until it restarts: "
+                    + cause + ".");
+        });
         GraphJson.send(ctx, 200, mapper.createObjectNode().put("status", "ok"));
     }
 

@@ -29,7 +29,8 @@ import java.util.zip.CRC32;
  * <p>A record is its body's length and CRC-32, then the body: tenant, script, and the set's parts (see
  * {@link PackedTargets}), each with its length. A record cut short by a kill, or damaged, ends its file for the reader:
  * it was never acknowledged, and no record follows it, because a failed write makes the next append start a new
- * file. Not thread-safe: its owner appends under a lock.
+ * file. Its files are readable by the server's account only, like the database's. Not thread-safe: its owner appends
+ * under a lock.
  */
 final class AssignJournal implements AutoCloseable {
     private static final Pattern FILE_NAME = Pattern.compile("devicescripts\\.assigns\\.(\\d{12})\\.journal");
@@ -140,6 +141,7 @@ final class AssignJournal implements AutoCloseable {
         try {
             if (current == null) {
                 Path file = directory.resolve("devicescripts.assigns.%012d.journal".formatted(++lastFileNumber));
+                PrivateFiles.create(file);
                 unsealed.add(file);
                 current = new FileOutputStream(file.toFile());
             }

@@ -7,13 +7,16 @@ import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
 import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.port.out.StorageStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -50,13 +53,26 @@ public final class JdbcPersistence implements AutoCloseable {
     private final Runnable stopAssignWriter;
     private final ScriptRepository scripts;
     private final AssignmentSetRepository assignmentSets;
+    private final Breakage breakage;
+    /** The embedded database's file, checked to be still there; null for any other database. */
+    private final Path databaseFile;
+    /**
+     * A connection to the embedded database outside the pool, which H2 closes only when it closes the database: the
+     * pool would replace a closed connection with one that opens the database anew. Null for any other database.
+     */
+    private final Connection sentinel;
+    /** Set once {@link #close} starts: a database being closed is not broken. */
+    private boolean closed;
 
-    private JdbcPersistence(HikariDataSource pool, Vendor vendor, MigrationVersion newestMigration,
-                            String schemaHistoryTable, Path journalDirectory) {
+    private JdbcPersistence(HikariDataSource pool, Sql sql, Breakage breakage, Vendor vendor,
+                            MigrationVersion newestMigration, String schemaHistoryTable, Path journalDirectory,
+                            Connection sentinel) {
         this.pool = pool;
+        this.breakage = breakage;
         this.newestMigration = newestMigration;
         this.schemaHistoryTable = schemaHistoryTable;
-        Sql sql = new Sql(pool);
+        this.sentinel = sentinel;
+        this.databaseFile = sentinel == null ? null : journalDirectory.resolve(DATABASE_NAME + ".mv.db");
         if (journalDirectory == null) {
             GroupCommit assigns = new GroupCommit(sql, DATABASE_NAME + ":assigns");
             this.stopAssignWriter = assigns::close;
@@ -64,7 +80,7 @@ public final class JdbcPersistence implements AutoCloseable {
             this.scripts = new JdbcScriptRepository(sql, vendor, (tenant, script) -> { });
         } else {
             JournaledAssignmentSets journaled =
-                    new JournaledAssignmentSets(sql, vendor, AssignJournal.continuing(journalDirectory));
+                    new JournaledAssignmentSets(sql, vendor, AssignJournal.continuing(journalDirectory), breakage);
             this.stopAssignWriter = journaled::close;
             this.assignmentSets = journaled;
             this.scripts = new JdbcScriptRepository(sql, vendor, journaled::forget);
@@ -85,6 +101,9 @@ public final class JdbcPersistence implements AutoCloseable {
      *       {@link JdbcSettings#embedded}) or share commits through {@link GroupCommit}.</li>
      *   <li>QUERY_CACHE_SIZE=64: each pooled session keeps the parsed form of the statements it ran; H2's default
      *       of 8 is fewer than one request's statements, so it parsed the same SQL again on every request.</li>
+     *   <li>TRACE_LEVEL_FILE=4: H2 logs its errors (such as the one after which it closes the database) through
+     *       SLF4J, logger {@code h2database}, into the server's log, instead of into a devicescripts.trace.db file
+     *       beside the database that nobody reads.</li>
      * </ul>
      * Not AUTO_SERVER: only this process may open the file, and a second server on the same data directory fails to
      * start instead of sharing it over a TCP port. Not MODE=PostgreSQL: the statements are standard SQL that both
@@ -96,7 +115,8 @@ public final class JdbcPersistence implements AutoCloseable {
             throw new IllegalArgumentException("The data directory must not contain ';' (H2 reads it as the start of "
                     + "a setting): " + dataDirectory);
         }
-        return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
+        return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64"
+                + ";TRACE_LEVEL_FILE=4";
     }
 
     /**
@@ -114,6 +134,8 @@ public final class JdbcPersistence implements AutoCloseable {
             throw new JdbcStorageException("Cannot open the database " + JdbcSettings.redacted(settings.url()) + ": "
                     + describe(e), e);
         }
+        Breakage breakage = new Breakage();
+        Sql sql = new Sql(pool, breakage);
         MigrationVersion newest;
         String schemaHistoryTable;
         try {
@@ -131,14 +153,26 @@ public final class JdbcPersistence implements AutoCloseable {
         }
         if (settings.journalDirectory() != null) {
             try {
-                JournaledAssignmentSets.replay(new Sql(pool), settings.journalDirectory());
+                JournaledAssignmentSets.replay(sql, settings.journalDirectory());
             } catch (RuntimeException e) {
                 pool.close();
                 throw new JdbcStorageException("Cannot write the assign journal in " + settings.journalDirectory()
                         + " to the database " + JdbcSettings.redacted(settings.url()) + ": " + describe(e), e);
             }
         }
-        return new JdbcPersistence(pool, settings.vendor(), newest, schemaHistoryTable, settings.journalDirectory());
+        Connection sentinel = null;
+        if (settings.embeddedDirectory() != null) {
+            try {
+                sentinel = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+            } catch (SQLException e) {
+                pool.close();
+                throw new JdbcStorageException("Cannot open the database " + JdbcSettings.redacted(settings.url())
+                        + ": " + describe(e), e);
+            }
+            PrivateFiles.tighten(settings.embeddedDirectory(), DATABASE_NAME + ".");
+        }
+        return new JdbcPersistence(pool, sql, breakage, settings.vendor(), newest, schemaHistoryTable,
+                settings.journalDirectory(), sentinel);
     }
 
     /** The highest version among the migrations this build holds, applied or not. */
@@ -189,14 +223,56 @@ public final class JdbcPersistence implements AutoCloseable {
      * whole pool waiting on itself.
      */
     public StorageStatus status() {
-        return this::readiness;
+        return new StorageStatus() {
+            @Override
+            public Readiness readiness() {
+                return JdbcPersistence.this.readiness();
+            }
+
+            @Override
+            public Optional<String> broken() {
+                return JdbcPersistence.this.broken();
+            }
+        };
+    }
+
+    /**
+     * Why the database can never be used again in this process, or empty. Beside the failures {@link Sql} notes, it
+     * looks for the embedded database closed under the server, and for its file gone (H2 would write on to the
+     * deleted file, and the data would be lost at the next start).
+     */
+    private synchronized Optional<String> broken() {
+        if (closed) {
+            return Optional.empty();
+        }
+        if (breakage.cause().isEmpty() && sentinel != null) {
+            if (!Files.isRegularFile(databaseFile)) {
+                breakage.note("the database file " + databaseFile + " is gone");
+            } else if (!isOpen(sentinel)) {
+                breakage.note(Breakage.CLOSED_UNDER_THE_SERVER);
+            }
+        }
+        return breakage.cause();
+    }
+
+    private static boolean isOpen(Connection connection) {
+        try {
+            return connection.isValid((int) READY_CHECK.toSeconds());
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private Readiness readiness() {
+        Optional<String> broken = broken();
+        if (broken.isPresent()) {
+            return brokenReadiness(broken.get());
+        }
         try (Connection connection = pool.getConnection()) {
             if (!connection.isValid((int) READY_CHECK.toSeconds())) {
                 LOG.warn("The database is not ready: it did not answer within {} s", READY_CHECK.toSeconds());
-                return Readiness.notReady("the database does not answer");
+                return broken().map(JdbcPersistence::brokenReadiness)
+                        .orElseGet(() -> Readiness.notReady("the database does not answer"));
             }
             if (!hasNewestMigration(connection)) {
                 LOG.warn("The database schema lacks migration {}, the newest of this build", newestMigration);
@@ -204,14 +280,27 @@ public final class JdbcPersistence implements AutoCloseable {
                         + ", which this server needs; restarting the server migrates it");
             }
             return Readiness.ready();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            if (breakage.noteIfBroken(e)) {
+                return brokenReadiness(breakage.cause().orElseThrow());
+            }
+            LOG.warn("The database is not ready: {}", describe(e));
+            return Readiness.notReady("the database cannot be reached");
+        } catch (RuntimeException e) {
             LOG.warn("The database is not ready: {}", describe(e));
             return Readiness.notReady("the database cannot be reached");
         }
     }
 
-    /** Whether Flyway's history records the newest migration of this build as applied; false when it cannot say. */
-    private boolean hasNewestMigration(Connection connection) {
+    private static Readiness brokenReadiness(String cause) {
+        return Readiness.notReady("the database can no longer be used and the server must restart: " + cause);
+    }
+
+    /**
+     * Whether Flyway's history records the newest migration of this build as applied; false when its table is
+     * missing (SQLSTATE class 42). Any other failure is the database's, not the schema's, and is thrown.
+     */
+    private boolean hasNewestMigration(Connection connection) throws SQLException {
         try (PreparedStatement applied = connection.prepareStatement("SELECT COUNT(*) FROM \"" + schemaHistoryTable
                 + "\" WHERE \"version\" = ? AND \"success\"")) {
             applied.setString(1, newestMigration.getVersion());
@@ -219,6 +308,9 @@ public final class JdbcPersistence implements AutoCloseable {
                 return count.next() && count.getLong(1) > 0;
             }
         } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("42")) {
+                throw e;
+            }
             LOG.warn("Cannot read the schema history table {}: {}", schemaHistoryTable, e.getMessage());
             return false;
         }
@@ -226,12 +318,22 @@ public final class JdbcPersistence implements AutoCloseable {
 
     /**
      * Writes the assigns already waiting to the database, then closes every connection; an embedded H2 database closes
-     * with the last.
+     * with the last, the sentinel.
      */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         stopAssignWriter.run();
         pool.close();
+        if (sentinel != null) {
+            try {
+                sentinel.close();
+            } catch (SQLException e) {
+                LOG.warn("Cannot close the database: {}", e.getMessage());
+            }
+        }
     }
 
     /** The driver's own words where there are some: the pool and Flyway wrap them in less telling ones. */

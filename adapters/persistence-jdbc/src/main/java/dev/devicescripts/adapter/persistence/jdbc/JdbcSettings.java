@@ -52,6 +52,13 @@ public record JdbcSettings(String url, String user, String password, int maxPool
         return PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
     }
 
+    /** The data directory of the embedded H2 database ({@link #embedded}), which holds its files; null for others. */
+    Path embeddedDirectory() {
+        return journalDirectory != null && url.equals(JdbcPersistence.h2FileUrl(journalDirectory))
+                ? journalDirectory
+                : null;
+    }
+
     Vendor vendor() {
         return Vendor.of(url).orElseThrow();
     }

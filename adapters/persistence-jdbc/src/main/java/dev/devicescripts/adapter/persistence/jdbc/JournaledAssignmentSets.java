@@ -88,16 +88,19 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
     /** Held by whichever thread writes sets to the database: one at a time, so that they are written in order. */
     private final ReentrantLock writing = new ReentrantLock();
     private final AssignJournal journal;
+    /** Told when the journal cannot be written: no assign can be acknowledged any more, and a restart replays it. */
+    private final Breakage breakage;
     /** Journal files whose every assign is in {@link #waiting} or the database; deleted once the database has them. */
     private final List<Path> sealed = new ArrayList<>();
     private final Thread writer;
     private long waitingBytes;
     private boolean closing;
 
-    JournaledAssignmentSets(Sql sql, Vendor vendor, AssignJournal journal) {
+    JournaledAssignmentSets(Sql sql, Vendor vendor, AssignJournal journal, Breakage breakage) {
         this.sql = sql;
         this.vendor = vendor;
         this.journal = journal;
+        this.breakage = breakage;
         this.writer = new Thread(this::writeUntilClosed, "devicescripts:assign-journal");
         writer.setDaemon(true);
         writer.start();
@@ -142,7 +145,7 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
             try {
                 journal.append(new Entry(tenant.value(), scriptId.value(), assigned.parts));
             } catch (UncheckedIOException e) {
-                throw new StorageUnavailableException(e.getMessage() + ": " + e.getCause().getMessage(), e);
+                throw new StorageUnavailableException(journalFailed(e), e);
             }
             Waiting replaced = waiting.put(new Key(tenant.value(), scriptId.value()), assigned);
             waitingBytes += assigned.bytes - (replaced == null ? 0 : replaced.bytes);
@@ -176,13 +179,20 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
             }
         } catch (UncheckedIOException e) {
             // Only a script inserted again under the same id, after a kill, could show the dropped set
-            LOG.warn("Cannot journal that script {} was inserted or deleted: {}", scriptId.value(), e.toString());
+            LOG.warn("Cannot journal that script {} was inserted or deleted: {}", scriptId.value(), journalFailed(e));
         } finally {
             lock.unlock();
             if (beingWritten) {
                 writing.unlock();
             }
         }
+    }
+
+    /** Notes the journal broken, and says why. */
+    private String journalFailed(UncheckedIOException e) {
+        String cause = e.getMessage() + ": " + e.getCause().getMessage();
+        breakage.note(cause);
+        return cause;
     }
 
     private boolean exists(TenantId tenant, ScriptId scriptId) {

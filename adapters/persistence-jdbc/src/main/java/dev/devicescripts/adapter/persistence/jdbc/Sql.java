@@ -21,7 +21,7 @@ final class Sql {
 
     /**
      * Work done with one connection; it may throw SQLException, which becomes a {@link StorageUnavailableException}
-     * when transient, else a {@link JdbcStorageException}.
+     * when transient or when the database broke for good (see {@link Breakage}), else a {@link JdbcStorageException}.
      */
     @FunctionalInterface
     interface Work<T> {
@@ -32,22 +32,26 @@ final class Sql {
             Set.of("40001", "40P01", "55P03", "57014", "57P01", "57P02", "57P03", "53300");
 
     private final DataSource dataSource;
+    private final Breakage breakage;
 
-    Sql(DataSource dataSource) {
+    Sql(DataSource dataSource, Breakage breakage) {
         this.dataSource = dataSource;
+        this.breakage = breakage;
     }
 
     /** Runs work whose every statement commits by itself, such as a single read. */
     <T> T withConnection(Work<T> work) {
+        breakage.check();
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw failed(e);
+            throw failure(e);
         }
     }
 
     /** Runs work as one transaction: committed when it returns, rolled back when it throws anything. */
     <T> T inTransaction(Work<T> work) {
+        breakage.check();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -61,7 +65,7 @@ final class Sql {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw failed(e);
+            throw failure(e);
         }
     }
 
@@ -121,6 +125,10 @@ final class Sql {
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }
+    }
+
+    private RuntimeException failure(SQLException e) {
+        return breakage.noteIfBroken(e) ? breakage.unavailable(e) : failed(e);
     }
 
     /**

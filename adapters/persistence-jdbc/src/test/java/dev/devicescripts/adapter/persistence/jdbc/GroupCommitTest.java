@@ -52,7 +52,7 @@ class GroupCommitTest {
             statement.execute("CREATE TABLE change_row (k uuid PRIMARY KEY, session_id integer)");
             statement.execute("INSERT INTO change_row VALUES ('" + TAKEN + "', NULL)");
         }
-        sql = new Sql(dataSource);
+        sql = new Sql(dataSource, new Breakage());
         groupCommit = new GroupCommit(sql, "test-writer");
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.out.StorageStatus;
+import dev.devicescripts.application.port.out.StorageUnavailableException;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
 import dev.devicescripts.domain.AssignmentSet;
@@ -15,17 +16,22 @@ import dev.devicescripts.domain.ScriptId;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +106,117 @@ class JdbcPersistenceTest {
     }
 
     @Test
+    void aDatabaseClosedUnderTheServerIsBrokenNamingWhyAndARestartFindsItsData() throws Exception {
+        DeviceManagementScript script = script("Kept");
+        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
+            persistence.scripts().insert(TENANT, script);
+            assertThat(persistence.status().broken()).isEmpty();
+
+            shutDownUnderTheServer();
+
+            assertThat(persistence.status().broken()).hasValueSatisfying(cause -> assertThat(cause)
+                    .startsWith("H2 closed the database under the server"));
+            assertThat(persistence.status().readiness().problem()).hasValueSatisfying(problem -> assertThat(problem)
+                    .startsWith("the database can no longer be used and the server must restart: H2 closed the "
+                            + "database under the server"));
+            assertThatThrownBy(() -> persistence.scripts().find(TENANT, script.id()))
+                    .isInstanceOf(StorageUnavailableException.class)
+                    .hasMessageStartingWith("The database can no longer be used until the server restarts: H2 closed");
+        }
+
+        try (JdbcPersistence restarted = TestDatabases.open(dataDirectory)) {
+            assertThat(restarted.status().broken()).isEmpty();
+            assertThat(restarted.scripts().find(TENANT, script.id())).contains(script);
+        }
+    }
+
+    @Test
+    void aDatabaseWhoseFileWasDeletedIsBrokenNamingTheFile() throws Exception {
+        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
+            Path file = dataDirectory.resolve("devicescripts.mv.db");
+            Files.delete(file);
+
+            assertThat(persistence.status().broken()).contains("the database file " + file + " is gone");
+            assertThat(persistence.status().readiness().problem()).hasValueSatisfying(problem -> assertThat(problem)
+                    .endsWith("the database file " + file + " is gone"));
+        }
+    }
+
+    @Test
+    void anAssignThatCannotBeJournaledBreaksTheStoreNamingTheJournal() throws Exception {
+        ScriptId id = ScriptId.of("5a5a5a5a-0000-0000-0000-000000000002");
+        AssignmentSet set = AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
+        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
+            // by SQL: an insert through the repository would journal it, and the journal would hold its file open
+            try (Connection connection = DriverManager.getConnection(JdbcPersistence.h2FileUrl(dataDirectory), "sa",
+                    "")) {
+                TestDatabases.insertScriptRow(connection, TENANT, id, "Unjournaled");
+            }
+            // H2 goes on writing the file it holds open; the journal can create no file in a folder that is gone.
+            try (Stream<Path> files = Files.list(dataDirectory)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(dataDirectory);
+
+            assertThatThrownBy(() -> persistence.assignmentSets().replace(TENANT, id, set))
+                    .isInstanceOf(StorageUnavailableException.class)
+                    .hasMessageStartingWith("Cannot write the assign journal in " + dataDirectory);
+            assertThat(persistence.status().broken()).hasValueSatisfying(cause -> assertThat(cause)
+                    .startsWith("Cannot write the assign journal in " + dataDirectory));
+        } finally {
+            Files.createDirectories(dataDirectory);
+        }
+    }
+
+    @Test
+    void aDatabaseThatIsClosedIsNotBroken() {
+        JdbcPersistence persistence = TestDatabases.open(dataDirectory);
+        persistence.close();
+
+        assertThat(persistence.status().broken()).isEmpty();
+    }
+
+    @Test
+    void h2WritesNoTraceFileOfItsOwnForItsErrors() throws Exception {
+        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory);
+             Connection connection = DriverManager.getConnection(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "");
+             Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM no_such_table"))
+                    .hasMessageContaining("NO_SUCH_TABLE");
+        }
+
+        assertThat(dataDirectory.resolve("devicescripts.trace.db")).doesNotExist();
+    }
+
+    @Test
+    void theDatabaseAndJournalFilesAreReadableByTheOwnerOnly() throws Exception {
+        DeviceManagementScript script = script("Private");
+        AssignmentSet set = AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
+        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
+            persistence.scripts().insert(TENANT, script);
+            persistence.assignmentSets().replace(TENANT, script.id(), set);
+
+            assertThat(AssignJournal.files(dataDirectory)).as("the journal, written before the database").isNotEmpty();
+            assertThat(permissionsOfFilesIn(dataDirectory)).isNotEmpty().containsOnlyKeys(
+                    "devicescripts.mv.db", AssignJournal.files(dataDirectory).get(0).getFileName().toString())
+                    .allSatisfy((name, permissions) -> assertThat(permissions).as(name).isEqualTo("rw-------"));
+        }
+    }
+
+    @Test
+    void databaseFilesThatAnOlderServerLeftReadableByAllAreMadePrivateWhenOpened() throws Exception {
+        TestDatabases.open(dataDirectory).close();
+        Path file = dataDirectory.resolve("devicescripts.mv.db");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        TestDatabases.open(dataDirectory).close();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
     void manyReadinessChecksAtOnceNeitherExhaustThePoolNorWaitOnEachOther() throws Exception {
         int checks = 40;
         ExecutorService checkers = Executors.newFixedThreadPool(checks);
@@ -164,6 +281,26 @@ class JdbcPersistenceTest {
         assertThat(JdbcPersistence.h2FileUrl(dataDirectory))
                 .startsWith("jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("devicescripts"))
                 .contains(";LOCK_TIMEOUT=10000", ";WRITE_DELAY=0", ";DB_CLOSE_ON_EXIT=FALSE", ";QUERY_CACHE_SIZE=64");
+    }
+
+    /** Closes the database as H2 does after an error it cannot undo, such as running out of memory. */
+    private void shutDownUnderTheServer() throws Exception {
+        try (Connection connection = DriverManager.getConnection(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN IMMEDIATELY");
+        }
+    }
+
+    /** Each file's name and its permissions, as ls shows them. */
+    private static Map<String, String> permissionsOfFilesIn(Path directory) throws Exception {
+        Map<String, String> permissions = new HashMap<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                permissions.put(file.getFileName().toString(),
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            }
+        }
+        return permissions;
     }
 
     /** Runs the main class in a JVM of its own, on the classpath of this test. */

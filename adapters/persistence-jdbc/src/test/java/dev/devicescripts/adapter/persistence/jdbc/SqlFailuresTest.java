@@ -2,15 +2,24 @@ package dev.devicescripts.adapter.persistence.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.devicescripts.application.port.out.StorageUnavailableException;
+import java.lang.reflect.Proxy;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.h2.api.ErrorCode;
+import org.h2.message.DbException;
 import org.junit.jupiter.api.Test;
 
 /**
  * Which database failures are the database busy or out of reach (the caller answers 503, retry later) and which are
- * a fault: PostgreSQL tells them apart only by SQLSTATE, H2 and the pool by the exception's type.
+ * a fault: PostgreSQL tells them apart only by SQLSTATE, H2 and the pool by the exception's type. And which say that
+ * H2 closed the database for good, after which no statement runs until the server restarts.
  */
 class SqlFailuresTest {
 
@@ -44,5 +53,62 @@ class SqlFailuresTest {
                     .isInstanceOf(JdbcStorageException.class)
                     .hasMessage("The database failed: failed");
         }
+    }
+
+    @Test
+    void h2ClosingTheDatabaseBreaksItForEveryLaterStatementWithoutAskingTheDatabaseAgain() {
+        AtomicInteger connectionsAsked = new AtomicInteger();
+        // as the pool reports it: it wraps the failure of the connection it tried
+        SQLException closed = new SQLTransientConnectionException("devicescripts - Connection is not available",
+                "08003", DbException.getJdbcSQLException(ErrorCode.DATABASE_IS_CLOSED));
+        Breakage breakage = new Breakage();
+        Sql sql = new Sql(failingDataSource(connectionsAsked, closed), breakage);
+
+        assertThatThrownBy(() -> sql.withConnection(connection -> null))
+                .isInstanceOf(StorageUnavailableException.class)
+                .hasMessage("The database can no longer be used until the server restarts: H2 closed the database "
+                        + "under the server (H2's own lines in this log, logger h2database, say why)");
+        assertThatThrownBy(() -> sql.inTransaction(connection -> null))
+                .isInstanceOf(StorageUnavailableException.class);
+
+        assertThat(connectionsAsked).hasValue(1);
+        assertThat(breakage.cause()).isPresent();
+    }
+
+    @Test
+    void h2RunningOutOfMemoryBreaksTheDatabaseSayingSo() {
+        Breakage breakage = new Breakage();
+        Sql sql = new Sql(failingDataSource(new AtomicInteger(),
+                DbException.getJdbcSQLException(ErrorCode.OUT_OF_MEMORY)), breakage);
+
+        assertThatThrownBy(() -> sql.withConnection(connection -> null))
+                .isInstanceOf(StorageUnavailableException.class);
+        assertThat(breakage.cause()).contains("H2 ran out of memory and closed the database");
+    }
+
+    @Test
+    void busyAndFaultyStatementsLeaveTheDatabaseUnbroken() {
+        Breakage breakage = new Breakage();
+        for (SQLException failure : new SQLException[] {new SQLTimeoutException("Timeout trying to lock", "HYT00"),
+            new SQLException("failed", "57P01"), DbException.getJdbcSQLException(ErrorCode.DUPLICATE_KEY_1, "k")}) {
+            Sql sql = new Sql(failingDataSource(new AtomicInteger(), failure), breakage);
+
+            assertThatThrownBy(() -> sql.withConnection(connection -> null))
+                    .isInstanceOfAny(StorageUnavailableException.class, JdbcStorageException.class);
+        }
+
+        assertThat(breakage.cause()).isEmpty();
+    }
+
+    /** A data source whose every connection fails with {@code failure}, counting the connections asked for. */
+    private static DataSource failingDataSource(AtomicInteger asked, SQLException failure) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("getConnection")) {
+                        asked.incrementAndGet();
+                        throw failure;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 }
