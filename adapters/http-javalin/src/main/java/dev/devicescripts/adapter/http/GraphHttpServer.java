@@ -24,6 +24,8 @@ public final class GraphHttpServer implements AutoCloseable {
     public static final String ACCESS_LOGGER = "devicescripts.access";
     /** How long close() lets in-flight requests finish before it stops the server anyway. */
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+    /** The request line and headers together; a bearer token of up to 16 KiB fits with room to spare. */
+    private static final int MAX_REQUEST_HEAD_BYTES = 32 * 1024;
     private static final String HEALTH_PATH = "/healthz";
     private static final String READY_PATH = "/readyz";
     private static final String METRICS_PATH = "/metrics";
@@ -90,6 +92,8 @@ public final class GraphHttpServer implements AutoCloseable {
         // Jetty keeps the header fields a connection repeats in a cache of 1,024 characters; a bearer token alone is
         // longer, so the cache was cleared and refilled on every request (7 % of a small assign's time). Off.
         http.setHeaderCacheSize(0);
+        // Entra's tokens for users in many groups pass 8 KiB, Jetty's default for the request line and headers.
+        http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES);
         ServerConnector connector = settings.tls().map(files -> TlsConnector.create(server, http, files))
                 .orElseGet(() -> new ServerConnector(server, new HttpConnectionFactory(http)));
         connector.setHost(settings.host());
