@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -51,6 +52,7 @@ public final class GraphHttpServer implements AutoCloseable {
         GraphErrors errors = new GraphErrors(mapper, settings.maxBodyBytes(), recorder);
         queue = requestQueue(settings.limits(), dispatch);
         GraphBatch batch = new GraphBatch(mapper, new RequestBodies(mapper), errors, dispatch);
+        BodyIntake bodies = new BodyIntake(authenticator, dispatch, settings.maxBodyBytes(), settings.limits());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.router.caseInsensitiveRoutes = true; // Graph's paths are case-insensitive
@@ -63,6 +65,7 @@ public final class GraphHttpServer implements AutoCloseable {
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(queue);
+                server.insertHandler(bodies); // bodies arrive before their request takes a place in the queue
                 server.setErrorHandler(errors.jettyErrorHandler());
                 dispatch.attachTo(server);
             });
@@ -94,8 +97,13 @@ public final class GraphHttpServer implements AutoCloseable {
         http.setHeaderCacheSize(0);
         // Entra's tokens for users in many groups pass 8 KiB, Jetty's default for the request line and headers.
         http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES);
-        ServerConnector connector = settings.tls().map(files -> TlsConnector.create(server, http, files))
-                .orElseGet(() -> new ServerConnector(server, new HttpConnectionFactory(http)));
+        // Javalin's LEGACY rules let %u0041 through, which is no percent-encoding (RFC 3986) and which Javalin's path
+        // parameters then fail to decode: Jetty refuses it with a 400 instead.
+        http.setUriCompliance(http.getUriCompliance().without("LEGACY_WITHOUT_UTF16",
+                UriCompliance.Violation.UTF16_ENCODINGS));
+        HttpConnectionFactory heads = new HeaderDeadlineConnectionFactory(http, settings.limits().headerTimeout());
+        ServerConnector connector = settings.tls().map(files -> TlsConnector.create(server, heads, files))
+                .orElseGet(() -> new ServerConnector(server, heads));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.limits().idleTimeout().toMillis());

@@ -1,0 +1,270 @@
+package dev.devicescripts.adapter.http;
+
+import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
+import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
+import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphShaped;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.devicescripts.domain.TenantId;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Clients that send their requests slowly, or bodies too many at once: they are cut off or refused at their deadline
+ * or budget, and hold no place among the requests worked on, so other tenants are answered as usual meanwhile.
+ */
+class SlowClientsTest {
+    private static final Duration LONG = Duration.ofSeconds(60);
+    private static final Duration DEADLINE = Duration.ofSeconds(4);
+    private static final int SLOW_CONNECTIONS = 200;
+    private static final String SLOW_TENANT_TOKEN = GraphApi.token(TenantId.of("aaaaaaaa-1111-4111-8111-111111111111"),
+            List.of("DeviceManagementScripts.ReadWrite.All"), List.of());
+    private static final String OTHER_TENANT_TOKEN = GraphApi.token(
+            TenantId.of("bbbbbbbb-2222-4222-8222-222222222222"), List.of("DeviceManagementScripts.ReadWrite.All"),
+            List.of());
+    /** Twice the largest body of {@link GraphApi}, the least budget a server takes. */
+    private static final long BUDGET = 2 * GraphApi.MAX_BODY_BYTES;
+    /** A body that takes almost a tenant's half of {@link #BUDGET}. */
+    private static final int NEAR_HALF = 1_000_000;
+
+    /**
+     * 200 connections sending their headers a byte at a time and 200 sending their bodies so, all with one tenant's
+     * token, against a server working on 4 requests at once and queueing none: had any slow request a place, the other
+     * tenant's requests would be refused 503. Once past their deadline, the slow ones are answered 408.
+     */
+    @Test
+    void slowHeadersAndBodiesOfOneTenantHoldNoPlaceAndAreCutOffAtTheirDeadline() {
+        RequestLimits limits = new RequestLimits(4, 0, LONG, LONG, DEADLINE, DEADLINE, 500,
+                RequestLimits.defaultBodyBudgetBytes());
+        try (GraphApi api = GraphApi.startWith(useCases -> useCases, limits)) {
+            GraphApi other = api.as(OTHER_TENANT_TOKEN);
+            List<SlowClient> slow = new ArrayList<>();
+            for (int i = 0; i < SLOW_CONNECTIONS; i++) {
+                slow.add(SlowClient.headers(api));
+                slow.add(SlowClient.body(api, SLOW_TENANT_TOKEN));
+            }
+            AtomicBoolean trickling = new AtomicBoolean(true);
+            CompletableFuture<Void> trickle = CompletableFuture.runAsync(() -> trickle(slow, trickling));
+
+            int roundsWhileSlowOnesWait = 0;
+            long giveUp = System.nanoTime() + LONG.toNanos();
+            while (slow.stream().anyMatch(SlowClient::waiting) && System.nanoTime() < giveUp) {
+                String id = other.createScript("Other");
+                assertThat(other.get(SCRIPTS).status()).isEqualTo(200);
+                assertThat(other.post(SCRIPTS + "/" + id + "/assign",
+                        "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":\"" + GraphApi.GROUP
+                                + "\"}]}").status()).isEqualTo(204);
+                roundsWhileSlowOnesWait++;
+            }
+            trickling.set(false);
+            trickle.join();
+
+            assertThat(roundsWhileSlowOnesWait).as("the other tenant was answered while the slow ones waited")
+                    .isPositive();
+            for (SlowClient client : slow) {
+                RawHttp.RawReply answer = client.answer();
+                assertThat(answer.status()).as("%s", answer).isEqualTo(408);
+                assertGraphShaped(answer);
+                assertThat(answer.body()).contains("RequestTimeout", DEADLINE.toSeconds() + " seconds");
+            }
+        }
+    }
+
+    @Test
+    void aBodyThatFindsTheBudgetFullIsServiceUnavailableUnreadAndNoTenantTakesMoreThanHalf() {
+        RequestLimits limits = new RequestLimits(64, 1_000, LONG, LONG, LONG, LONG, 500, BUDGET);
+        try (GraphApi api = GraphApi.startWith(useCases -> useCases, limits)) {
+            GraphApi slowTenant = api.as(SLOW_TENANT_TOKEN);
+            GraphApi other = api.as(OTHER_TENANT_TOKEN);
+            SlowClient nearHalf = SlowClient.declaring(api, SLOW_TENANT_TOKEN, NEAR_HALF);
+
+            assertGraphError(slowTenant.post(SCRIPTS, createWithDescriptionOf(200_000)), 503, "ServiceUnavailable",
+                    "budget of " + BUDGET + " bytes", "half");
+            assertThat(slowTenant.get(SCRIPTS).status()).as("requests without a body need none").isEqualTo(200);
+            assertThat(other.post(SCRIPTS, createWithDescriptionOf(200_000)).status())
+                    .as("the other tenant's half is free").isEqualTo(201);
+
+            SlowClient otherNearHalf = SlowClient.declaring(api, OTHER_TENANT_TOKEN, NEAR_HALF);
+            SlowClient unsent = SlowClient.declaringOnly(api, OTHER_TENANT_TOKEN, 200_000);
+            RawHttp.RawReply refused = unsent.answer();
+            assertThat(refused.status()).as("answered before any byte of the body is sent").isEqualTo(503);
+            assertGraphShaped(refused);
+            assertThat(refused.header("Retry-After")).matches("\\d+");
+
+            nearHalf.close();
+            otherNearHalf.close();
+            assertThat(createdOnceBudgetIsFree(slowTenant)).as("bodies given up on free their part").isTrue();
+        }
+    }
+
+    /** The client went away, nothing failed on the server: no error in its log, and the budget held is freed. */
+    @Test
+    void aClientThatDisconnectsInTheMiddleOfItsBodyIsNoErrorAndFreesItsBudget() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        RequestLimits limits = new RequestLimits(64, 1_000, LONG, LONG, LONG, LONG, 500, BUDGET);
+        try (GraphApi api = GraphApi.startWith(useCases -> useCases, limits)) {
+            SlowClient.declaring(api, SLOW_TENANT_TOKEN, NEAR_HALF).close();
+
+            assertThat(createdOnceBudgetIsFree(api.as(SLOW_TENANT_TOKEN))).isTrue();
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(logged.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR)).isEmpty();
+    }
+
+    /**
+     * Creates a script whose body needs more than what is left of the tenant's half while a closed client's body
+     * still counts; the server frees it once it notices the close, which it does at once but on its own thread.
+     */
+    private static boolean createdOnceBudgetIsFree(GraphApi tenant) {
+        long giveUp = System.nanoTime() + LONG.toNanos();
+        while (System.nanoTime() < giveUp) {
+            Reply created = tenant.post(SCRIPTS, createWithDescriptionOf(200_000));
+            if (created.status() == 201) {
+                return true;
+            }
+            assertGraphError(created, 503, "ServiceUnavailable", "budget");
+            Thread.onSpinWait();
+        }
+        return false;
+    }
+
+    private static String createWithDescriptionOf(int length) {
+        return "{\"displayName\":\"Large\",\"scriptContent\":\"V3JpdGUtSG9zdCBoaQ==\",\"description\":\""
+                + "d".repeat(length) + "\"}";
+    }
+
+    /** Sends each waiting client one more byte every quarter second, until the test stops it. */
+    private static void trickle(List<SlowClient> clients, AtomicBoolean trickling) {
+        while (trickling.get()) {
+            clients.forEach(SlowClient::sendOneByte);
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A raw connection that sends its request a byte at a time and stops once the server has answered. */
+    private static final class SlowClient implements AutoCloseable {
+        private final Socket socket;
+        private final byte filler;
+        private volatile boolean answered;
+
+        private SlowClient(GraphApi api, String start, byte filler) {
+            this.filler = filler;
+            try {
+                socket = new Socket("127.0.0.1", api.server().port());
+                socket.setSoTimeout((int) LONG.toMillis());
+                socket.getOutputStream().write(start.getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Sends its request line and one header, then one more byte of a header's value at a time. */
+        static SlowClient headers(GraphApi api) {
+            return new SlowClient(api, "GET " + SCRIPTS + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", (byte) 'a');
+        }
+
+        /** Sends its whole head, then one byte of its body at a time. */
+        static SlowClient body(GraphApi api, String token) {
+            return declaring(api, token, 1_000);
+        }
+
+        /**
+         * Sends a head declaring a JSON body of {@code length} bytes and asking to be told to go on, waits until the
+         * server does (it has counted the body in its budget), then sends the body's first byte.
+         */
+        static SlowClient declaring(GraphApi api, String token, int length) {
+            SlowClient client = declaringOnly(api, token, length);
+            client.awaitContinue();
+            client.sendOneByte();
+            return client;
+        }
+
+        /** Sends a head declaring a JSON body of {@code length} bytes, and asks to be told to go on before the body. */
+        static SlowClient declaringOnly(GraphApi api, String token, int length) {
+            return new SlowClient(api, "POST " + SCRIPTS + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + token + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: "
+                    + length + "\r\n\r\n", (byte) ' ');
+        }
+
+        /** Reads the interim answer 100 Continue, to the blank line that ends it. */
+        private void awaitContinue() {
+            StringBuilder interim = new StringBuilder();
+            try {
+                while (interim.indexOf("\r\n\r\n") < 0) {
+                    int b = socket.getInputStream().read();
+                    if (b < 0) {
+                        break;
+                    }
+                    interim.append((char) b);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            assertThat(interim.toString()).startsWith("HTTP/1.1 100");
+        }
+
+        /** Whether it still sends without an answer; once the server answers, it sends nothing more. */
+        boolean waiting() {
+            if (!answered) {
+                try {
+                    answered = socket.getInputStream().available() > 0;
+                } catch (IOException closed) {
+                    answered = true;
+                }
+            }
+            return !answered;
+        }
+
+        void sendOneByte() {
+            if (waiting()) {
+                try {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(filler);
+                    out.flush();
+                } catch (IOException closedByTheServer) {
+                    answered = true;
+                }
+            }
+        }
+
+        RawHttp.RawReply answer() {
+            try (socket) {
+                return RawHttp.read(socket.getInputStream());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
