@@ -27,8 +27,9 @@ import org.eclipse.jetty.util.thread.Invocable;
  * else it is answered 503 with Retry-After, unread when its length is declared.
  *
  * <p>The budget is kept per tenant, so the bearer token of a request with a body is verified here, before it waits
- * for a place; the routes reuse the caller. A request whose token fails, or that comes from a batch, goes on
- * unread: the routes refuse the first before reading any body, and the second's body is its batch's.
+ * for a place; the routes reuse the caller. A request whose token fails, whose body is declared larger than the
+ * limit, or that comes from a batch, goes on unread: the routes refuse the first two before reading any body, and
+ * the third's body is its batch's.
  */
 final class BodyIntake extends Handler.Wrapper {
     private static final String BODY = "devicescripts.body";
@@ -64,7 +65,7 @@ final class BodyIntake extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long length = request.getLength();
         boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-        if ((length <= 0 && !chunked) || dispatch.isDispatched(request)) {
+        if ((length <= 0 && !chunked) || length > maxBodyBytes || dispatch.isDispatched(request)) {
             return super.handle(request, response, callback);
         }
         TenantId tenant;
@@ -72,10 +73,6 @@ final class BodyIntake extends Handler.Wrapper {
             tenant = RequestCaller.authenticateEarly(request, authenticator).caller().tenant();
         } catch (RuntimeException refusedByTheRoutes) {
             return super.handle(request, response, callback);
-        }
-        if (length > maxBodyBytes) {
-            Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
-            return true;
         }
         long declared = Math.max(length, 0);
         if (!budget.reserve(tenant, declared)) {
