@@ -90,6 +90,7 @@ public record Configuration(
         CommandLine line = CommandLine.parse(args, Option.flags(), fallbacks);
         String host = line.required(Option.HOST.flag());
         Authentication authentication = authentication(line, host);
+        int maxBodyBytes = line.integer(Option.MAX_BODY_BYTES.flag(), 1024, Integer.MAX_VALUE);
         return new Configuration(
                 host,
                 line.integer(Option.PORT.flag(), 0, 65535),
@@ -97,13 +98,17 @@ public record Configuration(
                 line.choice(Option.PERSISTENCE.flag(), Persistence.class),
                 database(line),
                 line.integer(Option.MAX_TARGETS.flag(), 1, 100_000),
-                line.integer(Option.MAX_BODY_BYTES.flag(), 1024, Integer.MAX_VALUE),
+                maxBodyBytes,
                 line.integer(Option.PAGE_SIZE.flag(), 1, 999),
                 new RequestLimits(
                         line.integer(Option.MAX_CONCURRENT_REQUESTS.flag(), 1, 10_000),
                         line.integer(Option.MAX_QUEUED_REQUESTS.flag(), 0, 1_000_000),
                         Duration.ofSeconds(line.integer(Option.QUEUE_TIMEOUT.flag(), 0, 3_600)),
-                        Duration.ofSeconds(line.integer(Option.IDLE_TIMEOUT.flag(), 1, 3_600))),
+                        Duration.ofSeconds(line.integer(Option.IDLE_TIMEOUT.flag(), 1, 3_600)),
+                        Duration.ofSeconds(line.integer(Option.HEADER_TIMEOUT.flag(), 1, 3_600)),
+                        Duration.ofSeconds(line.integer(Option.BODY_TIMEOUT.flag(), 1, 3_600)),
+                        line.integer(Option.BODY_MIN_RATE.flag(), 1, 1_000_000_000),
+                        bodyBudgetBytes(line, maxBodyBytes)),
                 authentication,
                 tls(line),
                 throttle(line),
@@ -120,6 +125,20 @@ public record Configuration(
         } catch (IllegalArgumentException e) {
             throw new UsageException(Option.PUBLIC_URL.flag() + " " + e.getMessage());
         }
+    }
+
+    /** Each tenant may hold half the budget, so the budget holds at least two of the largest bodies. */
+    private static long bodyBudgetBytes(CommandLine line, int maxBodyBytes) throws UsageException {
+        long least = 2L * maxBodyBytes;
+        if (line.optional(Option.BODY_BUDGET_BYTES.flag()).isEmpty()) {
+            return Math.max(RequestLimits.defaultBodyBudgetBytes(), least);
+        }
+        int budget = line.integer(Option.BODY_BUDGET_BYTES.flag(), 1, Integer.MAX_VALUE);
+        if (budget < least) {
+            throw new UsageException("--body-budget-bytes must be at least twice --max-body-bytes (" + least
+                    + "), so that each tenant's half holds the largest body, not " + budget + ".");
+        }
+        return budget;
     }
 
     private static Optional<Database> database(CommandLine line) throws UsageException {

@@ -36,6 +36,15 @@ enum Option {
             "longest wait in the queue before a 503 with Retry-After"),
     IDLE_TIMEOUT("idle-timeout", "SECONDS", String.valueOf(RequestLimits.DEFAULTS.idleTimeout().toSeconds()),
             "how long a client may send nothing before its connection is closed"),
+    HEADER_TIMEOUT("header-timeout", "SECONDS", String.valueOf(RequestLimits.DEFAULT_HEADER_TIMEOUT.toSeconds()),
+            "longest a request's line and headers may take from their first byte; later, 408"),
+    BODY_TIMEOUT("body-timeout", "SECONDS", String.valueOf(RequestLimits.DEFAULT_BODY_TIMEOUT.toSeconds()),
+            "longest a request body may take, plus a second per --body-min-rate bytes received; later, 408"),
+    BODY_MIN_RATE("body-min-rate", "BYTES", String.valueOf(RequestLimits.DEFAULT_BODY_MIN_BYTES_PER_SECOND),
+            "bytes of request body that extend --body-timeout by one second"),
+    BODY_BUDGET_BYTES("body-budget-bytes", "N", null, "request body bytes held in memory at once, at most half by "
+            + "one tenant; a body that does not fit is 503 with Retry-After (default: 1/8 of the max heap, at least "
+            + "twice --max-body-bytes)"),
     AUTH("auth", "verified|unverified-signatures", "verified",
             "unverified-signatures reads tokens without checking signatures (loopback only)"),
     ISSUER("issuer", "URL", null, "token issuer to trust, {tenantid} standing for the token's tid (with --jwks-*)"),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.devicescripts.adapter.http.PublicUrl;
+import dev.devicescripts.adapter.http.RequestLimits;
 import dev.devicescripts.adapter.http.ThrottleLimits;
 import java.net.URI;
 import java.nio.file.Path;
@@ -263,5 +264,23 @@ class ConfigurationTest {
                 .contains(new ThrottleLimits(3, 200, 4000, 2000, Duration.ofHours(1)));
         assertThatThrownBy(() -> Configuration.parse(List.of("--throttle", "azure"), Map.of()))
                 .hasMessage("--throttle must be off or intune, not 'azure'.");
+    }
+
+    @Test
+    void slowClientsGetTheUsualWebServerDeadlinesAndBodiesAnEighthOfTheHeapUnlessTheOptionsSayOtherwise()
+            throws UsageException {
+        RequestLimits defaults = Configuration.parse(List.of(), Map.of()).requestLimits();
+        RequestLimits given = Configuration.parse(List.of("--header-timeout", "5", "--body-timeout", "6",
+                "--max-body-bytes", "1024"), Map.of("DEVICESCRIPTS_BODY_MIN_RATE", "100",
+                "DEVICESCRIPTS_BODY_BUDGET_BYTES", "4096")).requestLimits();
+
+        assertThat(List.of(defaults.headerTimeout(), defaults.bodyTimeout(), defaults.bodyMinBytesPerSecond()))
+                .containsExactly(Duration.ofSeconds(20), Duration.ofSeconds(20), 500);
+        assertThat(defaults.bodyBudgetBytes()).isEqualTo(Math.max(Runtime.getRuntime().maxMemory() / 8,
+                2L * 4 * 1024 * 1024));
+        assertThat(List.of(given.headerTimeout(), given.bodyTimeout(), given.bodyMinBytesPerSecond(),
+                given.bodyBudgetBytes())).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(6), 100, 4096L);
+        assertThatThrownBy(() -> Configuration.parse(List.of("--body-budget-bytes", "5000000"), Map.of()))
+                .hasMessageContaining("--body-budget-bytes must be at least twice --max-body-bytes (8388608)");
     }
 }

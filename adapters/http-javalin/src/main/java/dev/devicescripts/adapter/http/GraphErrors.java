@@ -115,21 +115,27 @@ final class GraphErrors {
 
     /**
      * Jetty answers 503 itself to requests that find the request queue full or wait in it too long, and to those that
-     * arrive while the server stops (graceful shutdown).
+     * arrive while the server stops (graceful shutdown); those that find the body budget full carry their own message.
+     * 408 is a client too slow to send its head or body.
      */
     private GraphError jettyErrorOf(int status, String message, Throwable cause) {
         if (status == 413) {
             return tooLarge();
         }
         if (status == 503) {
-            return new GraphError(503, "ServiceUnavailable",
-                    "The server is too busy or is stopping and cannot take this request now; retry after the time "
+            boolean ownMessage = message != null && !message.equals(HttpStatus.getMessage(503));
+            return new GraphError(503, "ServiceUnavailable", ownMessage ? message
+                    : "The server is too busy or is stopping and cannot take this request now; retry after the time "
                             + "in Retry-After.");
         }
         if (status >= 500 && cause != null) {
             return internalError(); // Jetty's message is then the failure's own, which may reveal what it was doing
         }
         String reason = message == null ? HttpStatus.getMessage(status) : message;
+        if (status == 408) {
+            return new GraphError(408, "RequestTimeout", "The request timed out: " + reason
+                    + "; send the whole request without pausing.");
+        }
         return new GraphError(status, status >= 500 ? "InternalServerError" : "BadRequest",
                 "The HTTP server refused the request: " + reason + ".");
     }

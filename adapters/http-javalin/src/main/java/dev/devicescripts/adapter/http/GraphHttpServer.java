@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -28,6 +29,8 @@ public final class GraphHttpServer implements AutoCloseable {
     public static final String ACCESS_LOGGER = "devicescripts.access";
     /** How long close() lets in-flight requests finish before it stops the server anyway. */
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+    /** The request line and headers together; a bearer token of up to 16 KiB fits with room to spare. */
+    private static final int MAX_REQUEST_HEAD_BYTES = 32 * 1024;
     private static final String HEALTH_PATH = "/healthz";
     private static final String READY_PATH = "/readyz";
     private static final String METRICS_PATH = "/metrics";
@@ -55,6 +58,7 @@ public final class GraphHttpServer implements AutoCloseable {
         TenantLoad load = new TenantLoad(dispatch);
         queue = requestQueue(settings.limits(), dispatch, load);
         GraphBatch batch = new GraphBatch(mapper, new RequestBodies(mapper), errors, dispatch, links);
+        BodyIntake bodies = new BodyIntake(authenticator, dispatch, settings.maxBodyBytes(), settings.limits());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.router.caseInsensitiveRoutes = true; // Graph's paths are case-insensitive
@@ -67,6 +71,7 @@ public final class GraphHttpServer implements AutoCloseable {
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(queue);
+                server.insertHandler(bodies); // bodies arrive before their request takes a place in the queue
                 server.insertHandler(new NoMethodOverride());
                 server.setErrorHandler(errors.jettyErrorHandler());
                 dispatch.attachTo(server);
@@ -100,11 +105,18 @@ public final class GraphHttpServer implements AutoCloseable {
         // Jetty keeps the header fields a connection repeats in a cache of 1,024 characters; a bearer token alone is
         // longer, so the cache was cleared and refilled on every request (7 % of a small assign's time). Off.
         http.setHeaderCacheSize(0);
+        // Entra's tokens for users in many groups pass 8 KiB, Jetty's default for the request line and headers.
+        http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES);
+        // Javalin's LEGACY rules let %u0041 through, which is no percent-encoding (RFC 3986) and which Javalin's path
+        // parameters then fail to decode: Jetty refuses it with a 400 instead.
+        http.setUriCompliance(http.getUriCompliance().without("LEGACY_WITHOUT_UTF16",
+                UriCompliance.Violation.UTF16_ENCODINGS));
         if (settings.publicUrl().trustForwardedHeaders()) {
             http.addCustomizer(new ForwardedRequestCustomizer());
         }
-        ServerConnector connector = settings.tls().map(files -> TlsConnector.create(server, http, files))
-                .orElseGet(() -> new ServerConnector(server, new HttpConnectionFactory(http)));
+        HttpConnectionFactory heads = new HeaderDeadlineConnectionFactory(http, settings.limits().headerTimeout());
+        ServerConnector connector = settings.tls().map(files -> TlsConnector.create(server, heads, files))
+                .orElseGet(() -> new ServerConnector(server, heads));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.limits().idleTimeout().toMillis());

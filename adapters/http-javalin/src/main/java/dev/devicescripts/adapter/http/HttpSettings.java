@@ -32,6 +32,10 @@ public record HttpSettings(String host, int port, long maxBodyBytes, int pageSiz
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be at least 1: " + maxBodyBytes);
         }
+        if (limits.bodyBudgetBytes() < 2 * maxBodyBytes) {
+            throw new IllegalArgumentException("the body budget (" + limits.bodyBudgetBytes() + " bytes) must hold "
+                    + "twice the largest body (" + maxBodyBytes + " bytes), so each tenant's half holds one");
+        }
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be at least 1: " + pageSize);
         }

@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
-/** Turns a request body into a JSON object, refusing what is not JSON; the size limit is Javalin's maxRequestSize. */
+/**
+ * Turns a request body into a JSON object, refusing what is not JSON. {@link BodyIntake} has read a client's body,
+ * within its size limit; a batch's requests are read here, within Javalin's maxRequestSize.
+ */
 final class RequestBodies {
     private final ObjectMapper mapper;
 
@@ -20,9 +23,11 @@ final class RequestBodies {
 
     JsonObjectReader jsonObject(Context ctx) {
         requireJsonContentType(ctx.header("Content-Type")); // the raw header: Jetty's contentType() throws on an unknown charset
-        byte[] body;
+        byte[] body = BodyIntake.body(ctx);
         try {
-            body = ctx.bodyAsBytes(); // throws 413 beyond maxRequestSize, chunked bodies included
+            if (body == null) { // a request of a batch, whose body is in memory already
+                body = ctx.bodyAsBytes(); // throws 413 beyond maxRequestSize, chunked bodies included
+            }
         } catch (Exception e) { // Javalin, written in Kotlin, throws Jetty's IOExceptions undeclared
             if (e.getCause() instanceof TimeoutException) {
                 throw GraphRequestException.requestTimeout("The client stopped sending the request body before it "

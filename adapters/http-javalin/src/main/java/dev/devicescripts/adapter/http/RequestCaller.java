@@ -5,6 +5,11 @@ import dev.devicescripts.adapter.http.auth.Authenticator;
 import dev.devicescripts.application.Caller;
 import io.javalin.http.Context;
 import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 
 /** The verified caller of a Graph request: established once before any route runs, read by the handlers. */
 final class RequestCaller {
@@ -13,9 +18,43 @@ final class RequestCaller {
     private RequestCaller() {
     }
 
-    /** Verifies the request's bearer token; a failure ends the request with 401 before any route runs. */
+    /**
+     * Verifies the request's bearer token, unless {@link #authenticateEarly} already did; a failure ends the request
+     * with 401 before any route runs.
+     */
     static void authenticate(Context ctx, Authenticator authenticator) {
-        ctx.attribute(ATTRIBUTE, authenticator.authenticate(ctx.header("Authorization")));
+        if (ctx.attribute(ATTRIBUTE) == null) {
+            ctx.attribute(ATTRIBUTE, authenticator.authenticate(authorization(
+                    ServletContextRequest.getServletContextRequest(ctx.req()).getHeaders())));
+        }
+    }
+
+    /**
+     * Verifies the bearer token of a request that Jetty holds, before any route runs, and keeps the caller for
+     * {@link #authenticate}.
+     *
+     * @throws RuntimeException whatever {@link #authenticate} would answer the client with
+     */
+    static AuthenticatedCaller authenticateEarly(Request request, Authenticator authenticator) {
+        AuthenticatedCaller caller = authenticator.authenticate(authorization(request.getHeaders()));
+        request.setAttribute(ATTRIBUTE, caller);
+        return caller;
+    }
+
+    /** The one Authorization header, null when none: of two, a proxy or client could trust one, this server another. */
+    private static String authorization(HttpFields headers) {
+        String value = null;
+        for (int i = 0; i < headers.size(); i++) {
+            HttpField field = headers.getField(i);
+            if (field.getHeader() == HttpHeader.AUTHORIZATION) {
+                if (value != null) {
+                    throw GraphRequestException.badRequest("The request has more than one Authorization header; "
+                            + "send exactly one: Authorization: Bearer <token>.");
+                }
+                value = field.getValue();
+            }
+        }
+        return value;
     }
 
     static Caller caller(Context ctx) {

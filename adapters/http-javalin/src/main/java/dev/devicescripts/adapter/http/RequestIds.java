@@ -1,13 +1,13 @@
 package dev.devicescripts.adapter.http;
 
 import io.javalin.http.Context;
-import java.util.Objects;
 import java.util.UUID;
 
 /** Graph's correlation headers: a new request-id on every response, and the client's client-request-id echoed. */
 final class RequestIds {
     static final String REQUEST_ID = "request-id";
     static final String CLIENT_REQUEST_ID = "client-request-id";
+    private static final int MAX_CLIENT_REQUEST_ID_LENGTH = 256;
 
     private RequestIds() {
     }
@@ -23,9 +23,13 @@ final class RequestIds {
         return UUID.randomUUID().toString();
     }
 
-    /** The client's own id when it sent one, otherwise the request-id. */
+    /**
+     * The client's own id when it sent one, otherwise the request-id. Graph's ids are GUIDs: one longer than
+     * {@value #MAX_CLIENT_REQUEST_ID_LENGTH} characters is not echoed, so that a request head of up to 32 KiB cannot
+     * make every answer carry it twice.
+     */
     static String clientRequestId(String sent, String requestId) {
-        return Objects.requireNonNullElse(sent, requestId);
+        return sent == null || sent.length() > MAX_CLIENT_REQUEST_ID_LENGTH ? requestId : sent;
     }
 
     static String requestId(Context ctx) {

@@ -1,7 +1,6 @@
 package dev.devicescripts.adapter.http;
 
 import org.eclipse.jetty.http.HttpVersion;
-import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
@@ -15,14 +14,13 @@ final class TlsConnector {
     }
 
     /** @throws IllegalArgumentException naming the file, when a PEM file cannot be served from */
-    static ServerConnector create(Server server, HttpConfiguration http, TlsFiles files) {
+    static ServerConnector create(Server server, HttpConnectionFactory http, TlsFiles files) {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStore(PemTls.keyStore(files));
         tls.setKeyStorePassword(PemTls.KEY_STORE_PASSWORD);
         tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
         // Marks requests secure, so the URLs the server writes (Location, nextLink) say https.
-        http.addCustomizer(new SecureRequestCustomizer());
-        return new ServerConnector(server, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
-                new HttpConnectionFactory(http));
+        http.getHttpConfiguration().addCustomizer(new SecureRequestCustomizer());
+        return new ServerConnector(server, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()), http);
     }
 }

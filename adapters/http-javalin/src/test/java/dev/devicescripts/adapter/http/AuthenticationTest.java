@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +121,32 @@ class AuthenticationTest {
     void aMissingOrNonGuidTenantIsRefused() {
         assertCreateRefused(signed(SERVER_KEY, validClaims().claim("tid", null).build()), "no tenant id");
         assertCreateRefused(signed(SERVER_KEY, validClaims().claim("tid", "contoso").build()), "not a GUID");
+    }
+
+    /** Entra lists a user's groups in the token: for users in many groups, tokens pass 8 KiB. */
+    @Test
+    void aValidlySignedTokenOf16KilobytesIsAccepted() {
+        List<String> groups = IntStream.range(0, 450).mapToObj(i -> String.format("%08d-0000-4000-8000-000000000000", i))
+                .toList();
+        String large = signed(SERVER_KEY, validClaims().claim("groups", groups).build());
+        assertThat(large.length()).isGreaterThanOrEqualTo(16 * 1024);
+
+        assertThat(api.as(large).post(SCRIPTS, CREATE).status()).isEqualTo(201);
+        assertThat(api.as(large).get(SCRIPTS).status()).isEqualTo(200);
+    }
+
+    /** Of two headers a proxy could check one and this server use the other; whatever their values, it is refused. */
+    @Test
+    void moreThanOneAuthorizationHeaderIsABadRequestNamingTheHeader() {
+        String valid = "Bearer " + GraphApi.ADMIN_TOKEN;
+
+        for (String second : List.of(valid, "Bearer forged", "Basic dXNlcjpwYXNzd29yZA")) {
+            assertGraphError(api.post(SCRIPTS, CREATE, "Authorization", second), 400, "BadRequest",
+                    "more than one Authorization header");
+            assertGraphError(api.get(SCRIPTS, "Authorization", second), 400, "BadRequest",
+                    "more than one Authorization header");
+        }
+        assertThat(api.count()).isZero();
     }
 
     @Test

@@ -482,6 +482,34 @@ class RequestErrorsTest {
     }
 
     @Test
+    void aMalformedPercentEscapeInThePathIsABadRequest() {
+        for (String path : List.of("/beta/%u0041", SCRIPTS + "/%u0041", "/beta/%", "/healthz%zz")) {
+            RawHttp.RawReply reply = RawHttp.exchangeOrFail(api.server().port(), "GET",
+                    path.getBytes(StandardCharsets.US_ASCII), List.of(RawHttp.header("Authorization", "Bearer "
+                            + GraphApi.ADMIN_TOKEN)), new byte[0]);
+
+            assertThat(reply.status()).as("%s: %s", path, reply).isEqualTo(400);
+            assertGraphShaped(reply);
+        }
+    }
+
+    @Test
+    void aChunkSizeThatIsNotHexadecimalIsABadRequestAndCreatesNothing() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", api.server().port())) {
+            socket.getOutputStream().write(("POST " + SCRIPTS + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + GraphApi.ADMIN_TOKEN + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                    + "Connection: close\r\n\r\nZZ\r\n{\"displayName\":\"Chunked\"}\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            RawHttp.RawReply reply = RawHttp.read(socket.getInputStream());
+
+            assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+            assertGraphShaped(reply);
+        }
+        assertThat(api.count()).isZero();
+    }
+
+    @Test
     void errorsEchoTheClientRequestId() {
         Reply reply = api.get(SCRIPTS + "/" + ABSENT_SCRIPT, "client-request-id", "my-correlation-id");
 

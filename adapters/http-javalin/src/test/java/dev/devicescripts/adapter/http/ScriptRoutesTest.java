@@ -180,6 +180,16 @@ class ScriptRoutesTest {
         assertThat(another.header("request-id")).isNotEqualTo(withoutClientId.header("request-id"));
     }
 
+    /** Heads may be 32 KiB, for large tokens; a client-request-id of kilobytes is not copied into every answer. */
+    @Test
+    void aClientRequestIdLongerThan256CharactersIsNotEchoed() {
+        Reply reply = api.get(SCRIPTS + "/00000000-0000-4000-8000-00000000dead", "client-request-id", "x".repeat(9_000));
+
+        assertThat(reply.header("client-request-id")).isEqualTo(reply.header("request-id"));
+        assertThat(reply.json().get("error").get("innerError").get("client-request-id").asText())
+                .isEqualTo(reply.header("request-id"));
+    }
+
     private static List<String> fieldNames(JsonNode json) {
         List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);

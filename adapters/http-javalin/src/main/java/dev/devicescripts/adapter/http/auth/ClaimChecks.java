@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,9 @@ import java.util.stream.Collectors;
  * operations the caller's permissions allow is for the application layer to decide.
  */
 final class ClaimChecks {
+    /** 9999-12-31T23:59:59Z, the last second of the years a token may name. */
+    private static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
+
     private final TokenRules rules;
     private final Clock clock;
 
@@ -62,6 +66,24 @@ final class ClaimChecks {
         if (notBefore != null && now.isBefore(notBefore.toInstant().minus(rules.clockSkew()))) {
             throw new AuthenticationException("The token is not valid before " + notBefore.toInstant()
                     + "; check the clocks of this server and of the token issuer.");
+        }
+    }
+
+    /**
+     * Refuses an exp or nbf that is not a number of seconds from 1970 to the year 9999, such as {@code 1e20}, which
+     * would otherwise read as a wrong date.
+     */
+    static void checkTimesInRange(Map<String, Object> rawClaims) {
+        if (rawClaims == null) {
+            return; // not a JSON object: the claims set refuses it
+        }
+        for (String name : List.of("exp", "nbf")) {
+            Object seconds = rawClaims.get(name);
+            if (seconds instanceof Number number
+                    && !(number.doubleValue() >= 0 && number.doubleValue() <= MAX_EPOCH_SECONDS)) {
+                throw new AuthenticationException("The token's " + name + " claim is invalid: it must be seconds "
+                        + "since 1970 up to the year 9999.");
+            }
         }
     }
 

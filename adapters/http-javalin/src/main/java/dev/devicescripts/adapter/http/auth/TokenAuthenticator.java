@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.http.auth;
 
+import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.ByteBuffer;
@@ -52,6 +53,8 @@ final class TokenAuthenticator implements Authenticator {
 
     private static JWTClaimsSet claimsOf(JWT token) {
         try {
+            // The library turns exp and nbf into dates by multiplying seconds, which overflows on huge numbers.
+            ClaimChecks.checkTimesInRange(((JOSEObject) token).getPayload().toJSONObject());
             return token.getJWTClaimsSet();
         } catch (ParseException e) {
             throw BearerTokens.malformed("its claims are not a JSON object whose exp, nbf, iat, aud and iss have "

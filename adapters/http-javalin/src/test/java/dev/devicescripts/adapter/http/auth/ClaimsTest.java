@@ -14,12 +14,20 @@ import static dev.devicescripts.adapter.http.auth.TestTokens.validClaims;
 import static dev.devicescripts.adapter.http.auth.TestTokens.writeJwks;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.domain.TenantId;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +48,18 @@ class ClaimsTest {
 
     private AuthenticatedCaller accepted(JWTClaimsSet.Builder claims) {
         return authenticator.authenticate(bearer(signed(RSA_KEY, claims.build())));
+    }
+
+    /** Signs {@code claims} exactly as given, numbers the library would not write included. */
+    private static String signedAsIs(Map<String, Object> claims) {
+        JWSObject token = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(RSA_KEY.getKeyID()).build(),
+                new Payload(claims));
+        try {
+            token.sign(new RSASSASigner(RSA_KEY));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return token.serialize();
     }
 
     private String refusal(JWTClaimsSet.Builder claims) {
@@ -104,6 +124,20 @@ class ClaimsTest {
     @Test
     void tokenWithoutExpiryIsRefused() {
         assertThat(refusal(validClaims().expirationTime(null))).contains("no expiry time (exp claim)");
+    }
+
+    /** 1e20 seconds overflow the milliseconds of a date, which then read as a moment of 1969. */
+    @Test
+    void expOrNbfBeyondTheYear9999OrBefore1970IsRefusedAsInvalidNotAsAWrongDate() {
+        for (String claim : List.of("exp", "nbf")) {
+            for (Object seconds : List.of(1e20, 92_233_720_368_547_758L, -5)) {
+                Map<String, Object> claims = new HashMap<>(validClaims().build().toJSONObject());
+                claims.put(claim, seconds);
+
+                assertThat(refusalOf(authenticator, signedAsIs(claims))).as("%s %s", claim, seconds)
+                        .contains("token's " + claim + " claim is invalid", "year 9999").doesNotContain("1969");
+            }
+        }
     }
 
     @Test
