@@ -94,11 +94,7 @@ class AttacksIT {
     private static final Duration TRICKLE = Duration.ofSeconds(2);
     private static final Duration SLOW_ATTACK = Duration.ofSeconds(20);
     private static final int MOST_SLOW_CONNECTIONS = 20 * 2 * SLOW_CONNECTIONS_EACH;
-    /*
-     * TODO(lead): the slow-client deadlines under the names the slow-clients helper gives them. Passed as environment
-     * variables, which the server ignores while it knows no such option, so that the test runs (and shows the slots
-     * held) before they exist. SLOW_CLIENT_PATIENCE must stay well above both.
-     */
+    /** --header-timeout and --body-timeout, short so the test sees them fire; SLOW_CLIENT_PATIENCE stays above both. */
     private static final Map<String, String> SLOW_CLIENT_DEADLINES = Map.of(
             "DEVICESCRIPTS_HEADER_TIMEOUT", "2",
             "DEVICESCRIPTS_BODY_TIMEOUT", "3");
