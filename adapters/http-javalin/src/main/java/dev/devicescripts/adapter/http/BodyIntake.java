@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
@@ -24,7 +25,8 @@ import org.eclipse.jetty.util.thread.Invocable;
  * body slowly holds neither a place among the requests worked on nor a thread. The body must arrive within a
  * deadline that each byte received extends a little (Apache mod_reqtimeout's {@code body=20,MinRate=500}), else the
  * request is answered 408; and it must fit the {@link BodyBudget}, which it holds until the request is answered,
- * else it is answered 503 with Retry-After, unread when its length is declared.
+ * else it is answered 503 with Retry-After: at once when the client waits for a 100 Continue, else once the body
+ * has arrived, read and dropped as it comes, since a client still sending would miss an answer sent before it is done.
  *
  * <p>The budget is kept per tenant, so the bearer token of a request with a body is verified here, before it waits
  * for a place; the routes reuse the caller. A request whose token fails, whose body is declared larger than the
@@ -75,15 +77,20 @@ final class BodyIntake extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         long declared = Math.max(length, 0);
-        if (!budget.reserve(tenant, declared)) {
+        if (budget.reserve(tenant, declared)) {
+            new Intake(request, response, callback, tenant, declared, chunked).read(false);
+        } else if (request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString())) {
             Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, budgetFull);
-            return true;
+        } else {
+            new Intake(request, response, callback, tenant, 0, chunked).dropping().read(false);
         }
-        new Intake(request, response, callback, tenant, declared, chunked).read(false);
         return true;
     }
 
-    /** One body being read: its bytes so far, what it holds of the budget, and its deadline. */
+    /**
+     * One body being read: its bytes so far, what it holds of the budget, and its deadline. A body that does not fit
+     * the budget is dropped as it arrives instead, and answered 503 once whole.
+     */
     private final class Intake implements Invocable.Task {
         private final Request request;
         private final Response response;
@@ -92,6 +99,7 @@ final class BodyIntake extends Handler.Wrapper {
         private final boolean chunked;
         private final long startNanos = NanoTime.now();
         private long reserved;
+        /** Null while the body is dropped. */
         private byte[] body;
         private int received;
 
@@ -104,6 +112,14 @@ final class BodyIntake extends Handler.Wrapper {
             this.chunked = chunked;
             this.reserved = declared;
             this.body = new byte[chunked ? (int) Math.min(FIRST_CHUNKED_CAPACITY, maxBodyBytes) : (int) declared];
+        }
+
+        /** From now on the body is read and dropped, and what it held of the budget is given back. */
+        private Intake dropping() {
+            budget.release(tenant, reserved);
+            reserved = 0;
+            body = null;
+            return this;
         }
 
         /** Called again by Jetty when more of the body has arrived, on whichever thread received it. */
@@ -143,22 +159,27 @@ final class BodyIntake extends Handler.Wrapper {
                     return;
                 }
                 if (chunk.isLast()) {
-                    end(demanded, this::handOn);
+                    end(demanded, body == null
+                            ? () -> refuse(HttpStatus.SERVICE_UNAVAILABLE_503, budgetFull) : this::handOn);
                     return;
                 }
             }
         }
 
-        /** Copies the chunk's bytes; a refusal when they pass the largest body or, chunked, the budget. */
+        /** Copies the chunk's bytes, or drops them once the budget is out; a refusal when they pass the largest body. */
         private Runnable take(Content.Chunk chunk) {
             int size = chunk.remaining();
             if (received + (long) size > maxBodyBytes) {
                 return () -> refuse(HttpStatus.PAYLOAD_TOO_LARGE_413, null);
             }
+            if (chunked && body != null && !budget.reserve(tenant, size)) {
+                dropping();
+            }
+            if (body == null) {
+                received += size;
+                return null;
+            }
             if (chunked) {
-                if (!budget.reserve(tenant, size)) {
-                    return () -> refuse(HttpStatus.SERVICE_UNAVAILABLE_503, budgetFull);
-                }
                 reserved += size;
                 if (received + size > body.length) {
                     body = Arrays.copyOf(body, (int) Math.min(maxBodyBytes, Math.max(received + size,

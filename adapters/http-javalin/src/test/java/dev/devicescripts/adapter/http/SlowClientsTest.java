@@ -1,6 +1,7 @@
 package dev.devicescripts.adapter.http;
 
 import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
+import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
 import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphShaped;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,6 +107,8 @@ class SlowClientsTest {
             assertThat(overHalf.status()).as("%s", overHalf).isEqualTo(503);
             assertGraphShaped(overHalf);
             assertThat(overHalf.body()).contains("ServiceUnavailable", "budget of " + BUDGET + " bytes", "half");
+            assertGraphError(slowTenant.post(SCRIPTS, createWithContentOf(150_000)), 503, "ServiceUnavailable",
+                    "half"); // a client that sends its body without asking first is answered after it
             assertThat(slowTenant.get(SCRIPTS).status()).as("requests without a body need none").isEqualTo(200);
             assertThat(api.as(OTHER_TENANT_TOKEN).post(SCRIPTS, createWithContentOf(150_000)).status())
                     .as("the other tenant's half is free").isEqualTo(201);
