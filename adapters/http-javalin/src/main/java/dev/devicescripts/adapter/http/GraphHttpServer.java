@@ -80,12 +80,13 @@ public final class GraphHttpServer implements AutoCloseable {
             config.router.handlerWrapper(errors::catchingErrors);
             config.routes.before(RequestIds::assign);
             // Every Graph request proves who it is before anything else, unknown routes included, as Graph does.
-            config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*",
-                    ctx -> RequestCaller.authenticate(ctx, authenticator));
+            config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*", ctx -> {
+                RequestCaller.authenticate(ctx, authenticator);
+                load.enter(ctx);
+            });
             settings.throttle().ifPresent(limits -> config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*",
                     new RequestThrottle(limits, System::nanoTime)));
-            config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*", load::enter);
-            config.routes.after(ScriptEndpoints.GRAPH_ROOT + "/*", load::leave);
+            config.routes.after(load::leave); // on every path: a match per request costs more than a no-op
             config.routes.beforeMatched(ScriptEndpoints.GRAPH_ROOT + "/*",
                     ctx -> QueryOptions.rejectUnknownOptions(ctx.queryParamMap()));
             config.routes.get(HEALTH_PATH, this::liveness);
