@@ -7,14 +7,14 @@ import dev.devicescripts.application.port.in.CreateScriptUseCase;
 import dev.devicescripts.application.port.in.DeleteScriptUseCase;
 import dev.devicescripts.application.port.in.GetScriptUseCase;
 import dev.devicescripts.application.port.in.ListScriptsUseCase;
-import dev.devicescripts.application.port.in.ScriptPage;
 import dev.devicescripts.application.port.in.UpdateScriptCommand;
 import dev.devicescripts.application.port.in.UpdateScriptUseCase;
 import dev.devicescripts.application.port.out.IdGenerator;
 import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.port.out.TimeSource;
-import dev.devicescripts.application.query.ScriptFilter;
-import dev.devicescripts.application.query.ScriptQuery;
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.ScriptProperties;
@@ -49,12 +49,12 @@ public final class ScriptService
     }
 
     @Override
-    public ScriptPage list(Caller caller, ScriptQuery query) {
+    public Page<DeviceManagementScript> list(Caller caller, Query<DeviceManagementScript> query) {
         return scripts.list(Access.READ.tenantOf(caller), query);
     }
 
     @Override
-    public long count(Caller caller, Optional<ScriptFilter> filter) {
+    public long count(Caller caller, Optional<Filter<DeviceManagementScript>> filter) {
         return scripts.count(Access.READ.tenantOf(caller), filter);
     }
 

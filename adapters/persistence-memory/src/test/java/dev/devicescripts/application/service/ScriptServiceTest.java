@@ -1,5 +1,6 @@
 package dev.devicescripts.application.service;
 
+import static dev.devicescripts.application.collections.ScriptCollection.SCRIPTS;
 import static dev.devicescripts.application.port.out.ScriptFixtures.OTHER_TENANT;
 import static dev.devicescripts.application.port.out.ScriptFixtures.TENANT;
 import static dev.devicescripts.application.port.out.ScriptFixtures.fullProperties;
@@ -11,11 +12,12 @@ import dev.devicescripts.application.AccessDeniedException;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.Callers;
 import dev.devicescripts.application.ScriptNotFoundException;
-import dev.devicescripts.application.port.in.ScriptPage;
+import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.port.in.UpdateScriptCommand;
-import dev.devicescripts.application.query.ScriptFilter;
-import dev.devicescripts.application.query.ScriptProperty;
-import dev.devicescripts.application.query.ScriptQuery;
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.collections.ScriptCollection;
+import dev.devicescripts.application.query.Property;
+import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.Change;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.InvalidInputException;
@@ -74,13 +76,13 @@ class ScriptServiceTest {
         DeviceManagementScript second = service.create(ADMIN, fullProperties("Second"));
         service.create(THEIR_ADMIN, fullProperties("Theirs"));
 
-        ScriptPage firstPage = service.list(ADMIN, ScriptQuery.firstPage(1));
-        ScriptPage secondPage = service.list(ADMIN, new ScriptQuery(Optional.empty(), List.of(), 0, 1,
+        Page<DeviceManagementScript> firstPage = service.list(ADMIN, Query.firstPage(SCRIPTS, 1));
+        Page<DeviceManagementScript> secondPage = service.list(ADMIN, new Query<>(SCRIPTS, Optional.empty(), List.of(), 0, 1,
                 firstPage.next()));
 
-        assertThat(firstPage.scripts()).containsExactly(first.withoutContent());
+        assertThat(firstPage.items()).containsExactly(first.withoutContent());
         assertThat(firstPage.next()).isPresent();
-        assertThat(secondPage.scripts()).containsExactly(second.withoutContent());
+        assertThat(secondPage.items()).containsExactly(second.withoutContent());
         assertThat(secondPage.next()).isEmpty();
         assertThat(service.count(ADMIN, Optional.empty())).isEqualTo(2);
     }
@@ -92,9 +94,9 @@ class ScriptServiceTest {
         DeviceManagementScript third = service.create(ADMIN, fullProperties("Third"));
         service.create(THEIR_ADMIN, fullProperties("Theirs"));
 
-        ScriptPage page = service.list(ADMIN, new ScriptQuery(Optional.empty(), List.of(), 1, 10, Optional.empty()));
+        Page<DeviceManagementScript> page = service.list(ADMIN, new Query<>(SCRIPTS, Optional.empty(), List.of(), 1, 10, Optional.empty()));
 
-        assertThat(page.scripts()).containsExactly(second.withoutContent(), third.withoutContent());
+        assertThat(page.items()).containsExactly(second.withoutContent(), third.withoutContent());
         assertThat(page.next()).isEmpty();
     }
 
@@ -102,13 +104,13 @@ class ScriptServiceTest {
     void listAndCountShowOnlyTheScriptsTheFilterMatches() {
         service.create(ADMIN, fullProperties("Cleanup"));
         DeviceManagementScript inventory = service.create(ADMIN, fullProperties("Inventory"));
-        Optional<ScriptFilter> startsWithI =
-                Optional.of(new ScriptFilter.StringMatch(ScriptFilter.StringFunction.STARTS_WITH,
-                        ScriptProperty.DISPLAY_NAME, "i"));
+        Optional<Filter<DeviceManagementScript>> startsWithI =
+                Optional.of(new Filter.StringMatch<>(Filter.StringFunction.STARTS_WITH,
+                        ScriptCollection.DISPLAY_NAME, "i"));
 
-        ScriptPage page = service.list(ADMIN, new ScriptQuery(startsWithI, List.of(), 0, 10, Optional.empty()));
+        Page<DeviceManagementScript> page = service.list(ADMIN, new Query<>(SCRIPTS, startsWithI, List.of(), 0, 10, Optional.empty()));
 
-        assertThat(page.scripts()).containsExactly(inventory.withoutContent());
+        assertThat(page.items()).containsExactly(inventory.withoutContent());
         assertThat(service.count(ADMIN, startsWithI)).isEqualTo(1);
     }
 
@@ -172,7 +174,7 @@ class ScriptServiceTest {
         service.delete(ADMIN, script.id());
 
         assertThatThrownBy(() -> service.get(ADMIN, script.id())).isInstanceOf(ScriptNotFoundException.class);
-        assertThat(service.list(ADMIN, ScriptQuery.firstPage(10)).scripts()).isEmpty();
+        assertThat(service.list(ADMIN, Query.firstPage(SCRIPTS, 10)).items()).isEmpty();
     }
 
     @Test
@@ -193,7 +195,7 @@ class ScriptServiceTest {
         Caller reader = Callers.reader(TENANT);
 
         assertThat(service.get(reader, script.id())).isEqualTo(script);
-        assertThat(service.list(reader, ScriptQuery.firstPage(10)).scripts()).hasSize(1);
+        assertThat(service.list(reader, Query.firstPage(SCRIPTS, 10)).items()).hasSize(1);
         assertThat(service.count(reader, Optional.empty())).isEqualTo(1);
         assertThatThrownBy(() -> service.create(reader, fullProperties("Mine"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.update(reader, new UpdateScriptCommand(script.id(), displayNameTo("Mine"))))

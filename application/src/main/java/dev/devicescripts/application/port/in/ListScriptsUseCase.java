@@ -1,14 +1,16 @@
 package dev.devicescripts.application.port.in;
 
 import dev.devicescripts.application.Caller;
-import dev.devicescripts.application.query.ScriptFilter;
-import dev.devicescripts.application.query.ScriptQuery;
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Query;
+import dev.devicescripts.domain.DeviceManagementScript;
 import java.util.Optional;
 
 /** Counts and pages through a tenant's scripts; lists carry no script content, as in Graph. */
 public interface ListScriptsUseCase {
-    ScriptPage list(Caller caller, ScriptQuery query);
+    Page<DeviceManagementScript> list(Caller caller, Query<DeviceManagementScript> query);
 
     /** How many of the tenant's scripts match the filter (all of them when it is empty). */
-    long count(Caller caller, Optional<ScriptFilter> filter);
+    long count(Caller caller, Optional<Filter<DeviceManagementScript>> filter);
 }

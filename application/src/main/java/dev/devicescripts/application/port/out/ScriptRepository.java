@@ -1,8 +1,8 @@
 package dev.devicescripts.application.port.out;
 
-import dev.devicescripts.application.port.in.ScriptPage;
-import dev.devicescripts.application.query.ScriptFilter;
-import dev.devicescripts.application.query.ScriptQuery;
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
@@ -18,14 +18,14 @@ public interface ScriptRepository {
     Optional<DeviceManagementScript> find(TenantId tenant, ScriptId id);
 
     /**
-     * The page of the tenant's scripts that the query names, in {@link ScriptQuery#comparator()}'s order, matched by
-     * {@link ScriptFilter#matches}, without their content; {@code next} is present exactly when more scripts follow.
+     * The page of the tenant's scripts that the query names, in {@link Query#comparator()}'s order, matched by
+     * {@link Filter#matches}, without their content; {@code next} is present exactly when more scripts follow.
      * Filtering, ordering and paging happen in the store, never by loading every script.
      */
-    ScriptPage list(TenantId tenant, ScriptQuery query);
+    Page<DeviceManagementScript> list(TenantId tenant, Query<DeviceManagementScript> query);
 
     /** How many of the tenant's scripts match the filter (all of them when it is empty). */
-    long count(TenantId tenant, Optional<ScriptFilter> filter);
+    long count(TenantId tenant, Optional<Filter<DeviceManagementScript>> filter);
 
     /**
      * Applies {@code change} to the stored script and stores its result, as one step: concurrent updates of one

@@ -1,31 +1,34 @@
 package dev.devicescripts.application.port.out;
 
+import static dev.devicescripts.application.collections.ScriptCollection.SCRIPTS;
 import static dev.devicescripts.application.port.out.ScriptFixtures.CREATED;
 import static dev.devicescripts.application.port.out.ScriptFixtures.OTHER_TENANT;
 import static dev.devicescripts.application.port.out.ScriptFixtures.TENANT;
 import static dev.devicescripts.application.port.out.ScriptFixtures.newScriptId;
-import static dev.devicescripts.application.query.ScriptProperty.CREATED_DATE_TIME;
-import static dev.devicescripts.application.query.ScriptProperty.DESCRIPTION;
-import static dev.devicescripts.application.query.ScriptProperty.DISPLAY_NAME;
-import static dev.devicescripts.application.query.ScriptProperty.ENFORCE_SIGNATURE_CHECK;
-import static dev.devicescripts.application.query.ScriptProperty.FILE_NAME;
-import static dev.devicescripts.application.query.ScriptProperty.LAST_MODIFIED_DATE_TIME;
-import static dev.devicescripts.application.query.ScriptProperty.RUN_AS_32_BIT;
-import static dev.devicescripts.application.query.ScriptProperty.RUN_AS_ACCOUNT;
+import static dev.devicescripts.application.collections.ScriptCollection.CREATED_DATE_TIME;
+import static dev.devicescripts.application.collections.ScriptCollection.DESCRIPTION;
+import static dev.devicescripts.application.collections.ScriptCollection.DISPLAY_NAME;
+import static dev.devicescripts.application.collections.ScriptCollection.ENFORCE_SIGNATURE_CHECK;
+import static dev.devicescripts.application.collections.ScriptCollection.FILE_NAME;
+import static dev.devicescripts.application.collections.ScriptCollection.LAST_MODIFIED_DATE_TIME;
+import static dev.devicescripts.application.collections.ScriptCollection.RUN_AS_32_BIT;
+import static dev.devicescripts.application.collections.ScriptCollection.RUN_AS_ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devicescripts.application.port.in.ScriptPage;
+import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.PageCursor;
-import dev.devicescripts.application.query.ScriptFilter;
-import dev.devicescripts.application.query.ScriptFilter.And;
-import dev.devicescripts.application.query.ScriptFilter.Comparison;
-import dev.devicescripts.application.query.ScriptFilter.Not;
-import dev.devicescripts.application.query.ScriptFilter.Operator;
-import dev.devicescripts.application.query.ScriptFilter.Or;
-import dev.devicescripts.application.query.ScriptFilter.StringFunction;
-import dev.devicescripts.application.query.ScriptFilter.StringMatch;
-import dev.devicescripts.application.query.ScriptProperty;
-import dev.devicescripts.application.query.ScriptQuery;
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.Filter.And;
+import dev.devicescripts.application.query.Filter.Comparison;
+import dev.devicescripts.application.query.Filter.Not;
+import dev.devicescripts.application.query.Filter.Operator;
+import dev.devicescripts.application.query.Filter.Or;
+import dev.devicescripts.application.query.Filter.StringFunction;
+import dev.devicescripts.application.query.Filter.StringMatch;
+import dev.devicescripts.application.collections.ScriptCollection;
+import dev.devicescripts.application.query.Property;
+import dev.devicescripts.application.query.Query;
+import dev.devicescripts.application.query.ValueType;
 import dev.devicescripts.application.query.SortKey;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.RunAsAccount;
@@ -43,7 +46,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The promises of {@link ScriptRepository#list} and {@link ScriptRepository#count}: a store filters as
- * {@link ScriptFilter#matches} says, orders as {@link ScriptQuery#comparator()} says, and pages by cursor so that
+ * {@link Filter#matches} says, orders as {@link Query#comparator()} says, and pages by cursor so that
  * following {@code next} lists every match once. Most tests compare the store with the same scripts filtered and
  * sorted in memory; the others show single cases as a client sees them.
  */
@@ -65,11 +68,11 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     @Test
     void everyComparisonOnEveryPropertyListsAndCountsExactlyWhatMatchesSays() {
         List<DeviceManagementScript> stored = storeVariedScripts();
-        for (ScriptProperty property : ScriptProperty.values()) {
+        for (Property<DeviceManagementScript> property : SCRIPTS.filterable()) {
             for (Object value : valuesToCompare(property)) {
                 for (Operator operator : Operator.values()) {
                     if (value != null || operator == Operator.EQ || operator == Operator.NE) {
-                        assertListsAsInMemory(stored, new Comparison(property, operator, value),
+                        assertListsAsInMemory(stored, new Comparison<>(property, operator, value),
                                 List.of(SortKey.ascending(property)));
                     }
                 }
@@ -82,10 +85,10 @@ public abstract class ScriptListContractTest extends StorageContractTest {
         List<DeviceManagementScript> stored = storeVariedScripts();
         List<String> fragments = List.of("a", "ALPHA", "a%", "%", "_", "a_b", "\\", "x%y", ".PS1", "", "nothing", "Ä",
                 "über", "ölWECHSEL");
-        for (ScriptProperty property : List.of(DISPLAY_NAME, DESCRIPTION, FILE_NAME, RUN_AS_ACCOUNT)) {
+        for (Property<DeviceManagementScript> property : List.of(DISPLAY_NAME, DESCRIPTION, FILE_NAME, RUN_AS_ACCOUNT)) {
             for (StringFunction function : StringFunction.values()) {
                 for (String fragment : fragments) {
-                    assertListsAsInMemory(stored, new StringMatch(function, property, fragment), List.of());
+                    assertListsAsInMemory(stored, new StringMatch<>(function, property, fragment), List.of());
                 }
             }
         }
@@ -94,23 +97,23 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     @Test
     void notAndAndOrOverNullPropertiesListWhatMatchesSays() {
         List<DeviceManagementScript> stored = storeVariedScripts();
-        ScriptFilter descriptionIsX = new Comparison(DESCRIPTION, Operator.EQ, "x");
-        ScriptFilter noFileName = new Comparison(FILE_NAME, Operator.EQ, null);
-        ScriptFilter fileNameAfterB = new Comparison(FILE_NAME, Operator.GT, "b");
-        ScriptFilter descriptionHasPercent = new StringMatch(StringFunction.CONTAINS, DESCRIPTION, "%");
-        ScriptFilter runsAs32Bit = new Comparison(RUN_AS_32_BIT, Operator.EQ, true);
-        List<ScriptFilter> filters = List.of(
-                new Not(descriptionIsX),
-                new Not(new Comparison(DESCRIPTION, Operator.NE, null)),
-                new Not(fileNameAfterB),
-                new Not(descriptionHasPercent),
-                new Not(new Not(descriptionIsX)),
-                new And(new Not(descriptionIsX), noFileName),
-                new Or(descriptionIsX, noFileName),
-                new Not(new Or(fileNameAfterB, descriptionHasPercent)),
-                new Not(new And(new Not(fileNameAfterB), runsAs32Bit)),
-                new Or(new And(runsAs32Bit, new Not(noFileName)), new Not(new Or(descriptionIsX, runsAs32Bit))));
-        for (ScriptFilter filter : filters) {
+        Filter<DeviceManagementScript> descriptionIsX = new Comparison<>(DESCRIPTION, Operator.EQ, "x");
+        Filter<DeviceManagementScript> noFileName = new Comparison<>(FILE_NAME, Operator.EQ, null);
+        Filter<DeviceManagementScript> fileNameAfterB = new Comparison<>(FILE_NAME, Operator.GT, "b");
+        Filter<DeviceManagementScript> descriptionHasPercent = new StringMatch<>(StringFunction.CONTAINS, DESCRIPTION, "%");
+        Filter<DeviceManagementScript> runsAs32Bit = new Comparison<>(RUN_AS_32_BIT, Operator.EQ, true);
+        List<Filter<DeviceManagementScript>> filters = List.of(
+                new Not<>(descriptionIsX),
+                new Not<>(new Comparison<>(DESCRIPTION, Operator.NE, null)),
+                new Not<>(fileNameAfterB),
+                new Not<>(descriptionHasPercent),
+                new Not<>(new Not<>(descriptionIsX)),
+                new And<>(new Not<>(descriptionIsX), noFileName),
+                new Or<>(descriptionIsX, noFileName),
+                new Not<>(new Or<>(fileNameAfterB, descriptionHasPercent)),
+                new Not<>(new And<>(new Not<>(fileNameAfterB), runsAs32Bit)),
+                new Or<>(new And<>(runsAs32Bit, new Not<>(noFileName)), new Not<>(new Or<>(descriptionIsX, runsAs32Bit))));
+        for (Filter<DeviceManagementScript> filter : filters) {
             assertListsAsInMemory(stored, filter, List.of(SortKey.ascending(DESCRIPTION)));
         }
     }
@@ -118,9 +121,9 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     @Test
     void everyPropertyOrdersAscendingAndDescendingWithNullsAndTiesAsTheComparatorDoes() {
         List<DeviceManagementScript> stored = storeVariedScripts();
-        for (ScriptProperty property : ScriptProperty.values()) {
+        for (Property<DeviceManagementScript> property : SCRIPTS.filterable()) {
             for (boolean descending : List.of(false, true)) {
-                assertListsAsInMemory(stored, null, List.of(new SortKey(property, descending)));
+                assertListsAsInMemory(stored, null, List.of(new SortKey<>(property, descending)));
             }
         }
     }
@@ -128,16 +131,16 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     @Test
     void severalSortKeysOrderInTurnAndCursorsFollowThemWithAFilter() {
         List<DeviceManagementScript> stored = storeVariedScripts();
-        List<List<SortKey>> orders = List.of(
-                List.of(SortKey.ascending(RUN_AS_32_BIT), new SortKey(DESCRIPTION, true),
+        List<List<SortKey<DeviceManagementScript>>> orders = List.of(
+                List.of(SortKey.ascending(RUN_AS_32_BIT), new SortKey<>(DESCRIPTION, true),
                         SortKey.ascending(DISPLAY_NAME)),
-                List.of(new SortKey(FILE_NAME, true), SortKey.ascending(CREATED_DATE_TIME)),
-                List.of(new SortKey(ENFORCE_SIGNATURE_CHECK, true), new SortKey(LAST_MODIFIED_DATE_TIME, true),
+                List.of(new SortKey<>(FILE_NAME, true), SortKey.ascending(CREATED_DATE_TIME)),
+                List.of(new SortKey<>(ENFORCE_SIGNATURE_CHECK, true), new SortKey<>(LAST_MODIFIED_DATE_TIME, true),
                         SortKey.ascending(FILE_NAME)),
-                List.of(SortKey.ascending(DESCRIPTION), SortKey.ascending(FILE_NAME), new SortKey(DISPLAY_NAME, true)));
-        ScriptFilter filter = new Or(new Comparison(DESCRIPTION, Operator.NE, "x"),
-                new StringMatch(StringFunction.STARTS_WITH, DISPLAY_NAME, "a"));
-        for (List<SortKey> order : orders) {
+                List.of(SortKey.ascending(DESCRIPTION), SortKey.ascending(FILE_NAME), new SortKey<>(DISPLAY_NAME, true)));
+        Filter<DeviceManagementScript> filter = new Or<>(new Comparison<>(DESCRIPTION, Operator.NE, "x"),
+                new StringMatch<>(StringFunction.STARTS_WITH, DISPLAY_NAME, "a"));
+        for (List<SortKey<DeviceManagementScript>> order : orders) {
             assertListsAsInMemory(stored, null, order);
             assertListsAsInMemory(stored, filter, order);
         }
@@ -156,7 +159,7 @@ public abstract class ScriptListContractTest extends StorageContractTest {
                 script(ScriptId.of("80000000-0000-0000-0000-000000000000"), "Middle", null, null, CREATED));
         stored.forEach(script -> scripts.insert(TENANT, script));
 
-        assertThat(allPages(ScriptQuery.firstPage(2))).extracting(script -> script.properties().displayName())
+        assertThat(allPages(Query.firstPage(SCRIPTS, 2))).extracting(script -> script.properties().displayName())
                 .containsExactly("Oldest", "Low", "Middle", "High", "Newest");
     }
 
@@ -164,79 +167,79 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     void notDescriptionEqualsXListsTheScriptsWithoutADescriptionToo() {
         storeNamedWithDescriptions("x", "X", null, "y", "");
 
-        assertThat(names(new Not(new Comparison(DESCRIPTION, Operator.EQ, "x")))).containsExactly("3", "4", "5");
-        assertThat(names(new Comparison(DESCRIPTION, Operator.EQ, null))).containsExactly("3");
-        assertThat(names(new Comparison(DESCRIPTION, Operator.NE, "X"))).containsExactly("3", "4", "5");
-        assertThat(names(new Comparison(DESCRIPTION, Operator.LT, "y"))).containsExactly("1", "2", "5");
+        assertThat(names(new Not<>(new Comparison<>(DESCRIPTION, Operator.EQ, "x")))).containsExactly("3", "4", "5");
+        assertThat(names(new Comparison<>(DESCRIPTION, Operator.EQ, null))).containsExactly("3");
+        assertThat(names(new Comparison<>(DESCRIPTION, Operator.NE, "X"))).containsExactly("3", "4", "5");
+        assertThat(names(new Comparison<>(DESCRIPTION, Operator.LT, "y"))).containsExactly("1", "2", "5");
     }
 
     @Test
     void stringsCompareIgnoringCaseAndLikeMetacharactersInValuesMatchOnlyThemselves() {
         storeNamedWithDescriptions("50% OFF", "50 percent off", "a_b", "axb", "C:\\Temp", "C:Temp");
 
-        assertThat(names(new StringMatch(StringFunction.STARTS_WITH, DESCRIPTION, "50%"))).containsExactly("1");
-        assertThat(names(new StringMatch(StringFunction.CONTAINS, DESCRIPTION, "A_"))).containsExactly("3");
-        assertThat(names(new StringMatch(StringFunction.ENDS_WITH, DESCRIPTION, "\\temp"))).containsExactly("5");
-        assertThat(names(new Comparison(DESCRIPTION, Operator.EQ, "50% off"))).containsExactly("1");
+        assertThat(names(new StringMatch<>(StringFunction.STARTS_WITH, DESCRIPTION, "50%"))).containsExactly("1");
+        assertThat(names(new StringMatch<>(StringFunction.CONTAINS, DESCRIPTION, "A_"))).containsExactly("3");
+        assertThat(names(new StringMatch<>(StringFunction.ENDS_WITH, DESCRIPTION, "\\temp"))).containsExactly("5");
+        assertThat(names(new Comparison<>(DESCRIPTION, Operator.EQ, "50% off"))).containsExactly("1");
     }
 
     @Test
     void lettersBeyondAsciiCompareIgnoringCaseAndOrderByTheirCodesAfterAsciiLetters() {
         storeNamedWithDescriptions("Éclair", "zulu", "Ärger", "alpha", "ÄRGERNIS");
-        ScriptQuery byDescription = new ScriptQuery(Optional.empty(), List.of(SortKey.ascending(DESCRIPTION)), 0, 2,
+        Query<DeviceManagementScript> byDescription = new Query<>(SCRIPTS, Optional.empty(), List.of(SortKey.ascending(DESCRIPTION)), 0, 2,
                 Optional.empty());
 
         assertThat(allPages(byDescription)).extracting(script -> script.properties().description())
                 .containsExactly("alpha", "zulu", "Ärger", "ÄRGERNIS", "Éclair");
-        assertThat(names(new StringMatch(StringFunction.STARTS_WITH, DESCRIPTION, "ärger"))).containsExactly("3", "5");
-        assertThat(names(new Comparison(DESCRIPTION, Operator.EQ, "éCLAIR"))).containsExactly("1");
-        assertThat(names(new Comparison(DESCRIPTION, Operator.GT, "zz"))).containsExactly("1", "3", "5");
+        assertThat(names(new StringMatch<>(StringFunction.STARTS_WITH, DESCRIPTION, "ärger"))).containsExactly("3", "5");
+        assertThat(names(new Comparison<>(DESCRIPTION, Operator.EQ, "éCLAIR"))).containsExactly("1");
+        assertThat(names(new Comparison<>(DESCRIPTION, Operator.GT, "zz"))).containsExactly("1", "3", "5");
     }
 
     @Test
     void followingNextListsEveryMatchOnceInOrderAndTheLastPageHasNoNext() {
         storeNumbered(5);
-        ScriptQuery first = ScriptQuery.firstPage(2);
+        Query<DeviceManagementScript> first = Query.firstPage(SCRIPTS, 2);
 
-        ScriptPage one = scripts.list(TENANT, first);
-        ScriptPage two = scripts.list(TENANT, after(first, one));
-        ScriptPage three = scripts.list(TENANT, after(first, two));
+        Page<DeviceManagementScript> one = scripts.list(TENANT, first);
+        Page<DeviceManagementScript> two = scripts.list(TENANT, after(first, one));
+        Page<DeviceManagementScript> three = scripts.list(TENANT, after(first, two));
 
         assertThat(displayNames(one)).containsExactly("Script 0", "Script 1");
         assertThat(displayNames(two)).containsExactly("Script 2", "Script 3");
         assertThat(displayNames(three)).containsExactly("Script 4");
         assertThat(three.next()).isEmpty();
-        assertThat(scripts.list(TENANT, ScriptQuery.firstPage(5)).next()).as("a page that ends the list").isEmpty();
+        assertThat(scripts.list(TENANT, Query.firstPage(SCRIPTS, 5)).next()).as("a page that ends the list").isEmpty();
     }
 
     @Test
     void skipPassesOverScriptsAfterTheCursor() {
         storeNumbered(8);
-        ScriptQuery first = new ScriptQuery(Optional.empty(), List.of(), 1, 2, Optional.empty());
+        Query<DeviceManagementScript> first = new Query<>(SCRIPTS, Optional.empty(), List.of(), 1, 2, Optional.empty());
 
-        ScriptPage one = scripts.list(TENANT, first);
-        ScriptPage two = scripts.list(TENANT, after(first, one));
-        ScriptPage beyondTheEnd = scripts.list(TENANT, new ScriptQuery(Optional.empty(), List.of(), 8, 2,
+        Page<DeviceManagementScript> one = scripts.list(TENANT, first);
+        Page<DeviceManagementScript> two = scripts.list(TENANT, after(first, one));
+        Page<DeviceManagementScript> beyondTheEnd = scripts.list(TENANT, new Query<>(SCRIPTS, Optional.empty(), List.of(), 8, 2,
                 Optional.empty()));
 
         assertThat(displayNames(one)).containsExactly("Script 1", "Script 2");
         assertThat(displayNames(two)).containsExactly("Script 4", "Script 5");
-        assertThat(beyondTheEnd.scripts()).isEmpty();
+        assertThat(beyondTheEnd.items()).isEmpty();
         assertThat(beyondTheEnd.next()).isEmpty();
     }
 
     @Test
     void scriptsCreatedAndDeletedBetweenPagesShiftNothingForTheOthers() {
         List<DeviceManagementScript> stored = storeVariedScripts();
-        ScriptQuery first = new ScriptQuery(Optional.empty(), List.of(SortKey.ascending(DISPLAY_NAME)), 0, 3,
+        Query<DeviceManagementScript> first = new Query<>(SCRIPTS, Optional.empty(), List.of(SortKey.ascending(DISPLAY_NAME)), 0, 3,
                 Optional.empty());
         List<DeviceManagementScript> inOrder = stored.stream().sorted(first.comparator()).toList();
         Set<ScriptId> deleted = new HashSet<>();
         List<DeviceManagementScript> listed = new ArrayList<>();
-        ScriptQuery query = first;
+        Query<DeviceManagementScript> query = first;
         for (int page = 0; ; page++) {
-            ScriptPage current = scripts.list(TENANT, query);
-            listed.addAll(current.scripts());
+            Page<DeviceManagementScript> current = scripts.list(TENANT, query);
+            listed.addAll(current.items());
             if (current.next().isEmpty()) {
                 break;
             }
@@ -248,7 +251,7 @@ public abstract class ScriptListContractTest extends StorageContractTest {
             }
             scripts.insert(TENANT, script(newScriptId(), "a" + page, null, null, CREATED));
             scripts.insert(TENANT, script(newScriptId(), "z" + page, null, null, CREATED));
-            query = new ScriptQuery(first.filter(), first.orderBy(), 0, first.top(), current.next());
+            query = new Query<>(SCRIPTS, first.filter(), first.orderBy(), 0, first.top(), current.next());
         }
 
         List<ScriptId> listedIds = listed.stream().map(DeviceManagementScript::id).toList();
@@ -264,14 +267,14 @@ public abstract class ScriptListContractTest extends StorageContractTest {
         scripts.insert(OTHER_TENANT, script(newScriptId(), "Theirs", "x", null, CREATED));
 
         assertThat(scripts.count(TENANT, Optional.empty())).isEqualTo(4);
-        assertThat(scripts.count(TENANT, Optional.of(new Comparison(DESCRIPTION, Operator.EQ, "x")))).isEqualTo(2);
-        assertThat(scripts.count(TENANT, Optional.of(new Comparison(DESCRIPTION, Operator.NE, "x")))).isEqualTo(2);
-        assertThat(scripts.count(OTHER_TENANT, Optional.of(new Comparison(DESCRIPTION, Operator.EQ, "y")))).isZero();
+        assertThat(scripts.count(TENANT, Optional.of(new Comparison<>(DESCRIPTION, Operator.EQ, "x")))).isEqualTo(2);
+        assertThat(scripts.count(TENANT, Optional.of(new Comparison<>(DESCRIPTION, Operator.NE, "x")))).isEqualTo(2);
+        assertThat(scripts.count(OTHER_TENANT, Optional.of(new Comparison<>(DESCRIPTION, Operator.EQ, "y")))).isZero();
     }
 
     /** Follows {@code next} from the first page and asserts every page against filtering and sorting in memory. */
-    private void assertListsAsInMemory(List<DeviceManagementScript> stored, ScriptFilter filter, List<SortKey> order) {
-        ScriptQuery first = new ScriptQuery(Optional.ofNullable(filter), order, 0, PAGE, Optional.empty());
+    private void assertListsAsInMemory(List<DeviceManagementScript> stored, Filter<DeviceManagementScript> filter, List<SortKey<DeviceManagementScript>> order) {
+        Query<DeviceManagementScript> first = new Query<>(SCRIPTS, Optional.ofNullable(filter), order, 0, PAGE, Optional.empty());
         List<DeviceManagementScript> expected = stored.stream()
                 .filter(script -> filter == null || filter.matches(script))
                 .sorted(first.comparator())
@@ -284,22 +287,22 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     }
 
     /** Every script the query lists, page by page; a page that hands on a cursor must be full and not the last. */
-    private List<DeviceManagementScript> allPages(ScriptQuery first) {
+    private List<DeviceManagementScript> allPages(Query<DeviceManagementScript> first) {
         List<DeviceManagementScript> listed = new ArrayList<>();
-        ScriptPage page = scripts.list(TENANT, first);
-        listed.addAll(page.scripts());
+        Page<DeviceManagementScript> page = scripts.list(TENANT, first);
+        listed.addAll(page.items());
         while (page.next().isPresent()) {
-            assertThat(page.scripts()).as("a page with a next link").hasSize(first.top());
+            assertThat(page.items()).as("a page with a next link").hasSize(first.top());
             page = scripts.list(TENANT, after(first, page));
-            assertThat(page.scripts()).as("the page a next link leads to").isNotEmpty();
-            listed.addAll(page.scripts());
+            assertThat(page.items()).as("the page a next link leads to").isNotEmpty();
+            listed.addAll(page.items());
         }
         return listed;
     }
 
-    private static ScriptQuery after(ScriptQuery first, ScriptPage page) {
+    private static Query<DeviceManagementScript> after(Query<DeviceManagementScript> first, Page<DeviceManagementScript> page) {
         PageCursor cursor = page.next().orElseThrow();
-        return new ScriptQuery(first.filter(), first.orderBy(), first.skip(), first.top(), Optional.of(cursor));
+        return new Query<>(SCRIPTS, first.filter(), first.orderBy(), first.skip(), first.top(), Optional.of(cursor));
     }
 
     /**
@@ -324,11 +327,11 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     }
 
     /** Values to compare each property with: stored ones in another case, ones between and beyond them, and null. */
-    private static List<Object> valuesToCompare(ScriptProperty property) {
-        if (property.type() == Boolean.class) {
+    private static List<Object> valuesToCompare(Property<DeviceManagementScript> property) {
+        if (property.type() == ValueType.BOOLEAN) {
             return List.of(true, false);
         }
-        if (property.type() == Instant.class) {
+        if (property.type() == ValueType.DATE_TIME) {
             Instant stored = TIMES.get(1).plusSeconds(30);
             // The last two are finer than the microseconds a store keeps, and closest to a stored time.
             return List.of(TIMES.get(0), stored, stored.plusNanos(1000), stored.minusNanos(1000),
@@ -353,13 +356,13 @@ public abstract class ScriptListContractTest extends StorageContractTest {
         }
     }
 
-    private List<String> names(ScriptFilter filter) {
-        return allPages(new ScriptQuery(Optional.of(filter), List.of(), 0, 2, Optional.empty())).stream()
+    private List<String> names(Filter<DeviceManagementScript> filter) {
+        return allPages(new Query<>(SCRIPTS, Optional.of(filter), List.of(), 0, 2, Optional.empty())).stream()
                 .map(script -> script.properties().displayName()).toList();
     }
 
-    private static List<String> displayNames(ScriptPage page) {
-        return page.scripts().stream().map(script -> script.properties().displayName()).toList();
+    private static List<String> displayNames(Page<DeviceManagementScript> page) {
+        return page.items().stream().map(script -> script.properties().displayName()).toList();
     }
 
     private static DeviceManagementScript script(ScriptId id, String displayName, String description, String fileName,

@@ -1,5 +1,6 @@
 package dev.devicescripts.application.port.out;
 
+import static dev.devicescripts.application.collections.ScriptCollection.SCRIPTS;
 import static dev.devicescripts.application.port.out.ScriptFixtures.CREATED;
 import static dev.devicescripts.application.port.out.ScriptFixtures.OTHER_TENANT;
 import static dev.devicescripts.application.port.out.ScriptFixtures.TENANT;
@@ -9,7 +10,8 @@ import static dev.devicescripts.application.port.out.ScriptFixtures.withDescript
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.devicescripts.application.query.ScriptQuery;
+import dev.devicescripts.application.collections.ScriptCollection;
+import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
 import dev.devicescripts.domain.AssignmentSet;
@@ -83,7 +85,7 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
         scripts.insert(TENANT, mine);
         scripts.insert(OTHER_TENANT, script("Theirs"));
 
-        assertThat(scripts.list(TENANT, ScriptQuery.firstPage(10)).scripts()).containsExactly(mine.withoutContent());
+        assertThat(scripts.list(TENANT, Query.firstPage(SCRIPTS, 10)).items()).containsExactly(mine.withoutContent());
         assertThat(scripts.count(TENANT, Optional.empty())).isEqualTo(1);
     }
 
@@ -112,7 +114,7 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
         DeviceManagementScript script = script("With content");
         scripts.insert(TENANT, script);
 
-        DeviceManagementScript listed = scripts.list(TENANT, ScriptQuery.firstPage(10)).scripts().get(0);
+        DeviceManagementScript listed = scripts.list(TENANT, Query.firstPage(SCRIPTS, 10)).items().get(0);
 
         assertThat(listed.properties().scriptContent()).isNull();
         assertThat(listed).isEqualTo(script.withoutContent());
@@ -181,7 +183,7 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
         assertThat(scripts.delete(TENANT, deleted.id())).isTrue();
 
         assertThat(scripts.find(TENANT, deleted.id())).isEmpty();
-        assertThat(scripts.list(TENANT, ScriptQuery.firstPage(10)).scripts()).containsExactly(kept.withoutContent());
+        assertThat(scripts.list(TENANT, Query.firstPage(SCRIPTS, 10)).items()).containsExactly(kept.withoutContent());
         assertThat(scripts.count(TENANT, Optional.empty())).isEqualTo(1);
         assertThat(scripts.delete(TENANT, deleted.id())).isFalse();
     }

@@ -2,7 +2,6 @@ package dev.devicescripts.adapter.persistence.jdbc;
 
 import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
 
-import dev.devicescripts.adapter.persistence.jdbc.ScriptQuerySql.Condition;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.AssignmentTarget;

@@ -2,12 +2,12 @@ package dev.devicescripts.adapter.persistence.jdbc;
 
 import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
 
-import dev.devicescripts.adapter.persistence.jdbc.ScriptQuerySql.Condition;
-import dev.devicescripts.application.port.in.ScriptPage;
 import dev.devicescripts.application.port.out.ScriptRepository;
-import dev.devicescripts.application.query.ScriptFilter;
-import dev.devicescripts.application.query.ScriptProperty;
-import dev.devicescripts.application.query.ScriptQuery;
+import dev.devicescripts.application.collections.ScriptCollection;
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Query;
+import dev.devicescripts.application.query.Values;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.RunAsAccount;
 import dev.devicescripts.domain.ScriptContent;
@@ -53,22 +53,18 @@ final class JdbcScriptRepository implements ScriptRepository {
             LEFT JOIN script_role_scope_tag t ON t.tenant_id = s.tenant_id AND t.script_id = s.id
             WHERE s.tenant_id = ? AND s.id = ?
             ORDER BY t.position""";
-    // One more script than the page holds tells whether more follow; lists carry no content, so none is read. The tags
-    // of the page's scripts come in a second statement of the same snapshot: a join under the paged query would make
-    // it a derived table, whose results H2 keeps in its statement cache for every set of parameters it sees.
-    private static final String LIST = """
-            SELECT s.id, s.display_name, s.description, s.file_name, s.run_as_account, s.enforce_signature_check,
-                s.run_as_32_bit, s.created_date_time, s.last_modified_date_time
-            FROM device_management_script s
-            WHERE %s
-            ORDER BY %s
-            OFFSET ? ROWS FETCH NEXT ? ROWS ONLY""";
+    // Lists carry no content, so none is read. The tags of the page's scripts come in a second statement of the same
+    // snapshot: a join under the paged query would make it a derived table, whose results H2 keeps in its statement
+    // cache for every set of parameters it sees.
+    private static final SqlCollection<DeviceManagementScript> LISTED = new SqlCollection<>(
+            new SqlTable<>(ScriptCollection.SCRIPTS, "device_management_script", "s"), """
+            s.id, s.display_name, s.description, s.file_name, s.run_as_account, s.enforce_signature_check,
+                s.run_as_32_bit, s.created_date_time, s.last_modified_date_time""");
     // By an IN list over the index that starts with script_id (see Sql.in): the primary key starts with the tenant.
     private static final String TAGS_OF_SCRIPTS = """
             SELECT script_id, tag_id FROM %s
             WHERE %s AND tenant_id = ?
             ORDER BY script_id, position""";
-    private static final String COUNT = "SELECT count(*) FROM device_management_script s WHERE %s";
     private static final String DELETE = "DELETE FROM device_management_script WHERE tenant_id = ? AND id = ?";
     private static final String LOCK =
             "SELECT id FROM device_management_script WHERE tenant_id = ? AND id = ? FOR UPDATE";
@@ -105,47 +101,26 @@ final class JdbcScriptRepository implements ScriptRepository {
     }
 
     @Override
-    public ScriptPage list(TenantId tenant, ScriptQuery query) {
-        Condition listed = ScriptQuerySql.listed(tenant, query);
-        String statement = LIST.formatted(listed.sql(), ScriptQuerySql.orderBy(query.orderBy()));
-        List<Object> parameters = new ArrayList<>(listed.parameters());
-        parameters.add(query.skip());
-        parameters.add(query.top() + 1);
-        List<DeviceManagementScript> scripts = sql.inSnapshot(connection -> {
-            List<Function<List<String>, DeviceManagementScript>> untagged = new ArrayList<>();
-            List<UUID> ids = new ArrayList<>();
-            try (PreparedStatement list = prepare(connection, statement, parameters.toArray());
-                 ResultSet rows = list.executeQuery()) {
-                while (rows.next()) {
-                    untagged.add(readScript(rows, false));
-                    ids.add(rows.getObject("id", UUID.class));
-                }
-            }
-            Map<UUID, List<String>> tags = tagsOf(connection, tenant, ids);
-            List<DeviceManagementScript> tagged = new ArrayList<>();
-            for (int i = 0; i < untagged.size(); i++) {
-                tagged.add(untagged.get(i).apply(tags.getOrDefault(ids.get(i), List.of())));
-            }
-            return tagged;
+    public Page<DeviceManagementScript> list(TenantId tenant, Query<DeviceManagementScript> query) {
+        return sql.inSnapshot(connection -> {
+            Page<DeviceManagementScript> untagged = LISTED.page(connection, tenant, query,
+                    row -> readScript(row, false).apply(List.of()));
+            Map<UUID, List<String>> tags = tagsOf(connection, tenant,
+                    untagged.items().stream().map(script -> script.id().value()).toList());
+            List<DeviceManagementScript> tagged = untagged.items().stream().map(script -> {
+                ScriptProperties p = script.properties();
+                return new DeviceManagementScript(script.id(), new ScriptProperties(p.displayName(),
+                        p.description(), p.scriptContent(), p.fileName(), p.runAsAccount(), p.enforceSignatureCheck(),
+                        p.runAs32Bit(), tags.getOrDefault(script.id().value(), List.of())), script.createdDateTime(),
+                        script.lastModifiedDateTime());
+            }).toList();
+            return new Page<>(tagged, untagged.next());
         });
-        if (scripts.size() <= query.top()) {
-            return new ScriptPage(scripts, Optional.empty());
-        }
-        List<DeviceManagementScript> page = scripts.subList(0, query.top());
-        return new ScriptPage(page, Optional.of(query.cursorAfter(page.get(page.size() - 1))));
     }
 
     @Override
-    public long count(TenantId tenant, Optional<ScriptFilter> filter) {
-        Condition counted = ScriptQuerySql.counted(tenant, filter);
-        return sql.withConnection(connection -> {
-            try (PreparedStatement count = prepare(connection, COUNT.formatted(counted.sql()),
-                    counted.parameters().toArray());
-                 ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        });
+    public long count(TenantId tenant, Optional<Filter<DeviceManagementScript>> filter) {
+        return sql.withConnection(connection -> LISTED.count(connection, tenant, filter));
     }
 
     @Override
@@ -212,7 +187,7 @@ final class JdbcScriptRepository implements ScriptRepository {
     }
 
     private static String folded(String text) {
-        return text == null ? null : ScriptProperty.folded(text);
+        return text == null ? null : Values.folded(text);
     }
 
     private static void insertTags(Connection connection, TenantId tenant, DeviceManagementScript script)

@@ -1,6 +1,5 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
-import dev.devicescripts.adapter.persistence.jdbc.ScriptQuerySql.Condition;
 import dev.devicescripts.application.port.out.StorageUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

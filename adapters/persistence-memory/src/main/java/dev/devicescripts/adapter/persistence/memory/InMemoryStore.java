@@ -1,20 +1,18 @@
 package dev.devicescripts.adapter.persistence.memory;
 
 import dev.devicescripts.application.Readiness;
-import dev.devicescripts.application.port.in.ScriptPage;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
 import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.port.out.StorageStatus;
-import dev.devicescripts.application.query.PageCursor;
-import dev.devicescripts.application.query.ScriptFilter;
-import dev.devicescripts.application.query.ScriptQuery;
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,30 +48,20 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
     }
 
     @Override
-    public ScriptPage list(TenantId tenant, ScriptQuery query) {
-        List<DeviceManagementScript> matching = scriptsOf(tenant, query.filter())
-                .filter(script -> query.after().map(cursor -> query.isAfter(script, cursor)).orElse(true))
-                .sorted(query.comparator())
-                .skip(query.skip())
-                .limit(query.top() + 1L)
-                .toList();
-        List<DeviceManagementScript> page = matching.subList(0, Math.min(query.top(), matching.size()));
-        Optional<PageCursor> next = matching.size() > query.top()
-                ? Optional.of(query.cursorAfter(page.get(page.size() - 1)))
-                : Optional.empty();
-        return new ScriptPage(page.stream().map(DeviceManagementScript::withoutContent).toList(), next);
+    public Page<DeviceManagementScript> list(TenantId tenant, Query<DeviceManagementScript> query) {
+        Page<DeviceManagementScript> page = InMemoryQueries.page(scriptsOf(tenant), query);
+        return new Page<>(page.items().stream().map(DeviceManagementScript::withoutContent).toList(), page.next());
     }
 
     @Override
-    public long count(TenantId tenant, Optional<ScriptFilter> filter) {
-        return scriptsOf(tenant, filter).count();
+    public long count(TenantId tenant, Optional<Filter<DeviceManagementScript>> filter) {
+        return InMemoryQueries.count(scriptsOf(tenant), filter);
     }
 
-    private Stream<DeviceManagementScript> scriptsOf(TenantId tenant, Optional<ScriptFilter> filter) {
+    private Stream<DeviceManagementScript> scriptsOf(TenantId tenant) {
         return entries.entrySet().stream()
                 .filter(entry -> entry.getKey().tenant().equals(tenant))
-                .map(entry -> entry.getValue().script())
-                .filter(script -> filter.map(wanted -> wanted.matches(script)).orElse(true));
+                .map(entry -> entry.getValue().script());
     }
 
     @Override

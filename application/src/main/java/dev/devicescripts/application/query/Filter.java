@@ -1,15 +1,16 @@
 package dev.devicescripts.application.query;
 
-import dev.devicescripts.domain.DeviceManagementScript;
 import java.util.Objects;
 
 /**
- * A {@code $filter} over scripts, as a tree. {@link #matches} is the meaning every storage adapter must reproduce
- * (the contract tests hold them to it): OData's, with strings compared ignoring case as Intune does.
+ * A {@code $filter} over a collection's items, as a tree. {@link #matches} is the meaning every storage adapter must
+ * reproduce (the contract tests hold them to it): OData's, with strings compared as their property says.
+ *
+ * @param <T> the items' type
  */
-public sealed interface ScriptFilter {
+public sealed interface Filter<T> {
 
-    boolean matches(DeviceManagementScript script);
+    boolean matches(T item);
 
     enum Operator { EQ, NE, GT, GE, LT, LE }
 
@@ -19,29 +20,32 @@ public sealed interface ScriptFilter {
      * {@code property op value}. Null equals only null, so {@code description ne 'x'} holds for a null description;
      * an ordering comparison with null on either side never holds.
      *
-     * @param value of the property's {@link ScriptProperty#type()}, or null with eq and ne
+     * @param value of the property's {@link ValueType#javaType()}, or null with eq and ne
      */
-    record Comparison(ScriptProperty property, Operator operator, Object value) implements ScriptFilter {
+    record Comparison<T>(Property<T> property, Operator operator, Object value) implements Filter<T> {
         public Comparison {
             Objects.requireNonNull(property, "property");
             Objects.requireNonNull(operator, "operator");
+            if (!property.type().isComparable()) {
+                throw new IllegalArgumentException(property.name() + " does not compare");
+            }
             if (value == null && operator != Operator.EQ && operator != Operator.NE) {
                 throw new IllegalArgumentException("Only eq and ne compare with null");
             }
-            if (value != null && !property.type().isInstance(value)) {
-                throw new IllegalArgumentException(property.graphName() + " compares with " + property.type()
+            if (value != null && !property.type().javaType().isInstance(value)) {
+                throw new IllegalArgumentException(property.name() + " compares with " + property.type().javaType()
                         .getSimpleName() + " values, not " + value.getClass().getSimpleName());
             }
         }
 
         @Override
-        public boolean matches(DeviceManagementScript script) {
-            Object actual = property.valueOf(script);
+        public boolean matches(T item) {
+            Object actual = property.valueOf(item);
             if (actual == null || value == null) {
                 boolean equal = actual == value;
                 return operator == Operator.EQ ? equal : operator == Operator.NE && !equal;
             }
-            int order = Values.ORDER.compare(actual, value);
+            int order = property.compare(actual, value);
             return switch (operator) {
                 case EQ -> order == 0;
                 case NE -> order != 0;
@@ -54,23 +58,23 @@ public sealed interface ScriptFilter {
     }
 
     /** {@code startswith(property,'value')} and its kin, on string properties; never holds for a null property. */
-    record StringMatch(StringFunction function, ScriptProperty property, String value) implements ScriptFilter {
+    record StringMatch<T>(StringFunction function, Property<T> property, String value) implements Filter<T> {
         public StringMatch {
             Objects.requireNonNull(function, "function");
             Objects.requireNonNull(value, "value");
-            if (property.type() != String.class) {
-                throw new IllegalArgumentException(property.graphName() + " is not a string property");
+            if (property.type().javaType() != String.class) {
+                throw new IllegalArgumentException(property.name() + " is not a string property");
             }
         }
 
         @Override
-        public boolean matches(DeviceManagementScript script) {
-            Object actual = property.valueOf(script);
+        public boolean matches(T item) {
+            Object actual = property.valueOf(item);
             if (actual == null) {
                 return false;
             }
-            String text = Values.folded((String) actual);
-            String wanted = Values.folded(value);
+            String text = property.ignoresCase() ? Values.folded((String) actual) : (String) actual;
+            String wanted = property.ignoresCase() ? Values.folded(value) : value;
             return switch (function) {
                 case STARTS_WITH -> text.startsWith(wanted);
                 case ENDS_WITH -> text.endsWith(wanted);
@@ -79,38 +83,38 @@ public sealed interface ScriptFilter {
         }
     }
 
-    record And(ScriptFilter left, ScriptFilter right) implements ScriptFilter {
+    record And<T>(Filter<T> left, Filter<T> right) implements Filter<T> {
         public And {
             Objects.requireNonNull(left, "left");
             Objects.requireNonNull(right, "right");
         }
 
         @Override
-        public boolean matches(DeviceManagementScript script) {
-            return left.matches(script) && right.matches(script);
+        public boolean matches(T item) {
+            return left.matches(item) && right.matches(item);
         }
     }
 
-    record Or(ScriptFilter left, ScriptFilter right) implements ScriptFilter {
+    record Or<T>(Filter<T> left, Filter<T> right) implements Filter<T> {
         public Or {
             Objects.requireNonNull(left, "left");
             Objects.requireNonNull(right, "right");
         }
 
         @Override
-        public boolean matches(DeviceManagementScript script) {
-            return left.matches(script) || right.matches(script);
+        public boolean matches(T item) {
+            return left.matches(item) || right.matches(item);
         }
     }
 
-    record Not(ScriptFilter operand) implements ScriptFilter {
+    record Not<T>(Filter<T> operand) implements Filter<T> {
         public Not {
             Objects.requireNonNull(operand, "operand");
         }
 
         @Override
-        public boolean matches(DeviceManagementScript script) {
-            return !operand.matches(script);
+        public boolean matches(T item) {
+            return !operand.matches(item);
         }
     }
 }

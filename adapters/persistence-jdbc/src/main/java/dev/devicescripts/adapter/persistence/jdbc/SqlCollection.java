@@ -1,0 +1,77 @@
+package dev.devicescripts.adapter.persistence.jdbc;
+
+import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
+
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Query;
+import dev.devicescripts.domain.TenantId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Lists and counts any collection's items in its {@link SqlTable}, filtered, ordered and paged in the database as the
+ * query model says, never by loading every item. Every JDBC repository pages through one of these.
+ *
+ * @param <T> the items' type
+ */
+public final class SqlCollection<T> {
+    /** Reads one row of a page into an item. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private final SqlTable<T> table;
+    private final String columns;
+    private final QuerySql<T> querySql;
+
+    /** @param columns what a page reads of each row, e.g. {@code s.id, s.display_name} */
+    public SqlCollection(SqlTable<T> table, String columns) {
+        this.table = table;
+        this.columns = columns;
+        this.querySql = new QuerySql<>(table);
+    }
+
+    /**
+     * The page of the tenant's items that the query names, read with {@code reader}; {@code next} is present exactly
+     * when more items follow: one more row than the page holds tells.
+     */
+    public Page<T> page(Connection connection, TenantId tenant, Query<T> query, RowReader<T> reader)
+            throws SQLException {
+        Condition listed = querySql.listed(tenant, query);
+        String statement = "SELECT " + columns + " FROM " + table.from() + " WHERE " + listed.sql()
+                + " ORDER BY " + querySql.orderBy(query.orderBy()) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        List<Object> parameters = new ArrayList<>(listed.parameters());
+        parameters.add(query.skip());
+        parameters.add(query.top() + 1);
+        List<T> items = new ArrayList<>();
+        try (PreparedStatement list = prepare(connection, statement, parameters.toArray());
+             ResultSet rows = list.executeQuery()) {
+            while (rows.next()) {
+                items.add(reader.read(rows));
+            }
+        }
+        if (items.size() <= query.top()) {
+            return new Page<>(items, Optional.empty());
+        }
+        List<T> page = items.subList(0, query.top());
+        return new Page<>(page, Optional.of(query.cursorAfter(page.get(page.size() - 1))));
+    }
+
+    /** How many of the tenant's items the filter matches (all of them when it is empty). */
+    public long count(Connection connection, TenantId tenant, Optional<Filter<T>> filter) throws SQLException {
+        Condition counted = querySql.counted(tenant, filter);
+        try (PreparedStatement count = prepare(connection, "SELECT count(*) FROM " + table.from() + " WHERE "
+                + counted.sql(), counted.parameters().toArray());
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}

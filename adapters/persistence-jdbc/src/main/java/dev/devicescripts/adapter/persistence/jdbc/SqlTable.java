@@ -1,0 +1,56 @@
+package dev.devicescripts.adapter.persistence.jdbc;
+
+import dev.devicescripts.application.query.EntitySet;
+import dev.devicescripts.application.query.Property;
+import java.util.Objects;
+
+/**
+ * Where a collection's items live: a table that holds one row per item with a {@code tenant_id} column and, for each
+ * property that queries filter or order by, a column named after it in snake case ({@code runAs32Bit} in
+ * {@code run_as_32_bit}); a string property that ignores case also has its folded form beside it, in
+ * {@code <column>_folded}, written by the application (see V4), unless its values are all folded already.
+ *
+ * @param alias the name statements give the table, e.g. {@code s}
+ */
+public record SqlTable<T>(EntitySet<T> set, String table, String alias) {
+    public SqlTable {
+        Objects.requireNonNull(set, "set");
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(alias, "alias");
+    }
+
+    /** The table with its alias, as a FROM clause names it. */
+    String from() {
+        return table + " " + alias;
+    }
+
+    String tenantColumn() {
+        return alias + ".tenant_id";
+    }
+
+    String column(Property<T> property) {
+        return alias + "." + columnName(property.name());
+    }
+
+    /**
+     * The column filters and orders compare: the folded one of a string that ignores case, unless its values are all
+     * folded already (such as {@code runAsAccount}'s {@code system} and {@code user}).
+     */
+    String comparable(Property<T> property) {
+        return column(property) + (property.ignoresCase() && !property.isFoldedAlready() ? "_folded" : "");
+    }
+
+    /** {@code runAs32Bit} as {@code run_as_32_bit}: a word starts at each capital and each run of digits. */
+    static String columnName(String propertyName) {
+        StringBuilder column = new StringBuilder();
+        for (int i = 0; i < propertyName.length(); i++) {
+            char c = propertyName.charAt(i);
+            boolean digitAfterLetter = Character.isDigit(c) && i > 0 && !Character.isDigit(propertyName.charAt(i - 1));
+            if (i > 0 && (Character.isUpperCase(c) || digitAfterLetter)) {
+                column.append('_');
+            }
+            column.append(Character.toLowerCase(c));
+        }
+        return column.toString();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.devicescripts.application.query;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One property of a collection's items, declared once: its Graph name, its type, whether it may be null, what queries
+ * may do with it, and how to read it from an item. Everything a collection serves (filters, orders, projections,
+ * SQL, evaluation in memory) is derived from these declarations.
+ *
+ * @param <T> the items' type
+ */
+public final class Property<T> {
+    private final String name;
+    private final ValueType type;
+    private final boolean nullable;
+    private final boolean filterable;
+    private final boolean sortable;
+    private final boolean ignoresCase;
+    private final List<String> members;
+    private final Function<T, Object> reader;
+
+    private Property(String name, ValueType type, boolean nullable, boolean filterable, boolean sortable,
+                     boolean ignoresCase, List<String> members, Function<T, Object> reader) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.type = Objects.requireNonNull(type, "type");
+        this.nullable = nullable;
+        this.filterable = filterable;
+        this.sortable = sortable;
+        this.ignoresCase = ignoresCase;
+        this.members = List.copyOf(members);
+        this.reader = Objects.requireNonNull(reader, "reader");
+        if ((filterable || sortable) && !type.isComparable()) {
+            throw new IllegalArgumentException(name + " holds " + type + " values, which do not compare");
+        }
+        if (type == ValueType.ENUM && members.isEmpty()) {
+            throw new IllegalArgumentException(name + " is an enumeration without members");
+        }
+    }
+
+    /** A property that may be filtered and ordered by, never null; strings compare ignoring case. */
+    public static <T> Property<T> of(String name, ValueType type, Function<T, Object> reader) {
+        return new Property<>(name, type, false, type.isComparable(), type.isComparable(), true, List.of(), reader);
+    }
+
+    /** An enumeration: one of {@code members}, held as spelled here, compared ignoring case as strings are. */
+    public static <T> Property<T> enumeration(String name, List<String> members, Function<T, Object> reader) {
+        return new Property<>(name, ValueType.ENUM, false, true, true, true, members, reader);
+    }
+
+    /** The same property, which may hold null. */
+    public Property<T> nullable() {
+        return new Property<>(name, type, true, filterable, sortable, ignoresCase, members, reader);
+    }
+
+    /** The same property, which queries may select but neither filter nor order by. */
+    public Property<T> selectOnly() {
+        return new Property<>(name, type, nullable, false, false, ignoresCase, members, reader);
+    }
+
+    /** The same string property, compared character for character. */
+    public Property<T> caseSensitive() {
+        return new Property<>(name, type, nullable, filterable, sortable, false, members, reader);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ValueType type() {
+        return type;
+    }
+
+    public boolean isNullable() {
+        return nullable;
+    }
+
+    public boolean isFilterable() {
+        return filterable;
+    }
+
+    public boolean isSortable() {
+        return sortable;
+    }
+
+    /** Whether strings compare ignoring case: then stores compare {@link Values#folded} forms. */
+    public boolean ignoresCase() {
+        return ignoresCase && type.javaType() == String.class;
+    }
+
+    /** Whether every value is its own folded form already: an enumeration whose members are all in lower case. */
+    public boolean isFoldedAlready() {
+        return type == ValueType.ENUM && members.stream().allMatch(member -> member.equals(Values.folded(member)));
+    }
+
+    /** An enumeration's names, as held; empty for other types. */
+    public List<String> members() {
+        return members;
+    }
+
+    /** The member named {@code text} ignoring case, as held; empty when there is none. */
+    public Optional<String> member(String text) {
+        return members.stream().filter(member -> member.equalsIgnoreCase(text)).findFirst();
+    }
+
+    /** The item's value, of {@link ValueType#javaType()}, or null when it has none. */
+    public Object valueOf(T item) {
+        return reader.apply(item);
+    }
+
+    /** Compares two values of this property as filters and orders do: null before every value. */
+    public int compare(Object left, Object right) {
+        return Values.compare(left, right, ignoresCase());
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
