@@ -1,9 +1,9 @@
 package dev.devicescripts.bootstrap;
 
-import dev.devicescripts.adapter.http.PublicUrl;
-import dev.devicescripts.adapter.http.RequestLimits;
-import dev.devicescripts.adapter.http.ThrottleLimits;
-import dev.devicescripts.adapter.http.TlsFiles;
+import dev.devicescripts.adapter.http.graph.PublicUrl;
+import dev.devicescripts.adapter.http.server.RequestLimits;
+import dev.devicescripts.adapter.http.server.ThrottleLimits;
+import dev.devicescripts.adapter.http.server.TlsFiles;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
 import java.net.InetAddress;
 import java.net.URI;

@@ -3,7 +3,7 @@ package dev.devicescripts.bootstrap;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.devicescripts.adapter.http.GraphHttpServer;
-import dev.devicescripts.adapter.http.ServerMetrics;
+import dev.devicescripts.adapter.http.server.ServerMetrics;
 import java.util.Optional;
 
 /** A running devicescripts: its HTTP server, the store behind it and its metrics, started and stopped together. */

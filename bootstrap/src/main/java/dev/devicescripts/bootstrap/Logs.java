@@ -2,7 +2,7 @@ package dev.devicescripts.bootstrap;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import dev.devicescripts.adapter.http.GraphHttpServer;
+import dev.devicescripts.adapter.http.server.AccessLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +18,7 @@ final class Logs {
     static void apply(Configuration.Logging logging) {
         LoggerContext context = context();
         context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(logging.level().name()));
-        context.getLogger(GraphHttpServer.ACCESS_LOGGER).setLevel(logging.accessLog() ? Level.INFO : Level.OFF);
+        context.getLogger(AccessLog.ACCESS_LOGGER).setLevel(logging.accessLog() ? Level.INFO : Level.OFF);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.devicescripts.bootstrap;
 
 import com.google.inject.ProvisionException;
-import dev.devicescripts.adapter.http.PublicUrl;
+import dev.devicescripts.adapter.http.graph.PublicUrl;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
 import java.time.Duration;
 import java.util.Arrays;

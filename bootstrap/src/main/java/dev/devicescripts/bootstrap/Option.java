@@ -1,8 +1,8 @@
 package dev.devicescripts.bootstrap;
 
 import dev.devicescripts.adapter.http.HttpSettings;
-import dev.devicescripts.adapter.http.RequestLimits;
-import dev.devicescripts.adapter.http.ThrottleLimits;
+import dev.devicescripts.adapter.http.server.RequestLimits;
+import dev.devicescripts.adapter.http.server.ThrottleLimits;
 import dev.devicescripts.domain.AssignmentSet;
 import java.util.Arrays;
 import java.util.Locale;

@@ -3,9 +3,9 @@ package dev.devicescripts.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.devicescripts.adapter.http.PublicUrl;
-import dev.devicescripts.adapter.http.RequestLimits;
-import dev.devicescripts.adapter.http.ThrottleLimits;
+import dev.devicescripts.adapter.http.graph.PublicUrl;
+import dev.devicescripts.adapter.http.server.RequestLimits;
+import dev.devicescripts.adapter.http.server.ThrottleLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

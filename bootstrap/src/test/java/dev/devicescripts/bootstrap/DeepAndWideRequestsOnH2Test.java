@@ -1,6 +1,6 @@
 package dev.devicescripts.bootstrap;
 
-import dev.devicescripts.adapter.http.DeepAndWideRequests;
+import dev.devicescripts.adapter.http.odata.DeepAndWideRequests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

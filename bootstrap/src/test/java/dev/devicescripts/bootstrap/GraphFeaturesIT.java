@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.devicescripts.adapter.http.RealClientBodies;
+import dev.devicescripts.adapter.http.script.RealClientBodies;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,7 +1,29 @@
 package dev.devicescripts.adapter.http;
 
+import static dev.devicescripts.adapter.http.graph.GraphPaths.GRAPH_ROOT;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devicescripts.adapter.http.auth.Authenticator;
+import dev.devicescripts.adapter.http.batch.GraphBatch;
+import dev.devicescripts.adapter.http.batch.LocalDispatch;
+import dev.devicescripts.adapter.http.graph.GraphErrors;
+import dev.devicescripts.adapter.http.graph.GraphJson;
+import dev.devicescripts.adapter.http.graph.GraphRequestException;
+import dev.devicescripts.adapter.http.graph.LinkBase;
+import dev.devicescripts.adapter.http.graph.RequestBodies;
+import dev.devicescripts.adapter.http.graph.RequestCaller;
+import dev.devicescripts.adapter.http.graph.RequestIds;
+import dev.devicescripts.adapter.http.odata.QueryOptions;
+import dev.devicescripts.adapter.http.script.ScriptEndpoints;
+import dev.devicescripts.adapter.http.server.BodyIntake;
+import dev.devicescripts.adapter.http.server.HeaderDeadlineConnectionFactory;
+import dev.devicescripts.adapter.http.server.NoMethodOverride;
+import dev.devicescripts.adapter.http.server.RequestLimits;
+import dev.devicescripts.adapter.http.server.RequestRecorder;
+import dev.devicescripts.adapter.http.server.RequestThrottle;
+import dev.devicescripts.adapter.http.server.ServerMetrics;
+import dev.devicescripts.adapter.http.server.TenantLoad;
+import dev.devicescripts.adapter.http.server.TlsConnector;
 import dev.devicescripts.application.Readiness;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -25,8 +47,6 @@ import org.eclipse.jetty.util.URIUtil;
  * (readiness: storage answers and its schema is current) and {@code GET /metrics} (Prometheus).
  */
 public final class GraphHttpServer implements AutoCloseable {
-    /** The logger of the access log: one JSON line per request, at INFO. */
-    public static final String ACCESS_LOGGER = "devicescripts.access";
     /** How long close() lets in-flight requests finish before it stops the server anyway. */
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
     /** The request line and headers together; a bearer token of up to 16 KiB fits with room to spare. */
@@ -50,14 +70,15 @@ public final class GraphHttpServer implements AutoCloseable {
                            ServerMetrics metrics) {
         this.useCases = useCases;
         this.settings = settings;
-        LinkBase links = new LinkBase(settings.publicUrl(), this::url, dispatch);
-        ScriptEndpoints endpoints = new ScriptEndpoints(useCases, settings, new RequestBodies(mapper),
-                new ScriptResponses(), metrics, links);
+        LinkBase links = new LinkBase(settings.publicUrl(), this::url, dispatch::isDispatched);
+        ScriptEndpoints endpoints = new ScriptEndpoints(useCases, settings.pageSize(),
+                new RequestBodies(mapper, BodyIntake::body), metrics, links);
         RequestRecorder recorder = new RequestRecorder(metrics);
-        GraphErrors errors = new GraphErrors(mapper, settings.maxBodyBytes(), recorder);
+        GraphErrors errors = new GraphErrors(mapper, settings.maxBodyBytes(), recorder, ScriptEndpoints.SEGMENTS);
         TenantLoad load = new TenantLoad(dispatch);
         queue = requestQueue(settings.limits(), dispatch, load);
-        GraphBatch batch = new GraphBatch(mapper, new RequestBodies(mapper), errors, dispatch, links);
+        GraphBatch batch = new GraphBatch(mapper, new RequestBodies(mapper, BodyIntake::body), errors, dispatch,
+                links);
         BodyIntake bodies = new BodyIntake(authenticator, dispatch, settings.maxBodyBytes(), settings.limits());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -80,14 +101,14 @@ public final class GraphHttpServer implements AutoCloseable {
             config.router.handlerWrapper(errors::catchingErrors);
             config.routes.before(RequestIds::assign);
             // Every Graph request proves who it is before anything else, unknown routes included, as Graph does.
-            config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*", ctx -> {
+            config.routes.before(GRAPH_ROOT + "/*", ctx -> {
                 RequestCaller.authenticate(ctx, authenticator);
                 load.enter(ctx);
             });
-            settings.throttle().ifPresent(limits -> config.routes.before(ScriptEndpoints.GRAPH_ROOT + "/*",
+            settings.throttle().ifPresent(limits -> config.routes.before(GRAPH_ROOT + "/*",
                     new RequestThrottle(limits, System::nanoTime)));
             config.routes.after(load::leave); // on every path: a match per request costs more than a no-op
-            config.routes.beforeMatched(ScriptEndpoints.GRAPH_ROOT + "/*",
+            config.routes.beforeMatched(GRAPH_ROOT + "/*",
                     ctx -> QueryOptions.rejectUnknownOptions(ctx.queryParamMap()));
             config.routes.get(HEALTH_PATH, this::liveness);
             config.routes.get(READY_PATH, this::readiness);
@@ -151,7 +172,7 @@ public final class GraphHttpServer implements AutoCloseable {
     }
 
     /** How many requests wait in the queue now. */
-    int queuedRequests() {
+    public int queuedRequests() {
         return queue.getSuspendedRequestCount();
     }
 

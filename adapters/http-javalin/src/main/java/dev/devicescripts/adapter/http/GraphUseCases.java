@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.http;
 
+import dev.devicescripts.adapter.http.script.ScriptUseCases;
 import dev.devicescripts.application.port.in.AssignScriptUseCase;
 import dev.devicescripts.application.port.in.CheckHealthUseCase;
 import dev.devicescripts.application.port.in.CreateScriptUseCase;
@@ -13,7 +14,8 @@ import java.util.Objects;
 /** The use cases the Graph API calls, one per kind of request. */
 public record GraphUseCases(CreateScriptUseCase create, GetScriptUseCase get, ListScriptsUseCase list,
                             UpdateScriptUseCase update, DeleteScriptUseCase delete, AssignScriptUseCase assign,
-                            GetScriptAssignmentsUseCase assignments, CheckHealthUseCase health) {
+                            GetScriptAssignmentsUseCase assignments, CheckHealthUseCase health)
+        implements ScriptUseCases {
     public GraphUseCases {
         Objects.requireNonNull(create, "create");
         Objects.requireNonNull(get, "get");

@@ -1,5 +1,9 @@
 package dev.devicescripts.adapter.http;
 
+import dev.devicescripts.adapter.http.graph.PublicUrl;
+import dev.devicescripts.adapter.http.server.RequestLimits;
+import dev.devicescripts.adapter.http.server.ThrottleLimits;
+import dev.devicescripts.adapter.http.server.TlsFiles;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -2,6 +2,9 @@ package dev.devicescripts.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devicescripts.adapter.http.support.GraphApi;
+import dev.devicescripts.adapter.http.support.Latches;
+import dev.devicescripts.adapter.http.support.Reply;
 import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.in.CheckHealthUseCase;
 import java.io.IOException;

@@ -1,8 +1,10 @@
 package dev.devicescripts.adapter.http;
 
-import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
+import static dev.devicescripts.adapter.http.support.GraphErrorAssertions.assertGraphError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devicescripts.adapter.http.support.GraphApi;
+import dev.devicescripts.adapter.http.support.Reply;
 import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.in.CheckHealthUseCase;
 import java.util.Optional;

@@ -1,12 +1,19 @@
 package dev.devicescripts.adapter.http;
 
-import static dev.devicescripts.adapter.http.Batches.BATCH;
-import static dev.devicescripts.adapter.http.Batches.batchOfReads;
-import static dev.devicescripts.adapter.http.GraphApi.SCRIPTS;
-import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphError;
-import static dev.devicescripts.adapter.http.GraphErrorAssertions.assertGraphShaped;
+import static dev.devicescripts.adapter.http.support.Batches.BATCH;
+import static dev.devicescripts.adapter.http.support.Batches.batchOfReads;
+import static dev.devicescripts.adapter.http.support.GraphApi.SCRIPTS;
+import static dev.devicescripts.adapter.http.support.GraphErrorAssertions.assertGraphError;
+import static dev.devicescripts.adapter.http.support.GraphErrorAssertions.assertGraphShaped;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devicescripts.adapter.http.server.RequestLimits;
+import dev.devicescripts.adapter.http.server.RequestRecorder;
+import dev.devicescripts.adapter.http.support.Batches;
+import dev.devicescripts.adapter.http.support.GraphApi;
+import dev.devicescripts.adapter.http.support.Latches;
+import dev.devicescripts.adapter.http.support.RawHttp;
+import dev.devicescripts.adapter.http.support.Reply;
 import dev.devicescripts.application.port.in.GetScriptUseCase;
 import java.io.IOException;
 import java.io.InputStream;

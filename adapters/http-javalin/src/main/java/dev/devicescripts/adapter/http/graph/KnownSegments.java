@@ -1,0 +1,36 @@
+package dev.devicescripts.adapter.http.graph;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The path segments under Graph's version root that a resource serves, so that GraphErrors can name, as Graph does,
+ * the first segment of an unknown path that names nothing: each resource declares its own, the server hands them to
+ * GraphErrors.
+ *
+ * @param navigation navigation names in lower case, each collection's among them
+ * @param keyed      the collections among them, which a key may follow as a segment of its own
+ */
+public record KnownSegments(Set<String> navigation, Set<String> keyed) {
+    public KnownSegments {
+        navigation = Set.copyOf(navigation);
+        keyed = Set.copyOf(keyed);
+    }
+
+    /** The first segment of a Graph path that names nothing served here, as Graph's error names it. */
+    String unknownSegment(String path) {
+        String[] segments = path.substring(GraphPaths.GRAPH_ROOT.length()).replaceAll("^/+", "").split("/");
+        boolean keyMayFollow = false;
+        for (String segment : segments) {
+            String name = segment.split("\\(", 2)[0].toLowerCase(Locale.ROOT);
+            if (keyMayFollow) {
+                keyMayFollow = false;
+            } else if (!navigation.contains(name)) {
+                return segment;
+            } else {
+                keyMayFollow = keyed.contains(name) && !segment.contains("(");
+            }
+        }
+        return segments[segments.length - 1];
+    }
+}

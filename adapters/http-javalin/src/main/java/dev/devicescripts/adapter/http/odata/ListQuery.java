@@ -1,0 +1,113 @@
+package dev.devicescripts.adapter.http.odata;
+
+import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.COUNT;
+import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.EXPAND;
+import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.FILTER;
+import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.ORDERBY;
+import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.SELECT;
+import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.SKIP;
+import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.SKIPTOKEN;
+import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.TOP;
+
+import dev.devicescripts.adapter.http.graph.GraphRequestException;
+import dev.devicescripts.adapter.http.odata.QueryOptions.Option;
+import dev.devicescripts.application.query.PageCursor;
+import dev.devicescripts.application.query.ScriptFilter;
+import dev.devicescripts.application.query.ScriptProperty;
+import dev.devicescripts.application.query.ScriptQuery;
+import dev.devicescripts.application.query.SortKey;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A request for one page of the scripts collection: its query options as a {@link ScriptQuery}, the projection of
+ * each script, whether to count, and the query of the next page's link.
+ *
+ * @param options as the client gave them, repeated in next links
+ */
+public record ListQuery(QueryOptions options, ScriptQuery query, Projection projection, boolean counted) {
+    /** Repeated in next links; $skip is not, the cursor already counts the scripts it skipped. */
+    private static final List<Option> REPEATED = List.of(FILTER, ORDERBY, SELECT, EXPAND, TOP, COUNT);
+    /** Integer.parseInt also takes a sign and the digits of other scripts (١٠, １０); an OData integer has neither. */
+    private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]+");
+
+    /** @param pageSize the most scripts a page holds, whatever $top asks for */
+    public static ListQuery of(QueryOptions options, int pageSize) {
+        Optional<ScriptFilter> filter = options.value(FILTER).map(FilterParser::parse);
+        List<SortKey> orderBy = options.value(ORDERBY).map(ListQuery::orderBy).orElse(List.of());
+        int top = Math.min(options.value(TOP).map(text -> integer(TOP, text, 1)).orElse(pageSize), pageSize);
+        int skip = options.value(SKIP).map(text -> integer(SKIP, text, 0)).orElse(0);
+        boolean counted = options.value(COUNT).map(ListQuery::bool).orElse(false);
+        List<SortKey> order = ScriptQuery.orderOrDefault(orderBy);
+        Optional<PageCursor> after = options.value(SKIPTOKEN).map(token -> SkipToken.decode(token, order));
+        return new ListQuery(options, new ScriptQuery(filter, orderBy, skip, top, after), Projection.of(options),
+                counted);
+    }
+
+    /** The query string of the page after this one, which starts after {@code next}. */
+    public String nextPageQuery(PageCursor next) {
+        List<String> parameters = new ArrayList<>();
+        for (Option option : REPEATED) {
+            options.value(option).ifPresent(value -> parameters.add(option.graphName() + "=" + encoded(value)));
+        }
+        parameters.add(SKIPTOKEN.graphName() + "=" + SkipToken.encode(query.orderBy(), next));
+        return String.join("&", parameters);
+    }
+
+    /** {@code displayName desc,createdDateTime}: properties, each optionally asc or desc, each at most once. */
+    private static List<SortKey> orderBy(String text) {
+        List<SortKey> keys = new ArrayList<>();
+        for (String item : QueryLimits.items(ORDERBY, text)) {
+            String[] words = item.trim().split("\\s+");
+            ScriptProperty property = ScriptProperty.byGraphName(words[0]).orElseThrow(() -> badOrderBy("names '"
+                    + words[0] + "', which is not a property lists can be ordered by; use " + Arrays
+                    .stream(ScriptProperty.values()).map(ScriptProperty::graphName).collect(Collectors.joining(", "))));
+            if (words.length > 2 || words.length == 2 && !words[1].matches("(?i)asc|desc")) {
+                throw badOrderBy("'" + item.trim() + "' is not a property followed by nothing, asc or desc");
+            }
+            if (keys.stream().anyMatch(key -> key.property() == property)) {
+                throw badOrderBy("names " + property.graphName() + " more than once");
+            }
+            keys.add(new SortKey(property, words.length == 2 && words[1].equalsIgnoreCase("desc")));
+        }
+        return keys;
+    }
+
+    private static GraphRequestException badOrderBy(String problem) {
+        return GraphRequestException.badRequest("The query option '" + ORDERBY.graphName() + "' " + problem + ".");
+    }
+
+    private static int integer(Option option, String text, int min) {
+        try {
+            if (ASCII_DIGITS.matcher(text).matches()) {
+                int value = Integer.parseInt(text);
+                if (value >= min) {
+                    return value;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as a value out of range is
+        }
+        throw GraphRequestException.badRequest("The query option '" + option.graphName() + "' must be an integer "
+                + "from " + min + " to " + Integer.MAX_VALUE + " written in the digits 0 to 9; '" + text + "' is not.");
+    }
+
+    private static boolean bool(String text) {
+        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+            throw GraphRequestException.badRequest("The query option '" + COUNT.graphName() + "' must be true or "
+                    + "false; '" + text + "' is not.");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    /** A query value in a URL: spaces as %20 rather than +, which some clients do not decode. */
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
