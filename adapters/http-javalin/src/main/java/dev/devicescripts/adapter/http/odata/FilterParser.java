@@ -1,25 +1,29 @@
 package dev.devicescripts.adapter.http.odata;
 
 import dev.devicescripts.adapter.http.graph.GraphRequestException;
-import dev.devicescripts.application.query.ScriptFilter;
-import dev.devicescripts.application.query.ScriptFilter.Operator;
-import dev.devicescripts.application.query.ScriptFilter.StringFunction;
-import dev.devicescripts.application.query.ScriptProperty;
-import dev.devicescripts.domain.RunAsAccount;
+import dev.devicescripts.application.query.EntitySet;
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.Filter.Operator;
+import dev.devicescripts.application.query.Filter.StringFunction;
+import dev.devicescripts.application.query.Property;
+import dev.devicescripts.application.query.ValueType;
+import dev.devicescripts.domain.Guids;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Parses a {@code $filter} into a {@link ScriptFilter} by recursive descent, with OData's precedence (not, then the
+ * Parses a {@code $filter} over any collection into a {@link Filter} by recursive descent, with OData's precedence (not, then the
  * comparisons, then and, then or):
  * <pre>
  * or         = and *( "or" and )
@@ -28,19 +32,22 @@ import java.util.stream.Collectors;
  * notOperand = "not" notOperand / "(" or ")" / function / booleanProperty
  * comparison = "(" or ")" / function / property ( "eq" / "ne" / "gt" / "ge" / "lt" / "le" ) literal / booleanProperty
  * function   = ( "startswith" / "endswith" / "contains" ) "(" property "," string ")"
- * literal    = string / "true" / "false" / "null" / dateTimeOffset
+ * literal    = string / "true" / "false" / "null" / dateTimeOffset / integer
  * </pre>
- * Names, operators and functions are case-insensitive. Strings are single-quoted, a quote inside doubled; a
- * DateTimeOffset is written unquoted (2026-11-28T12:00:00Z). Every refusal names $filter, the rule and the position.
+ * Names, operators and functions are case-insensitive; the properties are those the collection declares filterable.
+ * Strings (and GUIDs, as Graph writes its ids) are single-quoted, a quote inside doubled; a DateTimeOffset and an
+ * integer are written unquoted (2026-11-28T12:00:00Z, 42). Every refusal names $filter, the rule and the position.
  * Nesting and size are bounded by {@link QueryLimits}: the parser checks the depth before it recurses, so no filter
  * can overflow its stack, and counts the nodes as it makes them.
  */
-public final class FilterParser {
+public final class FilterParser<T> {
     private static final String OPTION = "$filter";
     private static final Map<String, Operator> OPERATORS = Arrays.stream(Operator.values())
             .collect(Collectors.toMap(operator -> operator.name().toLowerCase(Locale.ROOT), operator -> operator));
     private static final Map<String, StringFunction> FUNCTIONS = Map.of("startswith", StringFunction.STARTS_WITH,
             "endswith", StringFunction.ENDS_WITH, "contains", StringFunction.CONTAINS);
+
+    private static final Pattern ASCII_INTEGER = Pattern.compile("[0-9]+");
 
     private enum Kind { WORD, STRING, OPEN, CLOSE, COMMA, END }
 
@@ -59,6 +66,7 @@ public final class FilterParser {
         }
     }
 
+    private final EntitySet<T> set;
     private final List<Token> tokens;
     private int next;
     /** Parentheses and 'not's open where the parser is. */
@@ -66,13 +74,14 @@ public final class FilterParser {
     /** Nodes of the filter made so far. */
     private int nodes;
 
-    private FilterParser(List<Token> tokens) {
+    private FilterParser(EntitySet<T> set, List<Token> tokens) {
+        this.set = set;
         this.tokens = tokens;
     }
 
-    public static ScriptFilter parse(String text) {
-        FilterParser parser = new FilterParser(tokenize(text));
-        ScriptFilter filter = parser.or();
+    public static <T> Filter<T> parse(String text, EntitySet<T> set) {
+        FilterParser<T> parser = new FilterParser<>(set, tokenize(text));
+        Filter<T> filter = parser.or();
         Token end = parser.peek();
         if (end.kind() != Kind.END) {
             throw invalid(end.position(), "expected 'and', 'or' or the end, not " + end.described());
@@ -80,17 +89,17 @@ public final class FilterParser {
         return filter;
     }
 
-    private ScriptFilter or() {
-        return chain("or", this::and, ScriptFilter.Or::new);
+    private Filter<T> or() {
+        return chain("or", this::and, Filter.Or::new);
     }
 
-    private ScriptFilter and() {
-        return chain("and", this::unary, ScriptFilter.And::new);
+    private Filter<T> and() {
+        return chain("and", this::unary, Filter.And::new);
     }
 
     /** {@code operand *( keyword operand )}, grouped to the left as OData groups and and or. */
-    private ScriptFilter chain(String keyword, Supplier<ScriptFilter> operand, BinaryOperator<ScriptFilter> join) {
-        ScriptFilter filter = operand.get();
+    private Filter<T> chain(String keyword, Supplier<Filter<T>> operand, BinaryOperator<Filter<T>> join) {
+        Filter<T> filter = operand.get();
         while (peek().isWord(keyword)) {
             Token joining = tokens.get(next++);
             filter = counted(joining, join.apply(filter, operand.get()));
@@ -98,17 +107,17 @@ public final class FilterParser {
         return filter;
     }
 
-    private ScriptFilter unary() {
+    private Filter<T> unary() {
         return peek().isWord("not") ? not() : comparison();
     }
 
     /** What 'not' applies to: it binds more tightly than a comparison, so a comparison needs parentheses. */
-    private ScriptFilter notOperand() {
+    private Filter<T> notOperand() {
         if (peek().isWord("not")) {
             return not();
         }
         int start = next;
-        ScriptFilter operand = comparison();
+        Filter<T> operand = comparison();
         boolean comparedByOperator =
                 tokens.get(start).kind() == Kind.WORD && !isFunctionCall(start) && next - start > 1;
         if (comparedByOperator) {
@@ -119,20 +128,20 @@ public final class FilterParser {
         return operand;
     }
 
-    private ScriptFilter not() {
+    private Filter<T> not() {
         Token not = tokens.get(next++);
         deeper(not);
-        ScriptFilter operand = notOperand();
+        Filter<T> operand = notOperand();
         depth--;
-        return counted(not, new ScriptFilter.Not(operand));
+        return counted(not, new Filter.Not<>(operand));
     }
 
-    private ScriptFilter comparison() {
+    private Filter<T> comparison() {
         Token token = peek();
         if (token.kind() == Kind.OPEN) {
             next++;
             deeper(token);
-            ScriptFilter inner = or();
+            Filter<T> inner = or();
             expect(Kind.CLOSE, "')' to close the '(' at position " + token.position());
             depth--;
             return inner;
@@ -149,7 +158,7 @@ public final class FilterParser {
     }
 
     /** The node made at {@code token}, refused when it is one more than the limit. */
-    private ScriptFilter counted(Token token, ScriptFilter node) {
+    private Filter<T> counted(Token token, Filter<T> node) {
         if (++nodes > QueryLimits.MAX_FILTER_NODES) {
             throw invalid(token.position(), "the filter holds more than the limit of " + QueryLimits.MAX_FILTER_NODES
                     + " comparisons, functions, 'and's, 'or's and 'not's");
@@ -158,52 +167,51 @@ public final class FilterParser {
     }
 
     /** {@code property operator literal}, or a boolean property alone. */
-    private ScriptFilter propertyComparison() {
-        ScriptProperty property = property();
+    private Filter<T> propertyComparison() {
+        Property<T> property = property();
         Token operator = peek();
         Operator comparing = operator.kind() == Kind.WORD
                 ? OPERATORS.get(operator.text().toLowerCase(Locale.ROOT))
                 : null;
         if (comparing == null) {
-            if (property.type() == Boolean.class) {
-                return new ScriptFilter.Comparison(property, Operator.EQ, true);
+            if (property.type() == ValueType.BOOLEAN) {
+                return new Filter.Comparison<>(property, Operator.EQ, true);
             }
             throw invalid(operator.position(), "expected a comparison operator (eq, ne, gt, ge, lt, le) after "
-                    + property.graphName() + ", not " + operator.described());
+                    + property.name() + ", not " + operator.described());
         }
         next++;
-        return new ScriptFilter.Comparison(property, comparing, literal(property, comparing));
+        return new Filter.Comparison<>(property, comparing, literal(property, comparing));
     }
 
-    private ScriptFilter function() {
+    private Filter<T> function() {
         Token name = tokens.get(next);
         next += 2;
         int propertyPosition = peek().position();
-        ScriptProperty property = property();
-        if (property.type() != String.class) {
-            throw invalid(propertyPosition, name.text() + " applies to string properties; " + property.graphName()
+        Property<T> property = property();
+        if (property.type().javaType() != String.class) {
+            throw invalid(propertyPosition, name.text() + " applies to string properties; " + property.name()
                     + " holds " + typeName(property));
         }
-        expect(Kind.COMMA, "',' after " + property.graphName());
+        expect(Kind.COMMA, "',' after " + property.name());
         Token value = expect(Kind.STRING, "a quoted string such as 'text'");
         expect(Kind.CLOSE, "')' to close " + name.text() + "(");
-        return new ScriptFilter.StringMatch(FUNCTIONS.get(name.text().toLowerCase(Locale.ROOT)), property,
+        return new Filter.StringMatch<>(FUNCTIONS.get(name.text().toLowerCase(Locale.ROOT)), property,
                 value.text());
     }
 
-    private ScriptProperty property() {
+    private Property<T> property() {
         Token token = peek();
         if (token.kind() != Kind.WORD) {
             throw invalid(token.position(), "expected a property name, not " + token.described());
         }
         next++;
-        return ScriptProperty.byGraphName(token.text()).orElseThrow(() -> invalid(token.position(),
-                "'" + token.text() + "' is not a property $filter can use; use one of " + Arrays
-                        .stream(ScriptProperty.values()).map(ScriptProperty::graphName)
-                        .collect(Collectors.joining(", "))));
+        return set.property(token.text()).filter(Property::isFilterable).orElseThrow(() -> invalid(
+                token.position(), "'" + token.text() + "' is not a property $filter can use; use one of "
+                        + set.filterable().stream().map(Property::name).collect(Collectors.joining(", "))));
     }
 
-    private Object literal(ScriptProperty property, Operator operator) {
+    private Object literal(Property<T> property, Operator operator) {
         Token token = peek();
         next++;
         if (token.isWord("null")) {
@@ -213,43 +221,56 @@ public final class FilterParser {
             }
             return null;
         }
-        Object value = valueOf(token);
-        if (value == null || !property.type().isInstance(value)) {
-            throw invalid(token.position(), property.graphName() + " compares with " + typeName(property)
+        Object value = valueOf(token, property.type());
+        if (value == null) {
+            throw invalid(token.position(), property.name() + " compares with " + typeName(property)
                     + ", not " + token.described());
         }
-        if (property == ScriptProperty.RUN_AS_ACCOUNT && Arrays.stream(RunAsAccount.values())
-                .noneMatch(account -> account.graphName().equalsIgnoreCase((String) value))) {
-            throw invalid(token.position(), "runAsAccount is 'system' or 'user', not " + token.described());
+        if (property.type() == ValueType.ENUM && property.member((String) value).isEmpty()) {
+            throw invalid(token.position(), property.name() + " is '" + String.join("' or '", property.members())
+                    + "', not " + token.described());
         }
         return value;
     }
 
-    /** The literal's value: a String, Boolean or Instant; null when the token is none of them. */
-    private static Object valueOf(Token token) {
+    /** The literal's value as the property's type holds it; null when the token is not one. */
+    private static Object valueOf(Token token, ValueType type) {
         if (token.kind() == Kind.STRING) {
-            return token.text();
+            if (type == ValueType.GUID) {
+                return Guids.isGuid(token.text()) ? UUID.fromString(token.text()) : null;
+            }
+            return type.javaType() == String.class ? token.text() : null;
         }
         if (token.isWord("true") || token.isWord("false")) {
-            return Boolean.valueOf(token.text().toLowerCase(Locale.ROOT));
+            return type == ValueType.BOOLEAN ? Boolean.valueOf(token.text().toLowerCase(Locale.ROOT)) : null;
         }
-        if (token.kind() == Kind.WORD && Character.isDigit(token.text().charAt(0))) {
+        if (token.kind() != Kind.WORD || !Character.isDigit(token.text().charAt(0))) {
+            return null;
+        }
+        if (type == ValueType.INTEGER && ASCII_INTEGER.matcher(token.text()).matches()) {
             try {
-                return OffsetDateTime.parse(token.text()).toInstant();
-            } catch (DateTimeParseException e) {
-                throw invalid(token.position(), "'" + token.text() + "' is not a DateTimeOffset such as "
-                        + "2026-11-28T12:00:00Z");
+                return Long.valueOf(token.text());
+            } catch (NumberFormatException e) {
+                throw invalid(token.position(), "'" + token.text() + "' is beyond the range of a 64-bit integer");
             }
         }
-        return null;
+        try {
+            Instant instant = OffsetDateTime.parse(token.text()).toInstant();
+            return type == ValueType.DATE_TIME ? instant : null;
+        } catch (DateTimeParseException e) {
+            throw invalid(token.position(), "'" + token.text() + "' is not a DateTimeOffset such as "
+                    + "2026-11-28T12:00:00Z");
+        }
     }
 
-    private static String typeName(ScriptProperty property) {
-        if (property.type() == Boolean.class) {
-            return "true or false";
-        }
-        return property.type() == Instant.class ? "a DateTimeOffset such as 2026-11-28T12:00:00Z"
-                : "a quoted string such as 'text'";
+    private static String typeName(Property<?> property) {
+        return switch (property.type()) {
+            case BOOLEAN -> "true or false";
+            case DATE_TIME -> "a DateTimeOffset such as 2026-11-28T12:00:00Z";
+            case INTEGER -> "a whole number such as 42";
+            case GUID -> "a quoted GUID such as '00000000-0000-0000-0000-000000000000'";
+            default -> "a quoted string such as 'text'";
+        };
     }
 
     private static String operatorName(Operator operator) {

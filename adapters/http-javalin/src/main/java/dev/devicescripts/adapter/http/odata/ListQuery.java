@@ -11,43 +11,43 @@ import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.TOP;
 
 import dev.devicescripts.adapter.http.graph.GraphRequestException;
 import dev.devicescripts.adapter.http.odata.QueryOptions.Option;
+import dev.devicescripts.application.query.EntitySet;
+import dev.devicescripts.application.query.Filter;
 import dev.devicescripts.application.query.PageCursor;
-import dev.devicescripts.application.query.ScriptFilter;
-import dev.devicescripts.application.query.ScriptProperty;
-import dev.devicescripts.application.query.ScriptQuery;
+import dev.devicescripts.application.query.Property;
+import dev.devicescripts.application.query.Query;
 import dev.devicescripts.application.query.SortKey;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A request for one page of the scripts collection: its query options as a {@link ScriptQuery}, the projection of
- * each script, whether to count, and the query of the next page's link.
+ * A request for one page of a collection: its query options as a {@link Query}, the projection of each item, whether
+ * to count, and the query of the next page's link.
  *
  * @param options as the client gave them, repeated in next links
  */
-public record ListQuery(QueryOptions options, ScriptQuery query, Projection projection, boolean counted) {
-    /** Repeated in next links; $skip is not, the cursor already counts the scripts it skipped. */
+public record ListQuery<T>(QueryOptions options, Query<T> query, Projection projection, boolean counted) {
+    /** Repeated in next links; $skip is not, the cursor already counts the items it skipped. */
     private static final List<Option> REPEATED = List.of(FILTER, ORDERBY, SELECT, EXPAND, TOP, COUNT);
     /** Integer.parseInt also takes a sign and the digits of other scripts (١٠, １０); an OData integer has neither. */
     private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]+");
 
-    /** @param pageSize the most scripts a page holds, whatever $top asks for */
-    public static ListQuery of(QueryOptions options, int pageSize) {
-        Optional<ScriptFilter> filter = options.value(FILTER).map(FilterParser::parse);
-        List<SortKey> orderBy = options.value(ORDERBY).map(ListQuery::orderBy).orElse(List.of());
+    /** @param pageSize the most items a page holds, whatever $top asks for */
+    public static <T> ListQuery<T> of(QueryOptions options, EntitySet<T> set, int pageSize) {
+        Optional<Filter<T>> filter = options.value(FILTER).map(text -> FilterParser.parse(text, set));
+        List<SortKey<T>> orderBy = options.value(ORDERBY).map(text -> orderBy(text, set)).orElse(List.of());
         int top = Math.min(options.value(TOP).map(text -> integer(TOP, text, 1)).orElse(pageSize), pageSize);
         int skip = options.value(SKIP).map(text -> integer(SKIP, text, 0)).orElse(0);
         boolean counted = options.value(COUNT).map(ListQuery::bool).orElse(false);
-        List<SortKey> order = ScriptQuery.orderOrDefault(orderBy);
-        Optional<PageCursor> after = options.value(SKIPTOKEN).map(token -> SkipToken.decode(token, order));
-        return new ListQuery(options, new ScriptQuery(filter, orderBy, skip, top, after), Projection.of(options),
-                counted);
+        List<SortKey<T>> order = set.orderOrDefault(orderBy);
+        Optional<PageCursor> after = options.value(SKIPTOKEN).map(token -> SkipToken.decode(token, order, set));
+        return new ListQuery<>(options, new Query<>(set, filter, orderBy, skip, top, after),
+                Projection.of(options, set), counted);
     }
 
     /** The query string of the page after this one, which starts after {@code next}. */
@@ -61,20 +61,20 @@ public record ListQuery(QueryOptions options, ScriptQuery query, Projection proj
     }
 
     /** {@code displayName desc,createdDateTime}: properties, each optionally asc or desc, each at most once. */
-    private static List<SortKey> orderBy(String text) {
-        List<SortKey> keys = new ArrayList<>();
+    private static <T> List<SortKey<T>> orderBy(String text, EntitySet<T> set) {
+        List<SortKey<T>> keys = new ArrayList<>();
         for (String item : QueryLimits.items(ORDERBY, text)) {
             String[] words = item.trim().split("\\s+");
-            ScriptProperty property = ScriptProperty.byGraphName(words[0]).orElseThrow(() -> badOrderBy("names '"
-                    + words[0] + "', which is not a property lists can be ordered by; use " + Arrays
-                    .stream(ScriptProperty.values()).map(ScriptProperty::graphName).collect(Collectors.joining(", "))));
+            Property<T> property = set.property(words[0]).filter(Property::isSortable).orElseThrow(() -> badOrderBy(
+                    "names '" + words[0] + "', which is not a property lists can be ordered by; use "
+                    + set.sortable().stream().map(Property::name).collect(Collectors.joining(", "))));
             if (words.length > 2 || words.length == 2 && !words[1].matches("(?i)asc|desc")) {
                 throw badOrderBy("'" + item.trim() + "' is not a property followed by nothing, asc or desc");
             }
             if (keys.stream().anyMatch(key -> key.property() == property)) {
-                throw badOrderBy("names " + property.graphName() + " more than once");
+                throw badOrderBy("names " + property.name() + " more than once");
             }
-            keys.add(new SortKey(property, words.length == 2 && words[1].equalsIgnoreCase("desc")));
+            keys.add(new SortKey<>(property, words.length == 2 && words[1].equalsIgnoreCase("desc")));
         }
         return keys;
     }

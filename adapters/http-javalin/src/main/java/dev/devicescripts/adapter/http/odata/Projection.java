@@ -2,67 +2,50 @@ package dev.devicescripts.adapter.http.odata;
 
 import dev.devicescripts.adapter.http.graph.GraphRequestException;
 import dev.devicescripts.adapter.http.odata.QueryOptions.Option;
+import dev.devicescripts.application.query.EntitySet;
+import dev.devicescripts.application.query.Property;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * What a response writes of each script: the properties {@code $select} names (all when it is absent, id always) and
- * the navigation properties {@code $expand} names, written inline.
+ * What a response writes of each item: the properties {@code $select} names (all when it is absent, the key always)
+ * and the navigation properties {@code $expand} names, written inline.
  *
  * @param select the selected properties as Graph spells them, in the client's order; empty for all
+ * @param expand the expanded navigation properties, as the collection declares them
  */
-public record Projection(List<String> select, Set<Navigation> expand) {
-    public static final Projection ALL = new Projection(List.of(), EnumSet.noneOf(Navigation.class));
-    /** A script's properties in the order Graph writes them, which {@code $select} may name. */
-    static final List<String> SCRIPT_PROPERTIES = List.of("id", "displayName", "description", "scriptContent",
-            "createdDateTime", "lastModifiedDateTime", "runAsAccount", "enforceSignatureCheck", "fileName",
-            "roleScopeTagIds", "runAs32Bit");
-
-    public enum Navigation {
-        ASSIGNMENTS("assignments"), GROUP_ASSIGNMENTS("groupAssignments");
-
-        private final String graphName;
-
-        Navigation(String graphName) {
-            this.graphName = graphName;
-        }
-
-        public String graphName() {
-            return graphName;
-        }
-    }
+public record Projection(List<String> select, Set<String> expand) {
+    public static final Projection ALL = new Projection(List.of(), Set.of());
 
     public Projection {
         select = List.copyOf(select);
-        expand = expand.isEmpty() ? EnumSet.noneOf(Navigation.class) : EnumSet.copyOf(expand);
+        expand = Set.copyOf(expand);
     }
 
-    public static Projection of(QueryOptions options) {
-        List<String> select = names(options, Option.SELECT, "a property of deviceManagementScript",
-                SCRIPT_PROPERTIES, Function.identity());
-        List<Navigation> expand = names(options, Option.EXPAND, "a navigation property of deviceManagementScript",
-                List.of(Navigation.values()), Navigation::graphName);
+    /** The projection the request's $select and $expand name, each name one the collection declares. */
+    public static Projection of(QueryOptions options, EntitySet<?> set) {
+        List<String> properties = set.properties().stream().map(Property::name).toList();
+        List<String> select = names(options, Option.SELECT, "a property of " + set.typeName(), properties);
+        List<String> expand = names(options, Option.EXPAND, "a navigation property of " + set.typeName(),
+                set.navigations());
         return new Projection(select, Set.copyOf(expand));
     }
 
     /** The option's comma-separated names, each one of {@code known} ignoring case; empty when the option is absent. */
-    private static <T> List<T> names(QueryOptions options, Option option, String kind, List<T> known,
-                                     Function<T, String> nameOf) {
-        List<T> named = new ArrayList<>();
+    private static List<String> names(QueryOptions options, Option option, String kind, List<String> known) {
+        List<String> named = new ArrayList<>();
         Optional<String> value = options.value(option);
         if (value.isEmpty()) {
             return named;
         }
         for (String name : QueryLimits.items(option, value.get())) {
-            T item = known.stream().filter(candidate -> nameOf.apply(candidate).equalsIgnoreCase(name.trim()))
+            String item = known.stream().filter(candidate -> candidate.equalsIgnoreCase(name.trim()))
                     .findFirst()
                     .orElseThrow(() -> GraphRequestException.badRequest("The query option '" + option.graphName()
                             + "' names '" + name.trim() + "', which is not " + kind + "; use "
-                            + String.join(", ", known.stream().map(nameOf).toList()) + "."));
+                            + String.join(", ", known) + "."));
             if (!named.contains(item)) {
                 named.add(item);
             }
@@ -80,7 +63,7 @@ public record Projection(List<String> select, Set<Navigation> expand) {
         return select.isEmpty() || select.contains(property);
     }
 
-    public boolean expands(Navigation navigation) {
+    public boolean expands(String navigation) {
         return expand.contains(navigation);
     }
 }

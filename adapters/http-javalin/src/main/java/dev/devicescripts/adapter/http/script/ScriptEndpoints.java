@@ -10,17 +10,18 @@ import dev.devicescripts.adapter.http.graph.GraphRequestException;
 import dev.devicescripts.adapter.http.graph.KnownSegments;
 import dev.devicescripts.adapter.http.graph.LinkBase;
 import dev.devicescripts.adapter.http.graph.RequestBodies;
-import dev.devicescripts.adapter.http.odata.FilterParser;
-import dev.devicescripts.adapter.http.odata.ListQuery;
+import dev.devicescripts.adapter.http.odata.CollectionEndpoint;
+import dev.devicescripts.adapter.http.odata.CollectionEndpoint.Expanded;
 import dev.devicescripts.adapter.http.odata.Projection;
 import dev.devicescripts.adapter.http.odata.QueryOptions;
 import dev.devicescripts.adapter.http.odata.QueryOptions.Option;
 import dev.devicescripts.adapter.http.server.ServerMetrics;
 import dev.devicescripts.application.Caller;
+import dev.devicescripts.application.collections.ScriptCollection;
 import dev.devicescripts.application.port.in.AssignScriptCommand;
-import dev.devicescripts.application.port.in.ScriptPage;
 import dev.devicescripts.application.port.in.UpdateScriptCommand;
-import dev.devicescripts.application.query.PageCursor;
+import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.ScriptPatch;
@@ -32,9 +33,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Function;
 
 /** The Graph beta routes of device management scripts: each handler translates HTTP to one use case and back. */
 public final class ScriptEndpoints {
@@ -67,9 +66,10 @@ public final class ScriptEndpoints {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get(SCRIPTS, this::list);
+        // The list and its $count come before the keyed routes, whose key would match $count.
+        new CollectionEndpoint<>(ScriptCollection.SCRIPTS, SCRIPTS, ScriptResponses.SCRIPTS_CONTEXT, useCases.list(),
+                this::expanded, pageSize, links).register(routes);
         routes.post(SCRIPTS, this::create);
-        routes.get(SCRIPTS + "/$count", this::count); // before the keyed routes, whose key would match $count
         for (String keyForm : KEY_FORMS) {
             String script = SCRIPTS + keyForm.replace(ITEM_KEY, SCRIPT_KEY);
             routes.get(script, this::get);
@@ -106,26 +106,6 @@ public final class ScriptEndpoints {
         };
     }
 
-    private void list(Context ctx) {
-        ListQuery query = ListQuery.of(QueryOptions.of(ctx.queryParamMap(), EnumSet.allOf(Option.class)), pageSize);
-        String linkBase = links.of(ctx);
-        Caller caller = caller(ctx);
-        ScriptPage found = useCases.list().list(caller, query.query());
-        ExpandedPage page = expanded(caller, query.projection(), found.scripts(), found.next(),
-                script -> query.query().cursorAfter(script));
-        OptionalLong count = query.counted()
-                ? OptionalLong.of(useCases.list().count(caller, query.query().filter()))
-                : OptionalLong.empty();
-        Optional<String> nextLink = page.next().map(next -> linkBase + SCRIPTS + "?" + query.nextPageQuery(next));
-        GraphJson.send(ctx, 200, responses.scripts(page.scripts(), query.projection(), page.sets(), count, nextLink));
-    }
-
-    private void count(Context ctx) {
-        QueryOptions options = QueryOptions.of(ctx.queryParamMap(), EnumSet.of(Option.FILTER));
-        long count = useCases.list().count(caller(ctx), options.value(Option.FILTER).map(FilterParser::parse));
-        ctx.contentType("text/plain;charset=utf-8").result(Long.toString(count));
-    }
-
     private void create(Context ctx) {
         ScriptProperties properties = ScriptRequests.newScript(bodies.jsonObject(ctx));
         String linkBase = links.of(ctx);
@@ -135,19 +115,23 @@ public final class ScriptEndpoints {
     }
 
     private void get(Context ctx) {
-        Projection projection = Projection.of(QueryOptions.of(ctx.queryParamMap(), ENTITY_OPTIONS));
+        Projection projection = Projection.of(QueryOptions.of(ctx.queryParamMap(), ENTITY_OPTIONS), ScriptCollection.SCRIPTS);
         Caller caller = caller(ctx);
         DeviceManagementScript script = useCases.get().get(caller, scriptId(ctx));
-        ExpandedPage page = expanded(caller, projection, List.of(script), Optional.empty(), last -> {
-            throw new IllegalStateException("A page of one script never ends early");
-        });
+        ExpandedPage page = ExpandedPage.of(List.of(script), Optional.empty(), projection,
+                ids -> useCases.assignments().assignmentSets(caller, ids), last -> {
+                    throw new IllegalStateException("A page of one script never ends early");
+                });
         GraphJson.send(ctx, 200, responses.script(script, projection, page.sets()));
     }
 
-    private ExpandedPage expanded(Caller caller, Projection projection, List<DeviceManagementScript> scripts,
-                                  Optional<PageCursor> next, Function<DeviceManagementScript, PageCursor> cursorAfter) {
-        return ExpandedPage.of(scripts, next, projection,
-                ids -> useCases.assignments().assignmentSets(caller, ids), cursorAfter);
+    /** A page of scripts with the assignment sets it expands, which may end it early (see ExpandedPage). */
+    private Expanded<DeviceManagementScript> expanded(Caller caller, Page<DeviceManagementScript> found,
+                                                      Query<DeviceManagementScript> query, Projection projection) {
+        ExpandedPage page = ExpandedPage.of(found.items(), found.next(), projection,
+                ids -> useCases.assignments().assignmentSets(caller, ids), query::cursorAfter);
+        return new Expanded<>(new Page<>(page.scripts(), page.next()),
+                (script, json) -> ScriptResponses.writeExpansions(script, projection, page.sets(), json));
     }
 
     private void update(Context ctx) {

@@ -3,7 +3,9 @@ package dev.devicescripts.adapter.http.script;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.devicescripts.adapter.http.graph.GraphJson.JsonBody;
 import dev.devicescripts.adapter.http.odata.Projection;
-import dev.devicescripts.adapter.http.odata.Projection.Navigation;
+import dev.devicescripts.adapter.http.odata.CollectionJson;
+import dev.devicescripts.adapter.http.odata.CollectionJson.ItemWriter;
+import dev.devicescripts.application.collections.ScriptCollection;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AllLicensedUsersAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
@@ -16,7 +18,6 @@ import dev.devicescripts.domain.GroupAssignmentTarget;
 import dev.devicescripts.domain.ScriptAssignment;
 import dev.devicescripts.domain.ScriptGroupAssignment;
 import dev.devicescripts.domain.ScriptId;
-import dev.devicescripts.domain.ScriptProperties;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +25,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Domain values as Graph writes them: exact property names and order, @odata.context, targets' @odata.type. Each
- * response is written straight to the client as it is generated, never built as a tree first: a script expanded with
- * 1,000 targets would take megabytes as a tree.
+ * Scripts and their assignments as Graph writes them: the script's properties through the collection's declaration,
+ * the assignments' exact property names and order, @odata.context, targets' @odata.type. Each response is written
+ * straight to the client as it is generated, never built as a tree first: a script expanded with 1,000 targets would
+ * take megabytes as a tree.
  */
 final class ScriptResponses {
     static final String SCRIPTS_CONTEXT =
             "https://graph.microsoft.com/beta/$metadata#deviceManagement/deviceManagementScripts";
-    private static final String ENTITY = "/$entity";
-    private static final String CONTEXT = "@odata.context";
-
-    /** Writes one item of a collection into the object the generator has open. */
-    @FunctionalInterface
-    private interface ItemWriter<T> {
-        void write(T item, JsonGenerator json) throws IOException;
-    }
 
     JsonBody script(DeviceManagementScript script) {
         return script(script, Projection.ALL, Map.of());
@@ -46,150 +40,54 @@ final class ScriptResponses {
 
     /** @param sets the script's assignment set when the projection expands it */
     JsonBody script(DeviceManagementScript script, Projection projection, Map<ScriptId, AssignmentSet> sets) {
-        return json -> {
-            json.writeStartObject();
-            json.writeStringField(CONTEXT, SCRIPTS_CONTEXT + projection.contextSuffix() + ENTITY);
-            writeScriptFields(script, projection, sets, json);
-            json.writeEndObject();
-        };
-    }
-
-    /**
-     * @param sets      the scripts' assignment sets when the projection expands them
-     * @param count     {@code @odata.count}, when the client asked for it
-     * @param nextLink  absent on the last page
-     */
-    JsonBody scripts(List<DeviceManagementScript> scripts, Projection projection, Map<ScriptId, AssignmentSet> sets,
-                     OptionalLong count, Optional<String> nextLink) {
-        return json -> {
-            json.writeStartObject();
-            json.writeStringField(CONTEXT, SCRIPTS_CONTEXT + projection.contextSuffix());
-            if (count.isPresent()) {
-                json.writeNumberField("@odata.count", count.getAsLong());
-            }
-            if (nextLink.isPresent()) {
-                json.writeStringField("@odata.nextLink", nextLink.get());
-            }
-            json.writeArrayFieldStart("value");
-            for (DeviceManagementScript script : scripts) {
-                json.writeStartObject();
-                writeScriptFields(script, projection, sets, json);
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        };
+        return CollectionJson.entity(SCRIPTS_CONTEXT + projection.contextSuffix(), script, (item, json) -> {
+            CollectionJson.writeProperties(ScriptCollection.SCRIPTS, item, projection, json);
+            writeExpansions(item, projection, sets, json);
+        });
     }
 
     JsonBody assignments(ScriptId scriptId, List<ScriptAssignment> assignments) {
-        return collection(assignmentsContext(scriptId, Navigation.ASSIGNMENTS), assignments,
-                ScriptResponses::writeAssignment);
+        return CollectionJson.page(assignmentsContext(scriptId, ScriptCollection.ASSIGNMENTS), assignments,
+                OptionalLong.empty(), Optional.empty(), ScriptResponses::writeAssignment);
     }
 
     JsonBody assignment(ScriptId scriptId, ScriptAssignment assignment) {
-        return entity(assignmentsContext(scriptId, Navigation.ASSIGNMENTS), assignment,
+        return CollectionJson.entity(assignmentsContext(scriptId, ScriptCollection.ASSIGNMENTS), assignment,
                 ScriptResponses::writeAssignment);
     }
 
     JsonBody groupAssignments(ScriptId scriptId, List<ScriptGroupAssignment> groupAssignments) {
-        return collection(assignmentsContext(scriptId, Navigation.GROUP_ASSIGNMENTS), groupAssignments,
-                ScriptResponses::writeGroupAssignment);
+        return CollectionJson.page(assignmentsContext(scriptId, ScriptCollection.GROUP_ASSIGNMENTS),
+                groupAssignments, OptionalLong.empty(), Optional.empty(), ScriptResponses::writeGroupAssignment);
     }
 
     JsonBody groupAssignment(ScriptId scriptId, ScriptGroupAssignment groupAssignment) {
-        return entity(assignmentsContext(scriptId, Navigation.GROUP_ASSIGNMENTS), groupAssignment,
-                ScriptResponses::writeGroupAssignment);
+        return CollectionJson.entity(assignmentsContext(scriptId, ScriptCollection.GROUP_ASSIGNMENTS),
+                groupAssignment, ScriptResponses::writeGroupAssignment);
     }
 
-    private static String assignmentsContext(ScriptId scriptId, Navigation navigation) {
-        return SCRIPTS_CONTEXT + "('" + scriptId + "')/" + navigation.graphName();
+    private static String assignmentsContext(ScriptId scriptId, String navigation) {
+        return SCRIPTS_CONTEXT + "('" + scriptId + "')/" + navigation;
     }
 
-    private static <T> JsonBody collection(String context, List<T> items, ItemWriter<T> write) {
-        return json -> {
-            json.writeStartObject();
-            json.writeStringField(CONTEXT, context);
-            writeItems("value", items, write, json);
-            json.writeEndObject();
-        };
-    }
-
-    private static <T> JsonBody entity(String collectionContext, T item, ItemWriter<T> write) {
-        return json -> {
-            json.writeStartObject();
-            json.writeStringField(CONTEXT, collectionContext + ENTITY);
-            write.write(item, json);
-            json.writeEndObject();
-        };
-    }
-
-    private static <T> void writeItems(String field, List<T> items, ItemWriter<T> write, JsonGenerator json)
-            throws IOException {
-        json.writeArrayFieldStart(field);
-        for (T item : items) {
-            json.writeStartObject();
-            write.write(item, json);
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-    }
-
-    /** The script's properties in Graph's order, those $select names only (id always), then its expansions. */
-    private static void writeScriptFields(DeviceManagementScript script, Projection projection,
-                                          Map<ScriptId, AssignmentSet> sets, JsonGenerator json) throws IOException {
-        ScriptProperties properties = script.properties();
-        json.writeStringField("id", script.id().toString());
-        if (projection.selects("displayName")) {
-            json.writeStringField("displayName", properties.displayName());
-        }
-        if (projection.selects("description")) {
-            json.writeStringField("description", properties.description());
-        }
-        if (projection.selects("scriptContent")) {
-            json.writeStringField("scriptContent",
-                    properties.scriptContent() == null ? null : properties.scriptContent().toBase64());
-        }
-        if (projection.selects("createdDateTime")) {
-            json.writeStringField("createdDateTime", script.createdDateTime().toString());
-        }
-        if (projection.selects("lastModifiedDateTime")) {
-            json.writeStringField("lastModifiedDateTime", script.lastModifiedDateTime().toString());
-        }
-        if (projection.selects("runAsAccount")) {
-            json.writeStringField("runAsAccount", properties.runAsAccount().graphName());
-        }
-        if (projection.selects("enforceSignatureCheck")) {
-            json.writeBooleanField("enforceSignatureCheck", properties.enforceSignatureCheck());
-        }
-        if (projection.selects("fileName")) {
-            json.writeStringField("fileName", properties.fileName());
-        }
-        if (projection.selects("roleScopeTagIds")) {
-            json.writeArrayFieldStart("roleScopeTagIds");
-            for (String tag : properties.roleScopeTagIds()) {
-                json.writeString(tag);
-            }
-            json.writeEndArray();
-        }
-        if (projection.selects("runAs32Bit")) {
-            json.writeBooleanField("runAs32Bit", properties.runAs32Bit());
-        }
+    /** The navigation properties the projection expands, each with its own @odata.context, then its entries. */
+    static void writeExpansions(DeviceManagementScript script, Projection projection,
+                                Map<ScriptId, AssignmentSet> sets, JsonGenerator json) throws IOException {
         AssignmentSet set = sets.getOrDefault(script.id(), AssignmentSet.EMPTY);
-        if (projection.expands(Navigation.ASSIGNMENTS)) {
-            writeInline(script.id(), Navigation.ASSIGNMENTS, set.assignmentsOf(script.id()),
+        if (projection.expands(ScriptCollection.ASSIGNMENTS)) {
+            writeInline(script.id(), ScriptCollection.ASSIGNMENTS, set.assignmentsOf(script.id()),
                     ScriptResponses::writeAssignment, json);
         }
-        if (projection.expands(Navigation.GROUP_ASSIGNMENTS)) {
-            writeInline(script.id(), Navigation.GROUP_ASSIGNMENTS, set.groupAssignmentsOf(script.id()),
+        if (projection.expands(ScriptCollection.GROUP_ASSIGNMENTS)) {
+            writeInline(script.id(), ScriptCollection.GROUP_ASSIGNMENTS, set.groupAssignmentsOf(script.id()),
                     ScriptResponses::writeGroupAssignment, json);
         }
     }
 
-    /** An expanded navigation property: its own @odata.context, then its entries. */
-    private static <T> void writeInline(ScriptId scriptId, Navigation navigation, List<T> items, ItemWriter<T> write,
+    private static <T> void writeInline(ScriptId scriptId, String navigation, List<T> items, ItemWriter<T> write,
                                         JsonGenerator json) throws IOException {
-        json.writeStringField(navigation.graphName() + CONTEXT, assignmentsContext(scriptId, navigation));
-        writeItems(navigation.graphName(), items, write, json);
+        json.writeStringField(navigation + CollectionJson.CONTEXT, assignmentsContext(scriptId, navigation));
+        CollectionJson.writeItems(navigation, items, write, json);
     }
 
     private static void writeAssignment(ScriptAssignment assignment, JsonGenerator json) throws IOException {

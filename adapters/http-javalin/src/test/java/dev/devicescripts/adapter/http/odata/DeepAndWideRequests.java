@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devicescripts.adapter.http.support.RawHttp;
 import dev.devicescripts.adapter.http.support.RawHttp.RawReply;
+import dev.devicescripts.application.collections.ScriptCollection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -176,7 +177,8 @@ public abstract class DeepAndWideRequests {
         return Arbitraries.oneOf(filters().map(filter -> "$filter=" + encoded(filter)),
                 items(Arbitraries.of("displayName", "createdDateTime desc", "lastModifiedDateTime asc", "displayName",
                         "displayName sideways", "nope", "", " ")).map(items -> "$orderby=" + encoded(items)),
-                items(Arbitraries.of(Projection.SCRIPT_PROPERTIES.toArray(String[]::new))
+                items(Arbitraries.of(ScriptCollection.SCRIPTS.properties().stream().map(property -> property.name())
+                        .toArray(String[]::new))
                         .injectDuplicates(0.5)).map(items -> "$select=" + encoded(items)),
                 items(Arbitraries.of("assignments", "groupAssignments", "assignments($select=id)", "x", ""))
                         .map(items -> "$expand=" + encoded(items)));

@@ -1,23 +1,26 @@
 package dev.devicescripts.adapter.http.odata;
 
-import static dev.devicescripts.application.query.ScriptProperty.CREATED_DATE_TIME;
-import static dev.devicescripts.application.query.ScriptProperty.DESCRIPTION;
-import static dev.devicescripts.application.query.ScriptProperty.DISPLAY_NAME;
-import static dev.devicescripts.application.query.ScriptProperty.ENFORCE_SIGNATURE_CHECK;
-import static dev.devicescripts.application.query.ScriptProperty.RUN_AS_32_BIT;
-import static dev.devicescripts.application.query.ScriptProperty.RUN_AS_ACCOUNT;
+import static dev.devicescripts.application.collections.ScriptCollection.CREATED_DATE_TIME;
+import static dev.devicescripts.application.collections.ScriptCollection.DESCRIPTION;
+import static dev.devicescripts.application.collections.ScriptCollection.DISPLAY_NAME;
+import static dev.devicescripts.application.collections.ScriptCollection.ENFORCE_SIGNATURE_CHECK;
+import static dev.devicescripts.application.collections.ScriptCollection.RUN_AS_32_BIT;
+import static dev.devicescripts.application.collections.ScriptCollection.RUN_AS_ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.devicescripts.adapter.http.graph.GraphRequestException;
-import dev.devicescripts.application.query.ScriptFilter.And;
-import dev.devicescripts.application.query.ScriptFilter.Comparison;
-import dev.devicescripts.application.query.ScriptFilter.Not;
-import dev.devicescripts.application.query.ScriptFilter.Operator;
-import dev.devicescripts.application.query.ScriptFilter.Or;
-import dev.devicescripts.application.query.ScriptFilter.StringFunction;
-import dev.devicescripts.application.query.ScriptFilter.StringMatch;
-import dev.devicescripts.application.query.ScriptProperty;
+import dev.devicescripts.application.collections.ScriptCollection;
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.Filter.And;
+import dev.devicescripts.application.query.Filter.Comparison;
+import dev.devicescripts.application.query.Filter.Not;
+import dev.devicescripts.application.query.Filter.Operator;
+import dev.devicescripts.application.query.Filter.Or;
+import dev.devicescripts.application.query.Filter.StringFunction;
+import dev.devicescripts.application.query.Filter.StringMatch;
+import dev.devicescripts.application.query.Property;
+import dev.devicescripts.domain.DeviceManagementScript;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -32,60 +35,60 @@ class FilterParserTest {
 
     @Test
     void andBindsMoreTightlyThanOr() {
-        assertThat(FilterParser.parse("displayName eq 'a' or displayName eq 'b' and displayName eq 'c'"))
-                .isEqualTo(new Or(NAME_IS_A, new And(NAME_IS_B, NAME_IS_C)));
-        assertThat(FilterParser.parse("displayName eq 'a' and displayName eq 'b' or displayName eq 'c'"))
-                .isEqualTo(new Or(new And(NAME_IS_A, NAME_IS_B), NAME_IS_C));
+        assertThat(parse("displayName eq 'a' or displayName eq 'b' and displayName eq 'c'"))
+                .isEqualTo(new Or<>(NAME_IS_A, new And<>(NAME_IS_B, NAME_IS_C)));
+        assertThat(parse("displayName eq 'a' and displayName eq 'b' or displayName eq 'c'"))
+                .isEqualTo(new Or<>(new And<>(NAME_IS_A, NAME_IS_B), NAME_IS_C));
     }
 
     @Test
     void andAndOrAssociateToTheLeft() {
-        assertThat(FilterParser.parse("displayName eq 'a' or displayName eq 'b' or displayName eq 'c'"))
-                .isEqualTo(new Or(new Or(NAME_IS_A, NAME_IS_B), NAME_IS_C));
+        assertThat(parse("displayName eq 'a' or displayName eq 'b' or displayName eq 'c'"))
+                .isEqualTo(new Or<>(new Or<>(NAME_IS_A, NAME_IS_B), NAME_IS_C));
     }
 
     @Test
     void parenthesesOverridePrecedence() {
-        assertThat(FilterParser.parse("(displayName eq 'a' or displayName eq 'b') and displayName eq 'c'"))
-                .isEqualTo(new And(new Or(NAME_IS_A, NAME_IS_B), NAME_IS_C));
+        assertThat(parse("(displayName eq 'a' or displayName eq 'b') and displayName eq 'c'"))
+                .isEqualTo(new And<>(new Or<>(NAME_IS_A, NAME_IS_B), NAME_IS_C));
     }
 
     @Test
     void notBindsMoreTightlyThanAndAndAppliesToParenthesesFunctionsAndBooleanProperties() {
-        assertThat(FilterParser.parse("not (displayName eq 'a') and not startswith(description,'x') or not runAs32Bit"))
-                .isEqualTo(new Or(new And(new Not(NAME_IS_A),
-                        new Not(new StringMatch(StringFunction.STARTS_WITH, DESCRIPTION, "x"))),
-                        new Not(new Comparison(RUN_AS_32_BIT, Operator.EQ, true))));
-        assertThat(FilterParser.parse("not not enforceSignatureCheck"))
-                .isEqualTo(new Not(new Not(new Comparison(ENFORCE_SIGNATURE_CHECK, Operator.EQ, true))));
+        assertThat(parse("not (displayName eq 'a') and not startswith(description,'x') or not runAs32Bit"))
+                .isEqualTo(new Or<>(new And<>(new Not<>(NAME_IS_A),
+                        new Not<>(new StringMatch<>(StringFunction.STARTS_WITH, DESCRIPTION, "x"))),
+                        new Not<>(new Comparison<>(RUN_AS_32_BIT, Operator.EQ, true))));
+        assertThat(parse("not not enforceSignatureCheck"))
+                .isEqualTo(new Not<>(new Not<>(new Comparison<>(ENFORCE_SIGNATURE_CHECK, Operator.EQ, true))));
     }
 
     @Test
     void namesOperatorsFunctionsAndKeywordsAreCaseInsensitive() {
-        assertThat(FilterParser.parse("DISPLAYNAME EQ 'a' OR NOT ENDSWITH(displayname,'b') And runAs32Bit Ne TRUE"))
-                .isEqualTo(new Or(NAME_IS_A, new And(
-                        new Not(new StringMatch(StringFunction.ENDS_WITH, DISPLAY_NAME, "b")),
-                        new Comparison(RUN_AS_32_BIT, Operator.NE, true))));
+        assertThat(parse("DISPLAYNAME EQ 'a' OR NOT ENDSWITH(displayname,'b') And runAs32Bit Ne TRUE"))
+                .isEqualTo(new Or<>(NAME_IS_A, new And<>(
+                        new Not<>(new StringMatch<>(StringFunction.ENDS_WITH, DISPLAY_NAME, "b")),
+                        new Comparison<>(RUN_AS_32_BIT, Operator.NE, true))));
     }
 
     @Test
     void literalsAreStringsWithDoubledQuotesBooleansNullAndUnquotedDateTimeOffsets() {
-        assertThat(FilterParser.parse("displayName eq 'it''s'")).isEqualTo(named("it's"));
-        assertThat(FilterParser.parse("description eq null"))
-                .isEqualTo(new Comparison(DESCRIPTION, Operator.EQ, null));
-        assertThat(FilterParser.parse("enforceSignatureCheck eq false"))
-                .isEqualTo(new Comparison(ENFORCE_SIGNATURE_CHECK, Operator.EQ, false));
-        assertThat(FilterParser.parse("createdDateTime ge 2026-11-28T13:00:00+01:00"))
-                .isEqualTo(new Comparison(CREATED_DATE_TIME, Operator.GE, Instant.parse("2026-11-28T12:00:00Z")));
-        assertThat(FilterParser.parse("runAsAccount eq 'USER'"))
-                .isEqualTo(new Comparison(RUN_AS_ACCOUNT, Operator.EQ, "USER"));
+        assertThat(parse("displayName eq 'it''s'")).isEqualTo(named("it's"));
+        assertThat(parse("description eq null"))
+                .isEqualTo(new Comparison<>(DESCRIPTION, Operator.EQ, null));
+        assertThat(parse("enforceSignatureCheck eq false"))
+                .isEqualTo(new Comparison<>(ENFORCE_SIGNATURE_CHECK, Operator.EQ, false));
+        assertThat(parse("createdDateTime ge 2026-11-28T13:00:00+01:00"))
+                .isEqualTo(new Comparison<>(CREATED_DATE_TIME, Operator.GE, Instant.parse("2026-11-28T12:00:00Z")));
+        assertThat(parse("runAsAccount eq 'USER'"))
+                .isEqualTo(new Comparison<>(RUN_AS_ACCOUNT, Operator.EQ, "USER"));
     }
 
     @Test
     void everyComparisonOperatorIsRead() {
         for (Operator operator : Operator.values()) {
-            assertThat(FilterParser.parse("lastModifiedDateTime " + operator.name().toLowerCase()
-                    + " 2026-11-28T12:00:00Z")).isEqualTo(new Comparison(ScriptProperty.LAST_MODIFIED_DATE_TIME,
+            assertThat(parse("lastModifiedDateTime " + operator.name().toLowerCase()
+                    + " 2026-11-28T12:00:00Z")).isEqualTo(new Comparison<>(ScriptCollection.LAST_MODIFIED_DATE_TIME,
                     operator, Instant.parse("2026-11-28T12:00:00Z")));
         }
     }
@@ -112,7 +115,7 @@ class FilterParserTest {
             """)
     void aFilterThatIsNotValidIsRefusedNamingTheOptionTheProblemAndThePosition(String filter, int position,
                                                                                String problem) {
-        assertThatThrownBy(() -> FilterParser.parse(filter))
+        assertThatThrownBy(() -> parse(filter))
                 .isInstanceOf(GraphRequestException.class)
                 .hasMessageContaining("'$filter'")
                 .hasMessageContaining("at position " + position + ":")
@@ -125,7 +128,7 @@ class FilterParserTest {
         int limit = QueryLimits.MAX_FILTER_DEPTH;
         for (String filter : List.of("(".repeat(100_000) + "runAs32Bit" + ")".repeat(100_000),
                 "not ".repeat(100_000) + "runAs32Bit", "not (".repeat(30_000) + "runAs32Bit")) {
-            assertThatThrownBy(() -> FilterParser.parse(filter))
+            assertThatThrownBy(() -> parse(filter))
                     .isInstanceOf(GraphRequestException.class)
                     .hasMessageContaining("nest deeper than the limit of " + limit);
         }
@@ -135,12 +138,16 @@ class FilterParserTest {
     void aChainFarBeyondTheNodeLimitIsRefusedAtTheLimit() {
         String chain = String.join(" or ", Collections.nCopies(10_000, "displayName eq 'a'"));
 
-        assertThatThrownBy(() -> FilterParser.parse(chain))
+        assertThatThrownBy(() -> parse(chain))
                 .isInstanceOf(GraphRequestException.class)
                 .hasMessageContaining("more than the limit of " + QueryLimits.MAX_FILTER_NODES);
     }
 
     private static Comparison named(String name) {
-        return new Comparison(DISPLAY_NAME, Operator.EQ, name);
+        return new Comparison<>(DISPLAY_NAME, Operator.EQ, name);
+    }
+
+    private static Filter<DeviceManagementScript> parse(String text) {
+        return FilterParser.parse(text, ScriptCollection.SCRIPTS);
     }
 }

@@ -10,9 +10,10 @@ import dev.devicescripts.adapter.http.support.Reply;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.port.in.GetScriptUseCase;
 import dev.devicescripts.application.port.in.ListScriptsUseCase;
-import dev.devicescripts.application.port.in.ScriptPage;
-import dev.devicescripts.application.query.ScriptFilter;
-import dev.devicescripts.application.query.ScriptQuery;
+import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.Query;
+import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.TenantId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,13 +44,13 @@ class TenantLoadTest {
         };
         ListScriptsUseCase listed = new ListScriptsUseCase() {
             @Override
-            public ScriptPage list(Caller caller, ScriptQuery query) {
+            public Page<DeviceManagementScript> list(Caller caller, Query<DeviceManagementScript> query) {
                 started.add("list");
                 return real.list().list(caller, query);
             }
 
             @Override
-            public long count(Caller caller, Optional<ScriptFilter> filter) {
+            public long count(Caller caller, Optional<Filter<DeviceManagementScript>> filter) {
                 return real.list().count(caller, filter);
             }
         };
