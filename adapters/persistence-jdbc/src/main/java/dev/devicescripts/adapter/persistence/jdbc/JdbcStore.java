@@ -25,11 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database behind the outbound ports: a connection pool over a schema that Flyway keeps current. Open it once,
- * hand its repositories to the services, and close it when the server stops.
+ * The outbound ports kept in a database through JDBC, as {@code InMemoryStore} keeps them in memory: it opens a
+ * connection pool, brings the schema up to date with Flyway, builds the repositories over them and reports whether
+ * the database is ready. Open it once, hand its repositories to the services, and close it when the server stops.
  */
-public final class JdbcPersistence implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcPersistence.class);
+public final class JdbcStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
     private static final String DATABASE_NAME = "devicescripts";
     /**
      * How long a request waits for a free connection before it is answered "retry later" instead of queueing without
@@ -64,9 +65,9 @@ public final class JdbcPersistence implements AutoCloseable {
     /** Set once {@link #close} starts: a database being closed is not broken. */
     private boolean closed;
 
-    private JdbcPersistence(HikariDataSource pool, Sql sql, Breakage breakage, Vendor vendor,
-                            MigrationVersion newestMigration, String schemaHistoryTable, Path journalDirectory,
-                            Connection sentinel) {
+    private JdbcStore(HikariDataSource pool, Sql sql, Breakage breakage, Vendor vendor,
+                      MigrationVersion newestMigration, String schemaHistoryTable, Path journalDirectory,
+                      Connection sentinel) {
         this.pool = pool;
         this.breakage = breakage;
         this.newestMigration = newestMigration;
@@ -126,7 +127,7 @@ public final class JdbcPersistence implements AutoCloseable {
      *                              cannot be migrated, or the assign journal cannot be written to it; the message
      *                              says which and why
      */
-    public static JdbcPersistence open(JdbcSettings settings) {
+    public static JdbcStore open(JdbcSettings settings) {
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(poolConfig(settings));
@@ -171,7 +172,7 @@ public final class JdbcPersistence implements AutoCloseable {
             }
             PrivateFiles.tighten(settings.embeddedDirectory(), DATABASE_NAME + ".");
         }
-        return new JdbcPersistence(pool, sql, breakage, settings.vendor(), newest, schemaHistoryTable,
+        return new JdbcStore(pool, sql, breakage, settings.vendor(), newest, schemaHistoryTable,
                 settings.journalDirectory(), sentinel);
     }
 
@@ -226,12 +227,12 @@ public final class JdbcPersistence implements AutoCloseable {
         return new StorageStatus() {
             @Override
             public Readiness readiness() {
-                return JdbcPersistence.this.readiness();
+                return JdbcStore.this.readiness();
             }
 
             @Override
             public Optional<String> broken() {
-                return JdbcPersistence.this.broken();
+                return JdbcStore.this.broken();
             }
         };
     }
@@ -271,7 +272,7 @@ public final class JdbcPersistence implements AutoCloseable {
         try (Connection connection = pool.getConnection()) {
             if (!connection.isValid((int) READY_CHECK.toSeconds())) {
                 LOG.warn("The database is not ready: it did not answer within {} s", READY_CHECK.toSeconds());
-                return broken().map(JdbcPersistence::brokenReadiness)
+                return broken().map(JdbcStore::brokenReadiness)
                         .orElseGet(() -> Readiness.notReady("the database does not answer"));
             }
             if (!hasNewestMigration(connection)) {
