@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -78,13 +77,13 @@ final class JdbcScriptRepository implements ScriptRepository {
 
     private final Sql sql;
     private final Vendor vendor;
-    private final BiConsumer<TenantId, ScriptId> insertedOrDeleted;
+    /** Told of each script inserted or deleted, once committed (see {@link SetWriter#insertedOrDeleted}). */
+    private final SetWriter setWriter;
 
-    /** @param insertedOrDeleted told of each script inserted or deleted, once committed */
-    JdbcScriptRepository(Sql sql, Vendor vendor, BiConsumer<TenantId, ScriptId> insertedOrDeleted) {
+    JdbcScriptRepository(Sql sql, Vendor vendor, SetWriter setWriter) {
         this.sql = sql;
         this.vendor = vendor;
-        this.insertedOrDeleted = insertedOrDeleted;
+        this.setWriter = setWriter;
     }
 
     @Override
@@ -92,11 +91,11 @@ final class JdbcScriptRepository implements ScriptRepository {
         sql.inTransaction(connection -> {
             write(connection, INSERT, tenant, script);
             insertTags(connection, tenant, script);
-            JdbcAssignmentSetRepository.insertParts(connection, tenant.value(), script.id().value(),
-                    PackedTargets.parts(List.of()), 0); // a script starts with an empty assignment set
+            AssignmentSetRows.insert(connection, tenant.value(), script.id().value(),
+                    PackedTargets.parts(List.of())); // a script starts with an empty assignment set
             return null;
         });
-        insertedOrDeleted.accept(tenant, script.id());
+        setWriter.insertedOrDeleted(tenant, script.id());
     }
 
     @Override
@@ -174,7 +173,7 @@ final class JdbcScriptRepository implements ScriptRepository {
             }
         });
         if (deleted) {
-            insertedOrDeleted.accept(tenant, id);
+            setWriter.insertedOrDeleted(tenant, id);
         }
         return deleted;
     }

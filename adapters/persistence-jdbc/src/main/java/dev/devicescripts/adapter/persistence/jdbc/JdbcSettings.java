@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param user             null: the URL's or the driver's default
  * @param password         null: none, or the URL's
  * @param maxPoolSize      the most connections open at once, which is also how many requests use the database at once
- * @param journalDirectory where assigns are journaled before the database has them (see JournaledAssignmentSets),
+ * @param journalDirectory where assigns are journaled before the database has them (see JournaledSetWriter),
  *                         for a database no other process writes to; null: each assign commits to the database before
  *                         it is acknowledged
  */

@@ -50,8 +50,8 @@ public final class JdbcStore implements AutoCloseable {
     private final MigrationVersion newestMigration;
     /** Flyway's record of the migrations applied, read by the readiness check. */
     private final String schemaHistoryTable;
-    /** Stops whichever writes assigns: the assign journal's writer or GroupCommit's. */
-    private final Runnable stopAssignWriter;
+    /** How assigns reach the database: through the assign journal, or by shared commits. */
+    private final SetWriter setWriter;
     private final ScriptRepository scripts;
     private final AssignmentSetRepository assignmentSets;
     private final Breakage breakage;
@@ -74,18 +74,11 @@ public final class JdbcStore implements AutoCloseable {
         this.schemaHistoryTable = schemaHistoryTable;
         this.sentinel = sentinel;
         this.databaseFile = sentinel == null ? null : journalDirectory.resolve(DATABASE_NAME + ".mv.db");
-        if (journalDirectory == null) {
-            GroupCommit assigns = new GroupCommit(sql, DATABASE_NAME + ":assigns");
-            this.stopAssignWriter = assigns::close;
-            this.assignmentSets = new JdbcAssignmentSetRepository(sql, vendor, assigns);
-            this.scripts = new JdbcScriptRepository(sql, vendor, (tenant, script) -> { });
-        } else {
-            JournaledAssignmentSets journaled =
-                    new JournaledAssignmentSets(sql, vendor, AssignJournal.continuing(journalDirectory), breakage);
-            this.stopAssignWriter = journaled::close;
-            this.assignmentSets = journaled;
-            this.scripts = new JdbcScriptRepository(sql, vendor, journaled::forget);
-        }
+        this.setWriter = journalDirectory == null
+                ? new CommittingSetWriter(new GroupCommit(sql, DATABASE_NAME + ":assigns"))
+                : new JournaledSetWriter(sql, AssignJournal.continuing(journalDirectory), breakage);
+        this.assignmentSets = new JdbcAssignmentSetRepository(sql, vendor, setWriter);
+        this.scripts = new JdbcScriptRepository(sql, vendor, setWriter);
     }
 
     /**
@@ -98,7 +91,7 @@ public final class JdbcStore implements AutoCloseable {
      *       pool.</li>
      *   <li>WRITE_DELAY=0: every commit reaches the file before it returns. With H2's default of 500 ms, a process
      *       killed right after answering a create loses it. The cost, a write of the commit's pages to the file, is
-     *       why assigns go through the journal of {@link JournaledAssignmentSets} (with
+     *       why assigns go through the journal of {@link JournaledSetWriter} (with
      *       {@link JdbcSettings#embedded}) or share commits through {@link GroupCommit}.</li>
      *   <li>QUERY_CACHE_SIZE=64: each pooled session keeps the parsed form of the statements it ran; H2's default
      *       of 8 is fewer than one request's statements, so it parsed the same SQL again on every request.</li>
@@ -154,7 +147,7 @@ public final class JdbcStore implements AutoCloseable {
         }
         if (settings.journalDirectory() != null) {
             try {
-                JournaledAssignmentSets.replay(sql, settings.journalDirectory());
+                JournaledSetWriter.replay(sql, settings.journalDirectory());
             } catch (RuntimeException e) {
                 pool.close();
                 throw new JdbcStorageException("Cannot write the assign journal in " + settings.journalDirectory()
@@ -326,7 +319,7 @@ public final class JdbcStore implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
-        stopAssignWriter.run();
+        setWriter.close();
         pool.close();
         if (sentinel != null) {
             try {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The assign journal: what opening the database makes of one a killed process left, and sets waiting to be written. */
-class JournaledAssignmentSetsTest {
+class JournaledSetWriterTest {
     private static final AssignmentSet OLDER =
             AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
     private static final AssignmentSet NEWER =
