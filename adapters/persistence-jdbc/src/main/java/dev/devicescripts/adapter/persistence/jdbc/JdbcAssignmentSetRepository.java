@@ -37,12 +37,13 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
             ORDER BY s.id, a.part""";
 
     private final Sql sql;
-    private final Vendor vendor;
+    /** The FROM item of {@link #FIND_SETS}: the scripts, through their index by id on this database. */
+    private final String scriptsById;
     private final SetWriter writer;
 
     JdbcAssignmentSetRepository(Sql sql, Vendor vendor, SetWriter writer) {
         this.sql = sql;
-        this.vendor = vendor;
+        this.scriptsById = vendor.through("device_management_script s", "device_management_script_by_id");
         this.writer = writer;
     }
 
@@ -77,8 +78,7 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
         Condition ofScripts = Sql.in("s.id", scriptIds.stream().map(ScriptId::value).toList());
         List<Object> parameters = new ArrayList<>(ofScripts.parameters());
         parameters.add(tenant.value());
-        String statement = FIND_SETS.formatted(
-                vendor.through("device_management_script s", "device_management_script_by_id"), ofScripts.sql());
+        String statement = FIND_SETS.formatted(scriptsById, ofScripts.sql());
         return sql.withConnection(connection -> {
             Map<ScriptId, List<byte[]>> parts = new HashMap<>();
             try (PreparedStatement find = prepare(connection, statement, parameters.toArray());

@@ -77,9 +77,9 @@ final class JdbcScriptRepository implements ScriptRepository {
 
     private final Sql sql;
     private final Vendor vendor;
-    /** Told of each script inserted or deleted, once committed (see {@link SetWriter#insertedOrDeleted}). */
     private final SetWriter setWriter;
 
+    /** @param setWriter told of each script inserted or deleted, once committed */
     JdbcScriptRepository(Sql sql, Vendor vendor, SetWriter setWriter) {
         this.sql = sql;
         this.vendor = vendor;
