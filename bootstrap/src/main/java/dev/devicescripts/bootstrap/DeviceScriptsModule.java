@@ -12,8 +12,8 @@ import dev.devicescripts.adapter.http.auth.Authenticators;
 import dev.devicescripts.adapter.http.auth.LocalSigningKey;
 import dev.devicescripts.adapter.http.auth.TokenRules;
 import dev.devicescripts.adapter.http.server.ServerMetrics;
-import dev.devicescripts.adapter.persistence.jdbc.JdbcPersistence;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
+import dev.devicescripts.adapter.persistence.jdbc.JdbcStore;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
 import dev.devicescripts.application.port.out.IdGenerator;
@@ -55,7 +55,7 @@ final class DeviceScriptsModule extends AbstractModule {
             InMemoryStore store = new InMemoryStore();
             return new Storage(store, store, store, () -> { });
         }
-        JdbcPersistence database = JdbcPersistence.open(configuration.database()
+        JdbcStore database = JdbcStore.open(configuration.database()
                 .map(DeviceScriptsModule::jdbcSettings)
                 .orElseGet(() -> JdbcSettings.embedded(DataFolder.prepare(configuration.dataDirectory()),
                         H2_USER, "", POOL_SIZE)));

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.devicescripts.adapter.persistence.jdbc.JdbcPersistence;
+import dev.devicescripts.adapter.persistence.jdbc.JdbcStore;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -86,7 +86,7 @@ class BrokenStoreTest {
 
     /** Makes H2 log an error of its own, then closes the database as H2 does after one it cannot undo. */
     private void closeTheDatabaseUnderTheServer() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "");
+        try (Connection connection = DriverManager.getConnection(JdbcStore.h2FileUrl(dataDirectory), "sa", "");
              Statement statement = connection.createStatement()) {
             try {
                 statement.executeQuery("SELECT * FROM no_such_table");

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 /**
- * Assigns appended to files in the data folder, before they are acknowledged, for {@link JournaledAssignmentSets}.
+ * Assigns appended to files in the data folder, before they are acknowledged, for {@link JournaledSetWriter}.
  * Appending a record is one write to a file that the operating system holds once it returns, so it outlives the
  * process the way a commit of H2 does, at a fraction of a commit's cost; like H2, the journal does not force its files
  * to disk. Files are numbered in the order they were written and read back in that order.

@@ -7,10 +7,8 @@ import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.AssignmentTarget;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,7 +21,7 @@ import java.util.UUID;
  * Assignment sets as rows of script_assignment_set: every script has one from its creation on, and an assign rewrites
  * it whole. A set is read and written whole, never searched by its targets, so its targets are one binary value (see
  * {@link PackedTargets}) rather than a row each: an assign of ten targets writes one row instead of deleting ten and
- * inserting ten scattered over the table's pages.
+ * inserting ten scattered over the table's pages. How an assign reaches the table is its {@link SetWriter}'s.
  */
 final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
 
@@ -36,55 +34,21 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
             JOIN script_assignment_set a ON a.tenant_id = s.tenant_id AND a.script_id = s.id
             WHERE %s AND s.tenant_id = ?
             ORDER BY s.id, a.part""";
-    // The first part's row is also the lock that makes concurrent assigns of one script, from any server sharing the
-    // database, run one after the other.
-    private static final String REPLACE_FIRST_PART =
-            "UPDATE script_assignment_set SET targets = ? WHERE tenant_id = ? AND script_id = ? AND part = 0";
-    private static final String DELETE_OTHER_PARTS =
-            "DELETE FROM script_assignment_set WHERE tenant_id = ? AND script_id = ? AND part > 0";
-    private static final String INSERT_PART =
-            "INSERT INTO script_assignment_set (tenant_id, script_id, part, targets) VALUES (?, ?, ?, ?)";
 
     private final Sql sql;
-    private final Vendor vendor;
-    /** Assigns are the changes that come in bursts: concurrent ones share a commit. */
-    private final GroupCommit assigns;
+    /** The FROM item of {@link #FIND_SETS}: the scripts, through their index by id on this database. */
+    private final String scriptsById;
+    private final SetWriter writer;
 
-    JdbcAssignmentSetRepository(Sql sql, Vendor vendor, GroupCommit assigns) {
+    JdbcAssignmentSetRepository(Sql sql, Vendor vendor, SetWriter writer) {
         this.sql = sql;
-        this.vendor = vendor;
-        this.assigns = assigns;
+        this.scriptsById = vendor.through("device_management_script s", "device_management_script_by_id");
+        this.writer = writer;
     }
 
     @Override
     public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set) {
-        List<byte[]> parts = PackedTargets.parts(set.targets());
-        return assigns.run(scriptId.value(), connection -> write(connection, tenant.value(), scriptId.value(), parts));
-    }
-
-    /** Replaces the script's set with the parts; false, changing nothing, when the tenant has no such script. */
-    static boolean write(Connection connection, UUID tenant, UUID scriptId, List<byte[]> parts) throws SQLException {
-        try (PreparedStatement first = prepare(connection, REPLACE_FIRST_PART, parts.get(0), tenant, scriptId)) {
-            if (first.executeUpdate() == 0) {
-                return false;
-            }
-        }
-        try (PreparedStatement others = prepare(connection, DELETE_OTHER_PARTS, tenant, scriptId)) {
-            others.executeUpdate();
-        }
-        insertParts(connection, tenant, scriptId, parts, 1);
-        return true;
-    }
-
-    /** Inserts the parts from index {@code from} on, each numbered by its index. */
-    static void insertParts(Connection connection, UUID tenant, UUID scriptId, List<byte[]> parts, int from)
-            throws SQLException {
-        for (int part = from; part < parts.size(); part++) {
-            try (PreparedStatement insert = prepare(connection, INSERT_PART, tenant, scriptId, part,
-                    parts.get(part))) {
-                insert.executeUpdate();
-            }
-        }
+        return writer.replace(tenant, scriptId, PackedTargets.parts(set.targets()));
     }
 
     @Override
@@ -92,33 +56,46 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
         return Optional.ofNullable(findSets(tenant, List.of(scriptId)).get(scriptId));
     }
 
+    /**
+     * Takes the sets waiting before reading the database: a set stops waiting only once the database has it, so
+     * whatever is not waiting then is in the database by the time it is read.
+     */
     @Override
     public Map<ScriptId, AssignmentSet> findSets(TenantId tenant, Collection<ScriptId> scriptIds) {
-        return read(sql, vendor, tenant, scriptIds);
+        Map<ScriptId, List<byte[]>> newer = writer.waitingSets(tenant, scriptIds);
+        Map<ScriptId, AssignmentSet> sets = stored(tenant, scriptIds);
+        // only scripts the database has: a script deleted since its assign has no set
+        newer.forEach((id, parts) -> sets.computeIfPresent(id, (script, stored) -> restore(parts)));
+        return sets;
     }
 
     /** The sets the database holds for those of the scripts the tenant has; a map the caller may change. */
-    static Map<ScriptId, AssignmentSet> read(Sql sql, Vendor vendor, TenantId tenant, Collection<ScriptId> scriptIds) {
+    private Map<ScriptId, AssignmentSet> stored(TenantId tenant, Collection<ScriptId> scriptIds) {
         if (scriptIds.isEmpty()) {
             return new HashMap<>();
         }
         Condition ofScripts = Sql.in("s.id", scriptIds.stream().map(ScriptId::value).toList());
         List<Object> parameters = new ArrayList<>(ofScripts.parameters());
         parameters.add(tenant.value());
-        String statement = FIND_SETS.formatted(
-                vendor.through("device_management_script s", "device_management_script_by_id"), ofScripts.sql());
+        String statement = FIND_SETS.formatted(scriptsById, ofScripts.sql());
         return sql.withConnection(connection -> {
-            Map<ScriptId, List<AssignmentTarget>> targets = new HashMap<>();
+            Map<ScriptId, List<byte[]>> parts = new HashMap<>();
             try (PreparedStatement find = prepare(connection, statement, parameters.toArray());
                  ResultSet rows = find.executeQuery()) {
                 while (rows.next()) {
-                    PackedTargets.read(rows.getBytes("targets"), targets.computeIfAbsent(
-                            new ScriptId(rows.getObject("id", UUID.class)), id -> new ArrayList<>()));
+                    parts.computeIfAbsent(new ScriptId(rows.getObject("id", UUID.class)), id -> new ArrayList<>())
+                            .add(rows.getBytes("targets"));
                 }
             }
             Map<ScriptId, AssignmentSet> sets = new HashMap<>();
-            targets.forEach((id, ofScript) -> sets.put(id, AssignmentSet.restore(ofScript)));
+            parts.forEach((id, ofScript) -> sets.put(id, restore(ofScript)));
             return sets;
         });
+    }
+
+    private static AssignmentSet restore(List<byte[]> parts) {
+        List<AssignmentTarget> targets = new ArrayList<>();
+        parts.forEach(part -> PackedTargets.read(part, targets));
+        return AssignmentSet.restore(targets);
     }
 }

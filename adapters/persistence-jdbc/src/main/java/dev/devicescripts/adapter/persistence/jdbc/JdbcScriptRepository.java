@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -74,13 +73,13 @@ final class JdbcScriptRepository implements ScriptRepository {
 
     private final Sql sql;
     private final Vendor vendor;
-    private final BiConsumer<TenantId, ScriptId> insertedOrDeleted;
+    private final SetWriter setWriter;
 
-    /** @param insertedOrDeleted told of each script inserted or deleted, once committed */
-    JdbcScriptRepository(Sql sql, Vendor vendor, BiConsumer<TenantId, ScriptId> insertedOrDeleted) {
+    /** @param setWriter told of each script inserted or deleted, once committed */
+    JdbcScriptRepository(Sql sql, Vendor vendor, SetWriter setWriter) {
         this.sql = sql;
         this.vendor = vendor;
-        this.insertedOrDeleted = insertedOrDeleted;
+        this.setWriter = setWriter;
     }
 
     @Override
@@ -88,11 +87,11 @@ final class JdbcScriptRepository implements ScriptRepository {
         sql.inTransaction(connection -> {
             write(connection, INSERT, tenant, script);
             insertTags(connection, tenant, script);
-            JdbcAssignmentSetRepository.insertParts(connection, tenant.value(), script.id().value(),
-                    PackedTargets.parts(List.of()), 0); // a script starts with an empty assignment set
+            AssignmentSetRows.insert(connection, tenant.value(), script.id().value(),
+                    PackedTargets.parts(List.of())); // a script starts with an empty assignment set
             return null;
         });
-        insertedOrDeleted.accept(tenant, script.id());
+        setWriter.insertedOrDeleted(tenant, script.id());
     }
 
     @Override
@@ -149,7 +148,7 @@ final class JdbcScriptRepository implements ScriptRepository {
             }
         });
         if (deleted) {
-            insertedOrDeleted.accept(tenant, id);
+            setWriter.insertedOrDeleted(tenant, id);
         }
         return deleted;
     }

@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 /**
  * Where the database is and how many connections to keep open to it.
  *
- * @param url              a JDBC URL of H2 or PostgreSQL, for example {@link JdbcPersistence#h2FileUrl}
+ * @param url              a JDBC URL of H2 or PostgreSQL, for example {@link JdbcStore#h2FileUrl}
  * @param user             null: the URL's or the driver's default
  * @param password         null: none, or the URL's
  * @param maxPoolSize      the most connections open at once, which is also how many requests use the database at once
- * @param journalDirectory where assigns are journaled before the database has them (see JournaledAssignmentSets),
+ * @param journalDirectory where assigns are journaled before the database has them (see JournaledSetWriter),
  *                         for a database no other process writes to; null: each assign commits to the database before
  *                         it is acknowledged
  */
@@ -24,11 +24,11 @@ public record JdbcSettings(String url, String user, String password, int maxPool
     }
 
     /**
-     * The embedded H2 database in the data directory ({@link JdbcPersistence#h2FileUrl}), which only this process
+     * The embedded H2 database in the data directory ({@link JdbcStore#h2FileUrl}), which only this process
      * opens, with the assign journal beside it.
      */
     public static JdbcSettings embedded(Path dataDirectory, String user, String password, int maxPoolSize) {
-        return new JdbcSettings(JdbcPersistence.h2FileUrl(dataDirectory), user, password, maxPoolSize, dataDirectory);
+        return new JdbcSettings(JdbcStore.h2FileUrl(dataDirectory), user, password, maxPoolSize, dataDirectory);
     }
 
     public JdbcSettings {
@@ -54,7 +54,7 @@ public record JdbcSettings(String url, String user, String password, int maxPool
 
     /** The data directory of the embedded H2 database ({@link #embedded}), which holds its files; null for others. */
     Path embeddedDirectory() {
-        return journalDirectory != null && url.equals(JdbcPersistence.h2FileUrl(journalDirectory))
+        return journalDirectory != null && url.equals(JdbcStore.h2FileUrl(journalDirectory))
                 ? journalDirectory
                 : null;
     }

@@ -64,8 +64,7 @@ final class V7__Assignment_sets_as_one_row_per_script extends BaseJavaMigration 
             ScriptId rowScript = new ScriptId(rows.getObject("id", UUID.class));
             if (!(rowTenant.equals(tenant) && rowScript.equals(script))) {
                 if (script != null) {
-                    JdbcAssignmentSetRepository.insertParts(connection, tenant.value(), script.value(),
-                            PackedTargets.parts(targets), 0);
+                    AssignmentSetRows.insert(connection, tenant.value(), script.value(), PackedTargets.parts(targets));
                 }
                 tenant = rowTenant;
                 script = rowScript;
@@ -81,8 +80,7 @@ final class V7__Assignment_sets_as_one_row_per_script extends BaseJavaMigration 
             }
         }
         if (script != null) {
-            JdbcAssignmentSetRepository.insertParts(connection, tenant.value(), script.value(),
-                    PackedTargets.parts(targets), 0);
+            AssignmentSetRows.insert(connection, tenant.value(), script.value(), PackedTargets.parts(targets));
         }
     }
 }

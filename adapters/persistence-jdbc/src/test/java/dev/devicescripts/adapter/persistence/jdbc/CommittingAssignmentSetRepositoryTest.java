@@ -12,8 +12,8 @@ class CommittingAssignmentSetRepositoryTest extends AssignmentSetRepositoryContr
 
     @Override
     protected Storage newStorage() {
-        JdbcPersistence persistence = JdbcPersistence.open(
-                new JdbcSettings(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "", 10));
-        return new Storage(persistence.scripts(), persistence.assignmentSets(), persistence);
+        JdbcStore store = JdbcStore.open(
+                new JdbcSettings(JdbcStore.h2FileUrl(dataDirectory), "sa", "", 10));
+        return new Storage(store.scripts(), store.assignmentSets(), store);
     }
 }

@@ -46,7 +46,7 @@ class GroupCommitTest {
     @BeforeEach
     void openTable(@TempDir Path directory) throws SQLException {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(JdbcPersistence.h2FileUrl(directory));
+        dataSource.setURL(JdbcStore.h2FileUrl(directory));
         keepOpen = dataSource.getConnection();
         try (Statement statement = keepOpen.createStatement()) {
             statement.execute("CREATE TABLE change_row (k uuid PRIMARY KEY, session_id integer)");

@@ -14,10 +14,10 @@ public final class HoldDatabaseOpen {
     }
 
     public static void main(String[] args) throws IOException {
-        JdbcPersistence persistence = TestDatabases.open(Path.of(args[0]));
+        JdbcStore store = TestDatabases.open(Path.of(args[0]));
         System.out.println(OPEN);
         System.out.flush();
         System.in.readAllBytes();
-        persistence.close();
+        store.close();
     }
 }

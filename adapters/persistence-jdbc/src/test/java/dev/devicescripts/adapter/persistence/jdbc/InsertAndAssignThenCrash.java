@@ -27,11 +27,11 @@ public final class InsertAndAssignThenCrash {
     }
 
     public static void main(String[] args) {
-        JdbcPersistence persistence = TestDatabases.open(Path.of(args[0]));
+        JdbcStore store = TestDatabases.open(Path.of(args[0]));
         ScriptId id = ScriptId.of(args[1]);
-        persistence.scripts().insert(TENANT, script(id, "Survivor", Instant.EPOCH));
-        persistence.assignmentSets().replace(TENANT, id, FIRST_SET);
-        persistence.assignmentSets().replace(TENANT, id, LAST_SET);
+        store.scripts().insert(TENANT, script(id, "Survivor", Instant.EPOCH));
+        store.assignmentSets().replace(TENANT, id, FIRST_SET);
+        store.assignmentSets().replace(TENANT, id, LAST_SET);
         Runtime.getRuntime().halt(0);
     }
 }

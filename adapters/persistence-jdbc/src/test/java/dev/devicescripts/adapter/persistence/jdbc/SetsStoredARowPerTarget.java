@@ -54,7 +54,7 @@ final class SetsStoredARowPerTarget {
             store(connection, OTHER_TENANT, otherTenants, otherTenantsSet);
         }
 
-        try (JdbcPersistence migrated = JdbcPersistence.open(settings)) {
+        try (JdbcStore migrated = JdbcStore.open(settings)) {
             sets.forEach((script, set) -> assertThat(migrated.assignmentSets().findSet(TENANT, script)).contains(set));
             assertThat(migrated.assignmentSets().findSet(OTHER_TENANT, otherTenants)).contains(otherTenantsSet);
             assertThat(migrated.assignmentSets().findSet(TENANT, otherTenants)).isEmpty();

@@ -55,7 +55,7 @@ final class SetsStoredAsJson {
             insertSet.executeUpdate();
         }
 
-        try (JdbcPersistence migrated = JdbcPersistence.open(settings)) {
+        try (JdbcStore migrated = JdbcStore.open(settings)) {
             assertThat(migrated.assignmentSets().findSet(TENANT, SCRIPT)).contains(EXPECTED);
         }
     }

@@ -15,8 +15,8 @@ final class TestDatabases {
     private TestDatabases() {
     }
 
-    static JdbcPersistence open(Path dataDirectory) {
-        return JdbcPersistence.open(settings(dataDirectory));
+    static JdbcStore open(Path dataDirectory) {
+        return JdbcStore.open(settings(dataDirectory));
     }
 
     static JdbcSettings settings(Path dataDirectory) {
@@ -25,8 +25,8 @@ final class TestDatabases {
 
     /** The ports of a newly opened database, closed with the storage. */
     static Storage storage(Path dataDirectory) {
-        JdbcPersistence persistence = open(dataDirectory);
-        return new Storage(persistence.scripts(), persistence.assignmentSets(), persistence);
+        JdbcStore store = open(dataDirectory);
+        return new Storage(store.scripts(), store.assignmentSets(), store);
     }
 
     /**

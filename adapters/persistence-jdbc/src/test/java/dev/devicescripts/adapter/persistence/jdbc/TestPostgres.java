@@ -32,9 +32,9 @@ public record TestPostgres(String url, String user, String password, String name
     /** The ports of a new database, migrated; closing the storage drops the database. */
     public static Storage newStorage() {
         TestPostgres database = newDatabase();
-        JdbcPersistence persistence = JdbcPersistence.open(database.settings());
-        return new Storage(persistence.scripts(), persistence.assignmentSets(), () -> {
-            persistence.close();
+        JdbcStore store = JdbcStore.open(database.settings());
+        return new Storage(store.scripts(), store.assignmentSets(), () -> {
+            store.close();
             database.close();
         });
     }

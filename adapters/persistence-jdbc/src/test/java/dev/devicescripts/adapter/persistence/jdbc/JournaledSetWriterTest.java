@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The assign journal: what opening the database makes of one a killed process left, and sets waiting to be written. */
-class JournaledAssignmentSetsTest {
+class JournaledSetWriterTest {
     private static final AssignmentSet OLDER =
             AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
     private static final AssignmentSet NEWER =
@@ -96,14 +96,14 @@ class JournaledAssignmentSetsTest {
     @Test
     void aSetOfAScriptDeletedBeforeTheDatabaseHasItIsDropped() {
         ScriptId id = insertScript();
-        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
-            assertThat(persistence.assignmentSets().replace(TENANT, id, NEWER)).isTrue();
-            assertThat(persistence.scripts().delete(TENANT, id)).isTrue();
+        try (JdbcStore store = TestDatabases.open(dataDirectory)) {
+            assertThat(store.assignmentSets().replace(TENANT, id, NEWER)).isTrue();
+            assertThat(store.scripts().delete(TENANT, id)).isTrue();
 
-            assertThat(persistence.assignmentSets().findSet(TENANT, id)).isEmpty();
+            assertThat(store.assignmentSets().findSet(TENANT, id)).isEmpty();
         } // closing writes the set waiting, which finds no script
 
-        try (JdbcPersistence reopened = TestDatabases.open(dataDirectory)) {
+        try (JdbcStore reopened = TestDatabases.open(dataDirectory)) {
             assertThat(reopened.scripts().find(TENANT, id)).isEmpty();
             assertThat(reopened.assignmentSets().findSet(TENANT, id)).isEmpty();
         }
@@ -115,17 +115,17 @@ class JournaledAssignmentSetsTest {
         // 300 sets of a thousand group targets, about 18 KB each: the database gets them in many transactions
         List<ScriptId> ids = scriptIds(300);
         Map<ScriptId, AssignmentSet> assigned = new HashMap<>();
-        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
+        try (JdbcStore store = TestDatabases.open(dataDirectory)) {
             for (ScriptId id : ids) {
-                persistence.scripts().insert(TENANT, script(id, "Large set", Instant.EPOCH));
+                store.scripts().insert(TENANT, script(id, "Large set", Instant.EPOCH));
                 AssignmentSet set = thousandTargets();
-                assertThat(persistence.assignmentSets().replace(TENANT, id, set)).isTrue();
+                assertThat(store.assignmentSets().replace(TENANT, id, set)).isTrue();
                 assigned.put(id, set);
             }
-            assertThat(persistence.assignmentSets().findSets(TENANT, ids)).isEqualTo(assigned);
+            assertThat(store.assignmentSets().findSets(TENANT, ids)).isEqualTo(assigned);
         }
 
-        try (JdbcPersistence reopened = TestDatabases.open(dataDirectory)) {
+        try (JdbcStore reopened = TestDatabases.open(dataDirectory)) {
             assertThat(reopened.assignmentSets().findSets(TENANT, ids)).isEqualTo(assigned);
         }
     }
@@ -135,20 +135,20 @@ class JournaledAssignmentSetsTest {
         // 400 sets of about 18 KB: more than the 4 MB that may wait for the database
         List<ScriptId> ids = scriptIds(400);
         Map<ScriptId, AssignmentSet> expected = new HashMap<>();
-        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
+        try (JdbcStore store = TestDatabases.open(dataDirectory)) {
             for (ScriptId id : ids) {
-                persistence.scripts().insert(TENANT, script(id, "Large set", Instant.EPOCH));
+                store.scripts().insert(TENANT, script(id, "Large set", Instant.EPOCH));
                 expected.put(id, AssignmentSet.EMPTY);
             }
             StorageUnavailableException refused = null;
-            try (Connection other = DriverManager.getConnection(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "");
+            try (Connection other = DriverManager.getConnection(JdbcStore.h2FileUrl(dataDirectory), "sa", "");
                  Statement lockEverySet = other.createStatement()) {
                 other.setAutoCommit(false);
                 lockEverySet.executeQuery("SELECT * FROM script_assignment_set FOR UPDATE").close();
                 for (ScriptId id : ids) {
                     AssignmentSet set = thousandTargets();
                     try {
-                        persistence.assignmentSets().replace(TENANT, id, set);
+                        store.assignmentSets().replace(TENANT, id, set);
                     } catch (StorageUnavailableException e) {
                         refused = e;
                         break;
@@ -159,9 +159,9 @@ class JournaledAssignmentSetsTest {
             }
 
             assertThat(refused).as("an assign refused while the database took no sets").isNotNull();
-            assertThat(persistence.assignmentSets().findSets(TENANT, ids)).isEqualTo(expected);
+            assertThat(store.assignmentSets().findSets(TENANT, ids)).isEqualTo(expected);
         }
-        try (JdbcPersistence reopened = TestDatabases.open(dataDirectory)) {
+        try (JdbcStore reopened = TestDatabases.open(dataDirectory)) {
             assertThat(reopened.assignmentSets().findSets(TENANT, ids)).isEqualTo(expected);
         }
     }
@@ -178,8 +178,8 @@ class JournaledAssignmentSetsTest {
 
     private ScriptId insertScript() {
         ScriptId id = ScriptId.of("5a5a5a5a-0000-0000-0000-000000000002");
-        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
-            persistence.scripts().insert(TENANT, script(id, "Journaled", Instant.EPOCH));
+        try (JdbcStore store = TestDatabases.open(dataDirectory)) {
+            store.scripts().insert(TENANT, script(id, "Journaled", Instant.EPOCH));
         }
         return id;
     }
@@ -198,8 +198,8 @@ class JournaledAssignmentSetsTest {
     }
 
     private AssignmentSet setAfterOpening(ScriptId id) {
-        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
-            return persistence.assignmentSets().findSet(TENANT, id).orElseThrow();
+        try (JdbcStore store = TestDatabases.open(dataDirectory)) {
+            return store.assignmentSets().findSet(TENANT, id).orElseThrow();
         }
     }
 

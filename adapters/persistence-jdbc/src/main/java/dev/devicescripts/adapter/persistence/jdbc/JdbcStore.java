@@ -25,11 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database behind the outbound ports: a connection pool over a schema that Flyway keeps current. Open it once,
- * hand its repositories to the services, and close it when the server stops.
+ * The outbound ports kept in a database through JDBC, as {@code InMemoryStore} keeps them in memory: it opens a
+ * connection pool, brings the schema up to date with Flyway, builds the repositories over them and reports whether
+ * the database is ready. Open it once, hand its repositories to the services, and close it when the server stops.
  */
-public final class JdbcPersistence implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcPersistence.class);
+public final class JdbcStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
     private static final String DATABASE_NAME = "devicescripts";
     /**
      * How long a request waits for a free connection before it is answered "retry later" instead of queueing without
@@ -49,8 +50,8 @@ public final class JdbcPersistence implements AutoCloseable {
     private final MigrationVersion newestMigration;
     /** Flyway's record of the migrations applied, read by the readiness check. */
     private final String schemaHistoryTable;
-    /** Stops whichever writes assigns: the assign journal's writer or GroupCommit's. */
-    private final Runnable stopAssignWriter;
+    /** How assigns reach the database: through the assign journal, or by shared commits. */
+    private final SetWriter setWriter;
     private final ScriptRepository scripts;
     private final AssignmentSetRepository assignmentSets;
     private final Breakage breakage;
@@ -64,27 +65,20 @@ public final class JdbcPersistence implements AutoCloseable {
     /** Set once {@link #close} starts: a database being closed is not broken. */
     private boolean closed;
 
-    private JdbcPersistence(HikariDataSource pool, Sql sql, Breakage breakage, Vendor vendor,
-                            MigrationVersion newestMigration, String schemaHistoryTable, Path journalDirectory,
-                            Connection sentinel) {
+    private JdbcStore(HikariDataSource pool, Sql sql, Breakage breakage, Vendor vendor,
+                      MigrationVersion newestMigration, String schemaHistoryTable, Path journalDirectory,
+                      Connection sentinel) {
         this.pool = pool;
         this.breakage = breakage;
         this.newestMigration = newestMigration;
         this.schemaHistoryTable = schemaHistoryTable;
         this.sentinel = sentinel;
         this.databaseFile = sentinel == null ? null : journalDirectory.resolve(DATABASE_NAME + ".mv.db");
-        if (journalDirectory == null) {
-            GroupCommit assigns = new GroupCommit(sql, DATABASE_NAME + ":assigns");
-            this.stopAssignWriter = assigns::close;
-            this.assignmentSets = new JdbcAssignmentSetRepository(sql, vendor, assigns);
-            this.scripts = new JdbcScriptRepository(sql, vendor, (tenant, script) -> { });
-        } else {
-            JournaledAssignmentSets journaled =
-                    new JournaledAssignmentSets(sql, vendor, AssignJournal.continuing(journalDirectory), breakage);
-            this.stopAssignWriter = journaled::close;
-            this.assignmentSets = journaled;
-            this.scripts = new JdbcScriptRepository(sql, vendor, journaled::forget);
-        }
+        this.setWriter = journalDirectory == null
+                ? new CommittingSetWriter(new GroupCommit(sql, DATABASE_NAME + ":assigns"))
+                : new JournaledSetWriter(sql, AssignJournal.continuing(journalDirectory), breakage);
+        this.assignmentSets = new JdbcAssignmentSetRepository(sql, vendor, setWriter);
+        this.scripts = new JdbcScriptRepository(sql, vendor, setWriter);
     }
 
     /**
@@ -97,7 +91,7 @@ public final class JdbcPersistence implements AutoCloseable {
      *       pool.</li>
      *   <li>WRITE_DELAY=0: every commit reaches the file before it returns. With H2's default of 500 ms, a process
      *       killed right after answering a create loses it. The cost, a write of the commit's pages to the file, is
-     *       why assigns go through the journal of {@link JournaledAssignmentSets} (with
+     *       why assigns go through the journal of {@link JournaledSetWriter} (with
      *       {@link JdbcSettings#embedded}) or share commits through {@link GroupCommit}.</li>
      *   <li>QUERY_CACHE_SIZE=64: each pooled session keeps the parsed form of the statements it ran; H2's default
      *       of 8 is fewer than one request's statements, so it parsed the same SQL again on every request.</li>
@@ -126,7 +120,7 @@ public final class JdbcPersistence implements AutoCloseable {
      *                              cannot be migrated, or the assign journal cannot be written to it; the message
      *                              says which and why
      */
-    public static JdbcPersistence open(JdbcSettings settings) {
+    public static JdbcStore open(JdbcSettings settings) {
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(poolConfig(settings));
@@ -153,7 +147,7 @@ public final class JdbcPersistence implements AutoCloseable {
         }
         if (settings.journalDirectory() != null) {
             try {
-                JournaledAssignmentSets.replay(sql, settings.journalDirectory());
+                JournaledSetWriter.replay(sql, settings.journalDirectory());
             } catch (RuntimeException e) {
                 pool.close();
                 throw new JdbcStorageException("Cannot write the assign journal in " + settings.journalDirectory()
@@ -171,7 +165,7 @@ public final class JdbcPersistence implements AutoCloseable {
             }
             PrivateFiles.tighten(settings.embeddedDirectory(), DATABASE_NAME + ".");
         }
-        return new JdbcPersistence(pool, sql, breakage, settings.vendor(), newest, schemaHistoryTable,
+        return new JdbcStore(pool, sql, breakage, settings.vendor(), newest, schemaHistoryTable,
                 settings.journalDirectory(), sentinel);
     }
 
@@ -226,12 +220,12 @@ public final class JdbcPersistence implements AutoCloseable {
         return new StorageStatus() {
             @Override
             public Readiness readiness() {
-                return JdbcPersistence.this.readiness();
+                return JdbcStore.this.readiness();
             }
 
             @Override
             public Optional<String> broken() {
-                return JdbcPersistence.this.broken();
+                return JdbcStore.this.broken();
             }
         };
     }
@@ -271,7 +265,7 @@ public final class JdbcPersistence implements AutoCloseable {
         try (Connection connection = pool.getConnection()) {
             if (!connection.isValid((int) READY_CHECK.toSeconds())) {
                 LOG.warn("The database is not ready: it did not answer within {} s", READY_CHECK.toSeconds());
-                return broken().map(JdbcPersistence::brokenReadiness)
+                return broken().map(JdbcStore::brokenReadiness)
                         .orElseGet(() -> Readiness.notReady("the database does not answer"));
             }
             if (!hasNewestMigration(connection)) {
@@ -325,7 +319,7 @@ public final class JdbcPersistence implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
-        stopAssignWriter.run();
+        setWriter.close();
         pool.close();
         if (sentinel != null) {
             try {

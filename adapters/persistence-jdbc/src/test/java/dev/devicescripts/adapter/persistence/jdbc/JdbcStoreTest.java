@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JdbcPersistenceTest {
+class JdbcStoreTest {
     @TempDir
     Path dataDirectory;
 
@@ -43,12 +43,12 @@ class JdbcPersistenceTest {
     void scriptsAndTheirSetsAreStillThereAfterClosingAndReopening() {
         DeviceManagementScript script = script("Kept");
         AssignmentSet set = AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
-        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
-            persistence.scripts().insert(TENANT, script);
-            persistence.assignmentSets().replace(TENANT, script.id(), set);
+        try (JdbcStore store = TestDatabases.open(dataDirectory)) {
+            store.scripts().insert(TENANT, script);
+            store.assignmentSets().replace(TENANT, script.id(), set);
         }
 
-        try (JdbcPersistence reopened = TestDatabases.open(dataDirectory)) {
+        try (JdbcStore reopened = TestDatabases.open(dataDirectory)) {
             assertThat(reopened.scripts().find(TENANT, script.id())).contains(script);
             assertThat(reopened.assignmentSets().findSet(TENANT, script.id())).contains(set);
         }
@@ -77,19 +77,19 @@ class JdbcPersistenceTest {
     }
 
     /** Closes the database. */
-    static void assertReadyWhileOpenAndNotAfterClose(JdbcPersistence persistence) {
-        StorageStatus status = persistence.status();
+    static void assertReadyWhileOpenAndNotAfterClose(JdbcStore store) {
+        StorageStatus status = store.status();
 
         assertThat(status.readiness()).isEqualTo(Readiness.ready());
 
-        persistence.close();
+        store.close();
         assertThat(status.readiness().problem()).contains("the database cannot be reached");
     }
 
     @Test
     void statusIsNotReadyWhenTheSchemaLacksTheNewestMigrationAsAfterRestoringAnOlderBackup() throws Exception {
-        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory);
-             Connection connection = DriverManager.getConnection(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "");
+        try (JdbcStore store = TestDatabases.open(dataDirectory);
+             Connection connection = DriverManager.getConnection(JdbcStore.h2FileUrl(dataDirectory), "sa", "");
              Statement statement = connection.createStatement()) {
             String newest;
             try (ResultSet versions = statement.executeQuery(
@@ -99,7 +99,7 @@ class JdbcPersistenceTest {
             }
             statement.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + newest + "'");
 
-            assertThat(persistence.status().readiness().problem()).hasValueSatisfying(problem -> assertThat(problem)
+            assertThat(store.status().readiness().problem()).hasValueSatisfying(problem -> assertThat(problem)
                     .isEqualTo("the database schema is not at version " + newest + ", which this server needs; "
                             + "restarting the server migrates it"));
         }
@@ -108,23 +108,23 @@ class JdbcPersistenceTest {
     @Test
     void aDatabaseClosedUnderTheServerIsBrokenNamingWhyAndARestartFindsItsData() throws Exception {
         DeviceManagementScript script = script("Kept");
-        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
-            persistence.scripts().insert(TENANT, script);
-            assertThat(persistence.status().broken()).isEmpty();
+        try (JdbcStore store = TestDatabases.open(dataDirectory)) {
+            store.scripts().insert(TENANT, script);
+            assertThat(store.status().broken()).isEmpty();
 
             shutDownUnderTheServer();
 
-            assertThat(persistence.status().broken()).hasValueSatisfying(cause -> assertThat(cause)
+            assertThat(store.status().broken()).hasValueSatisfying(cause -> assertThat(cause)
                     .startsWith("H2 closed the database under the server"));
-            assertThat(persistence.status().readiness().problem()).hasValueSatisfying(problem -> assertThat(problem)
+            assertThat(store.status().readiness().problem()).hasValueSatisfying(problem -> assertThat(problem)
                     .startsWith("the database can no longer be used and the server must restart: H2 closed the "
                             + "database under the server"));
-            assertThatThrownBy(() -> persistence.scripts().find(TENANT, script.id()))
+            assertThatThrownBy(() -> store.scripts().find(TENANT, script.id()))
                     .isInstanceOf(StorageUnavailableException.class)
                     .hasMessageStartingWith("The database can no longer be used until the server restarts: H2 closed");
         }
 
-        try (JdbcPersistence restarted = TestDatabases.open(dataDirectory)) {
+        try (JdbcStore restarted = TestDatabases.open(dataDirectory)) {
             assertThat(restarted.status().broken()).isEmpty();
             assertThat(restarted.scripts().find(TENANT, script.id())).contains(script);
         }
@@ -132,12 +132,12 @@ class JdbcPersistenceTest {
 
     @Test
     void aDatabaseWhoseFileWasDeletedIsBrokenNamingTheFile() throws Exception {
-        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
+        try (JdbcStore store = TestDatabases.open(dataDirectory)) {
             Path file = dataDirectory.resolve("devicescripts.mv.db");
             Files.delete(file);
 
-            assertThat(persistence.status().broken()).contains("the database file " + file + " is gone");
-            assertThat(persistence.status().readiness().problem()).hasValueSatisfying(problem -> assertThat(problem)
+            assertThat(store.status().broken()).contains("the database file " + file + " is gone");
+            assertThat(store.status().readiness().problem()).hasValueSatisfying(problem -> assertThat(problem)
                     .endsWith("the database file " + file + " is gone"));
         }
     }
@@ -146,9 +146,9 @@ class JdbcPersistenceTest {
     void anAssignThatCannotBeJournaledBreaksTheStoreNamingTheJournal() throws Exception {
         ScriptId id = ScriptId.of("5a5a5a5a-0000-0000-0000-000000000002");
         AssignmentSet set = AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
-        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
+        try (JdbcStore store = TestDatabases.open(dataDirectory)) {
             // by SQL: an insert through the repository would journal it, and the journal would hold its file open
-            try (Connection connection = DriverManager.getConnection(JdbcPersistence.h2FileUrl(dataDirectory), "sa",
+            try (Connection connection = DriverManager.getConnection(JdbcStore.h2FileUrl(dataDirectory), "sa",
                     "")) {
                 TestDatabases.insertScriptRow(connection, TENANT, id, "Unjournaled");
             }
@@ -160,10 +160,10 @@ class JdbcPersistenceTest {
             }
             Files.delete(dataDirectory);
 
-            assertThatThrownBy(() -> persistence.assignmentSets().replace(TENANT, id, set))
+            assertThatThrownBy(() -> store.assignmentSets().replace(TENANT, id, set))
                     .isInstanceOf(StorageUnavailableException.class)
                     .hasMessageStartingWith("Cannot write the assign journal in " + dataDirectory);
-            assertThat(persistence.status().broken()).hasValueSatisfying(cause -> assertThat(cause)
+            assertThat(store.status().broken()).hasValueSatisfying(cause -> assertThat(cause)
                     .startsWith("Cannot write the assign journal in " + dataDirectory));
         } finally {
             Files.createDirectories(dataDirectory);
@@ -172,16 +172,16 @@ class JdbcPersistenceTest {
 
     @Test
     void aDatabaseThatIsClosedIsNotBroken() {
-        JdbcPersistence persistence = TestDatabases.open(dataDirectory);
-        persistence.close();
+        JdbcStore store = TestDatabases.open(dataDirectory);
+        store.close();
 
-        assertThat(persistence.status().broken()).isEmpty();
+        assertThat(store.status().broken()).isEmpty();
     }
 
     @Test
     void h2WritesNoTraceFileOfItsOwnForItsErrors() throws Exception {
-        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory);
-             Connection connection = DriverManager.getConnection(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "");
+        try (JdbcStore store = TestDatabases.open(dataDirectory);
+             Connection connection = DriverManager.getConnection(JdbcStore.h2FileUrl(dataDirectory), "sa", "");
              Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM no_such_table"))
                     .hasMessageContaining("NO_SUCH_TABLE");
@@ -194,9 +194,9 @@ class JdbcPersistenceTest {
     void theDatabaseAndJournalFilesAreReadableByTheOwnerOnly() throws Exception {
         DeviceManagementScript script = script("Private");
         AssignmentSet set = AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
-        try (JdbcPersistence persistence = TestDatabases.open(dataDirectory)) {
-            persistence.scripts().insert(TENANT, script);
-            persistence.assignmentSets().replace(TENANT, script.id(), set);
+        try (JdbcStore store = TestDatabases.open(dataDirectory)) {
+            store.scripts().insert(TENANT, script);
+            store.assignmentSets().replace(TENANT, script.id(), set);
 
             assertThat(AssignJournal.files(dataDirectory)).as("the journal, written before the database").isNotEmpty();
             assertThat(permissionsOfFilesIn(dataDirectory)).isNotEmpty().containsOnlyKeys(
@@ -220,11 +220,11 @@ class JdbcPersistenceTest {
     void manyReadinessChecksAtOnceNeitherExhaustThePoolNorWaitOnEachOther() throws Exception {
         int checks = 40;
         ExecutorService checkers = Executors.newFixedThreadPool(checks);
-        try (JdbcPersistence persistence = JdbcPersistence.open(new JdbcSettings(
-                JdbcPersistence.h2FileUrl(dataDirectory), "sa", "", 2))) {
+        try (JdbcStore store = JdbcStore.open(new JdbcSettings(
+                JdbcStore.h2FileUrl(dataDirectory), "sa", "", 2))) {
             List<Future<Readiness>> answers = new ArrayList<>();
             for (int i = 0; i < checks; i++) {
-                answers.add(checkers.submit(() -> persistence.status().readiness()));
+                answers.add(checkers.submit(() -> store.status().readiness()));
             }
             for (Future<Readiness> answer : answers) {
                 assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(Readiness.ready());
@@ -238,7 +238,7 @@ class JdbcPersistenceTest {
     void openingAnUnreachableDatabaseFailsNamingItAndTheCause() {
         JdbcSettings unreachable = new JdbcSettings("jdbc:h2:tcp://127.0.0.1:1/devicescripts", "sa", "", 2);
 
-        assertThatThrownBy(() -> JdbcPersistence.open(unreachable))
+        assertThatThrownBy(() -> JdbcStore.open(unreachable))
                 .isInstanceOf(JdbcStorageException.class)
                 .hasMessageStartingWith("Cannot open the database jdbc:h2:tcp://127.0.0.1:1/devicescripts: ")
                 .hasMessageContaining("Connection refused");
@@ -252,7 +252,7 @@ class JdbcPersistenceTest {
 
             assertThatThrownBy(() -> TestDatabases.open(dataDirectory))
                     .isInstanceOf(JdbcStorageException.class)
-                    .hasMessageStartingWith("Cannot open the database " + JdbcPersistence.h2FileUrl(dataDirectory))
+                    .hasMessageStartingWith("Cannot open the database " + JdbcStore.h2FileUrl(dataDirectory))
                     .hasMessageContaining("another process has it open");
         } finally {
             holder.getOutputStream().close();
@@ -268,7 +268,7 @@ class JdbcPersistenceTest {
 
         // The database gets assigns a second after they are journaled: the killed process left them in the journal.
         assertThat(AssignJournal.files(dataDirectory)).isNotEmpty();
-        try (JdbcPersistence reopened = TestDatabases.open(dataDirectory)) {
+        try (JdbcStore reopened = TestDatabases.open(dataDirectory)) {
             assertThat(reopened.scripts().find(TENANT, id)).hasValueSatisfying(
                     script -> assertThat(script.properties().displayName()).isEqualTo("Survivor"));
             assertThat(reopened.assignmentSets().findSet(TENANT, id)).contains(InsertAndAssignThenCrash.LAST_SET);
@@ -278,14 +278,14 @@ class JdbcPersistenceTest {
 
     @Test
     void theDefaultUrlWaitsTenSecondsForLocksWritesEveryCommitAndLeavesClosingToThePool() {
-        assertThat(JdbcPersistence.h2FileUrl(dataDirectory))
+        assertThat(JdbcStore.h2FileUrl(dataDirectory))
                 .startsWith("jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("devicescripts"))
                 .contains(";LOCK_TIMEOUT=10000", ";WRITE_DELAY=0", ";DB_CLOSE_ON_EXIT=FALSE", ";QUERY_CACHE_SIZE=64");
     }
 
     /** Closes the database as H2 does after an error it cannot undo, such as running out of memory. */
     private void shutDownUnderTheServer() throws Exception {
-        try (Connection connection = DriverManager.getConnection(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "");
+        try (Connection connection = DriverManager.getConnection(JdbcStore.h2FileUrl(dataDirectory), "sa", "");
              Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN IMMEDIATELY");
         }

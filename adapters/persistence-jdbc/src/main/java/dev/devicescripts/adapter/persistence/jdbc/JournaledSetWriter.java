@@ -1,27 +1,19 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
-import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
-
 import dev.devicescripts.adapter.persistence.jdbc.AssignJournal.Entry;
-import dev.devicescripts.application.port.out.AssignmentSetRepository;
 import dev.devicescripts.application.port.out.StorageUnavailableException;
-import dev.devicescripts.domain.AssignmentSet;
-import dev.devicescripts.domain.AssignmentTarget;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -31,18 +23,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Assignment sets of a database that only this process opens (the embedded H2 file): an assign is acknowledged once it
- * is in the {@link AssignJournal} and in memory, and a background thread writes the sets assigned since its last run
+ * Assigns to a database that only this process opens (the embedded H2 file): an assign is acknowledged once it is in
+ * the {@link AssignJournal} and in memory, and a background thread writes the sets assigned since its last run
  * to the database, about once a second, in transactions of up to half a megabyte. A commit of H2 costs far more than
  * the assign it holds (it writes every page the commit changed to the file), and a script assigned many times in that
  * second is written once. Reads see the sets still waiting over those in the database. After a kill, opening replays
  * the journal into the database before anything else runs.
  *
  * <p>Not for a database that other processes write to (PostgreSQL, shared by several servers): they would neither see
- * the sets waiting here nor could they be ordered with them. Those assigns commit through {@link GroupCommit}.
+ * the sets waiting here nor could they be ordered with them. Those assigns commit through {@link CommittingSetWriter}.
  */
-final class JournaledAssignmentSets implements AssignmentSetRepository, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(JournaledAssignmentSets.class);
+final class JournaledSetWriter implements SetWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(JournaledSetWriter.class);
     /** How long an assign waits, at most, before the database has it too; it bounds the journal's length. */
     private static final Duration WRITE_INTERVAL = Duration.ofSeconds(1);
     /** Sets waiting to be written that make the writer start before the interval is up. */
@@ -56,7 +48,6 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
     private static final long MAX_TRANSACTION_BYTES = 512L << 10;
     /** How long an assign waits for room before it is answered "retry later". */
     private static final Duration ROOM_WAIT = Duration.ofSeconds(5);
-    private static final String SCRIPT_EXISTS = "SELECT 1 FROM device_management_script WHERE tenant_id = ? AND id = ?";
 
     private record Key(UUID tenant, UUID script) {
     }
@@ -70,16 +61,9 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
             this.parts = parts;
             this.bytes = parts.stream().mapToLong(part -> part.length).sum();
         }
-
-        AssignmentSet set() {
-            List<AssignmentTarget> targets = new ArrayList<>();
-            parts.forEach(part -> PackedTargets.read(part, targets));
-            return AssignmentSet.restore(targets);
-        }
     }
 
     private final Sql sql;
-    private final Vendor vendor;
     private final Map<Key, Waiting> waiting = new ConcurrentHashMap<>();
     /** Orders appends to the journal with changes to {@link #waiting}, so that both hold the assigns in one order. */
     private final ReentrantLock lock = new ReentrantLock();
@@ -96,9 +80,8 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
     private long waitingBytes;
     private boolean closing;
 
-    JournaledAssignmentSets(Sql sql, Vendor vendor, AssignJournal journal, Breakage breakage) {
+    JournaledSetWriter(Sql sql, AssignJournal journal, Breakage breakage) {
         this.sql = sql;
-        this.vendor = vendor;
         this.journal = journal;
         this.breakage = breakage;
         this.writer = new Thread(this::writeUntilClosed, "devicescripts:assign-journal");
@@ -108,7 +91,7 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
 
     /**
      * Writes the assigns a previous process journaled in {@code directory} to the database, and deletes their files.
-     * Run it before the first {@link JournaledAssignmentSets} on that directory starts.
+     * Run it before the first {@link JournaledSetWriter} on that directory starts.
      */
     static void replay(Sql sql, Path directory) {
         List<Path> files = AssignJournal.files(directory);
@@ -119,7 +102,7 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
             latest.values().removeIf(List::isEmpty); // the script was inserted or deleted after its last assign
             sql.inTransaction(connection -> {
                 for (Map.Entry<Key, List<byte[]>> set : latest.entrySet()) {
-                    JdbcAssignmentSetRepository.write(connection, set.getKey().tenant(), set.getKey().script(),
+                    AssignmentSetRows.replace(connection, set.getKey().tenant(), set.getKey().script(),
                             set.getValue());
                 }
                 return null;
@@ -134,11 +117,11 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
     }
 
     @Override
-    public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set) {
+    public boolean replace(TenantId tenant, ScriptId scriptId, List<byte[]> parts) {
         if (!exists(tenant, scriptId)) {
             return false;
         }
-        Waiting assigned = new Waiting(PackedTargets.parts(set.targets()));
+        Waiting assigned = new Waiting(parts);
         lock.lock();
         try {
             awaitRoom();
@@ -160,11 +143,11 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
 
     /**
      * Drops the set waiting for a script just inserted or deleted, if any, and journals that it is gone, so that
-     * neither reads nor a replay after a kill put a set of the script's earlier life on it. Call it after the change
-     * committed. A set the writer is writing is in the database (where it went with the script, or did nothing)
-     * before this returns.
+     * neither reads nor a replay after a kill put a set of the script's earlier life on it. A set the writer is
+     * writing is in the database (where it went with the script, or did nothing) before this returns.
      */
-    void forget(TenantId tenant, ScriptId scriptId) {
+    @Override
+    public void insertedOrDeleted(TenantId tenant, ScriptId scriptId) {
         Key key = new Key(tenant.value(), scriptId.value());
         boolean beingWritten = waiting.containsKey(key);
         if (beingWritten) {
@@ -196,12 +179,8 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
     }
 
     private boolean exists(TenantId tenant, ScriptId scriptId) {
-        return sql.withConnection(connection -> {
-            try (PreparedStatement find = prepare(connection, SCRIPT_EXISTS, tenant.value(), scriptId.value());
-                 ResultSet row = find.executeQuery()) {
-                return row.next();
-            }
-        });
+        return sql.withConnection(
+                connection -> AssignmentSetRows.scriptExists(connection, tenant.value(), scriptId.value()));
     }
 
     /**
@@ -240,28 +219,17 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
         }
     }
 
+    /** A set leaves {@link #waiting} only once the database has it. */
     @Override
-    public Optional<AssignmentSet> findSet(TenantId tenant, ScriptId scriptId) {
-        return Optional.ofNullable(findSets(tenant, List.of(scriptId)).get(scriptId));
-    }
-
-    /**
-     * Takes the sets waiting before reading the database: a set leaves {@link #waiting} only once the database has it,
-     * so whatever is not waiting then is in the database by the time it is read.
-     */
-    @Override
-    public Map<ScriptId, AssignmentSet> findSets(TenantId tenant, Collection<ScriptId> scriptIds) {
-        Map<ScriptId, Waiting> newer = new HashMap<>();
+    public Map<ScriptId, List<byte[]>> waitingSets(TenantId tenant, Collection<ScriptId> scriptIds) {
+        Map<ScriptId, List<byte[]>> newer = new HashMap<>();
         for (ScriptId id : scriptIds) {
             Waiting set = waiting.get(new Key(tenant.value(), id.value()));
             if (set != null) {
-                newer.put(id, set);
+                newer.put(id, set.parts);
             }
         }
-        Map<ScriptId, AssignmentSet> sets = JdbcAssignmentSetRepository.read(sql, vendor, tenant, scriptIds);
-        // only scripts the database has: a script deleted since its assign has no set
-        newer.forEach((id, set) -> sets.computeIfPresent(id, (script, stored) -> set.set()));
-        return sets;
+        return newer;
     }
 
     private void writeUntilClosed() {
@@ -344,7 +312,7 @@ final class JournaledAssignmentSets implements AssignmentSetRepository, AutoClos
     private void write(List<Map.Entry<Key, Waiting>> sets) {
         sql.inTransaction(connection -> {
             for (Map.Entry<Key, Waiting> set : sets) {
-                JdbcAssignmentSetRepository.write(connection, set.getKey().tenant(), set.getKey().script(),
+                AssignmentSetRows.replace(connection, set.getKey().tenant(), set.getKey().script(),
                         set.getValue().parts);
             }
             return null;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What is particular to PostgreSQL: its schema history, readiness, waiting for locks, lost connections, logins. */
-class PostgresPersistenceTest {
+class PostgresStoreTest {
     private static final AssignmentSet ALL_DEVICES =
             AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
 
@@ -46,11 +46,11 @@ class PostgresPersistenceTest {
 
     @Test
     void h2AndPostgresqlHaveTheSameMigrationHistory(@TempDir Path dataDirectory) throws SQLException {
-        JdbcPersistence.open(database.settings()).close();
+        JdbcStore.open(database.settings()).close();
         TestDatabases.open(dataDirectory).close();
 
         List<String> onPostgresql = migrations(database.url(), database.user(), database.password());
-        List<String> onH2 = migrations(JdbcPersistence.h2FileUrl(dataDirectory), "sa", "");
+        List<String> onH2 = migrations(JdbcStore.h2FileUrl(dataDirectory), "sa", "");
         assertThat(onPostgresql).isEqualTo(onH2).contains("4 strings folded by the application",
                 "5 strings compare byte by byte", "7 Assignment sets as one row per script", "8 Assignment sets packed");
     }
@@ -67,7 +67,7 @@ class PostgresPersistenceTest {
 
     @Test
     void statusIsReadyWhileOpenAndNotAfterClose() {
-        JdbcPersistenceTest.assertReadyWhileOpenAndNotAfterClose(JdbcPersistence.open(database.settings()));
+        JdbcStoreTest.assertReadyWhileOpenAndNotAfterClose(JdbcStore.open(database.settings()));
     }
 
     @Test
@@ -76,10 +76,10 @@ class PostgresPersistenceTest {
         JdbcSettings impatient = new JdbcSettings(database.url() + "?options=-c%20lock_timeout=100ms",
                 database.user(), database.password(), 2);
         DeviceManagementScript script = script("Locked");
-        try (JdbcPersistence persistence = JdbcPersistence.open(impatient);
+        try (JdbcStore store = JdbcStore.open(impatient);
              Connection other = connect()) {
-            persistence.scripts().insert(TENANT, script);
-            persistence.assignmentSets().replace(TENANT, script.id(), ALL_DEVICES);
+            store.scripts().insert(TENANT, script);
+            store.assignmentSets().replace(TENANT, script.id(), ALL_DEVICES);
             other.setAutoCommit(false);
             try (PreparedStatement lock = other.prepareStatement(
                     "SELECT part FROM script_assignment_set WHERE script_id = ? FOR UPDATE")) {
@@ -87,12 +87,12 @@ class PostgresPersistenceTest {
                 lock.executeQuery().close();
             }
 
-            assertThatThrownBy(() -> persistence.assignmentSets().replace(TENANT, script.id(), AssignmentSet.EMPTY))
+            assertThatThrownBy(() -> store.assignmentSets().replace(TENANT, script.id(), AssignmentSet.EMPTY))
                     .isInstanceOf(StorageUnavailableException.class)
                     .hasMessageContaining("lock timeout");
 
             other.rollback();
-            assertThat(persistence.assignmentSets().findSet(TENANT, script.id())).contains(ALL_DEVICES);
+            assertThat(store.assignmentSets().findSet(TENANT, script.id())).contains(ALL_DEVICES);
         }
     }
 
@@ -100,10 +100,10 @@ class PostgresPersistenceTest {
     void connectionsTheServerDropsCostAtMostOneBusyAnswerEachAndThenCallsWork() throws SQLException {
         DeviceManagementScript script = script("Kept");
         int poolSize = 2;
-        try (JdbcPersistence persistence = JdbcPersistence.open(
+        try (JdbcStore store = JdbcStore.open(
                 new JdbcSettings(database.url(), database.user(), database.password(), poolSize));
              Connection admin = connect()) {
-            persistence.scripts().insert(TENANT, script);
+            store.scripts().insert(TENANT, script);
             try (PreparedStatement terminate = admin.prepareStatement("SELECT pg_terminate_backend(pid) "
                     + "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
                 terminate.executeQuery().close();
@@ -114,14 +114,14 @@ class PostgresPersistenceTest {
             List<Optional<DeviceManagementScript>> answers = new ArrayList<>();
             while (answers.isEmpty() && busy <= poolSize) {
                 try {
-                    answers.add(persistence.scripts().find(TENANT, script.id()));
+                    answers.add(store.scripts().find(TENANT, script.id()));
                 } catch (StorageUnavailableException e) {
                     busy++;
                 }
             }
             assertThat(busy).isLessThanOrEqualTo(poolSize);
             assertThat(answers).containsExactly(Optional.of(script));
-            assertThat(persistence.status().readiness()).isEqualTo(Readiness.ready());
+            assertThat(store.status().readiness()).isEqualTo(Readiness.ready());
         }
     }
 
@@ -130,7 +130,7 @@ class PostgresPersistenceTest {
         String wrong = "not-the-password-" + database.name();
         JdbcSettings settings = new JdbcSettings(database.url(), database.user(), wrong, 2);
 
-        assertThatThrownBy(() -> JdbcPersistence.open(settings))
+        assertThatThrownBy(() -> JdbcStore.open(settings))
                 .isInstanceOf(JdbcStorageException.class)
                 .hasMessageStartingWith("Cannot open the database " + database.url() + ": ")
                 .hasMessageContaining("password authentication failed")

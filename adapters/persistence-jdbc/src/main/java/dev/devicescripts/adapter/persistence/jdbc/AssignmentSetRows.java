@@ -1,0 +1,68 @@
+package dev.devicescripts.adapter.persistence.jdbc;
+
+import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The statements that write script_assignment_set, for both ways assigns reach the database ({@link SetWriter}), for
+ * a script's insert and for the migration that made the table. A set is stored as the parts {@link PackedTargets} makes, a row each. Every script has a set
+ * from its creation on, so the row of a set's first part exists exactly when its script does.
+ */
+final class AssignmentSetRows {
+    // The first part's row is also the lock that makes concurrent assigns of one script, from any server sharing the
+    // database, run one after the other.
+    private static final String REPLACE_FIRST_PART =
+            "UPDATE script_assignment_set SET targets = ? WHERE tenant_id = ? AND script_id = ? AND part = 0";
+    private static final String DELETE_OTHER_PARTS =
+            "DELETE FROM script_assignment_set WHERE tenant_id = ? AND script_id = ? AND part > 0";
+    private static final String INSERT_PART =
+            "INSERT INTO script_assignment_set (tenant_id, script_id, part, targets) VALUES (?, ?, ?, ?)";
+    private static final String SCRIPT_EXISTS = "SELECT 1 FROM device_management_script WHERE tenant_id = ? AND id = ?";
+
+    private AssignmentSetRows() {
+    }
+
+    /** Replaces the script's set with the parts; false, changing nothing, when the tenant has no such script. */
+    static boolean replace(Connection connection, UUID tenant, UUID scriptId, List<byte[]> parts) throws SQLException {
+        try (PreparedStatement first = prepare(connection, REPLACE_FIRST_PART, parts.get(0), tenant, scriptId)) {
+            if (first.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        try (PreparedStatement others = prepare(connection, DELETE_OTHER_PARTS, tenant, scriptId)) {
+            others.executeUpdate();
+        }
+        insertParts(connection, tenant, scriptId, parts, 1);
+        return true;
+    }
+
+    /** Inserts the set of a script that has none yet: one just inserted, or one whose set V7 moves here. */
+    static void insert(Connection connection, UUID tenant, UUID scriptId, List<byte[]> parts) throws SQLException {
+        insertParts(connection, tenant, scriptId, parts, 0);
+    }
+
+    /** Inserts the parts from index {@code from} on, each numbered by its index. */
+    private static void insertParts(Connection connection, UUID tenant, UUID scriptId, List<byte[]> parts, int from)
+            throws SQLException {
+        for (int part = from; part < parts.size(); part++) {
+            try (PreparedStatement insert = prepare(connection, INSERT_PART, tenant, scriptId, part,
+                    parts.get(part))) {
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** Whether the tenant has the script, for an assign acknowledged before its set is written. */
+    static boolean scriptExists(Connection connection, UUID tenant, UUID scriptId) throws SQLException {
+        try (PreparedStatement find = prepare(connection, SCRIPT_EXISTS, tenant, scriptId);
+             ResultSet row = find.executeQuery()) {
+            return row.next();
+        }
+    }
+}
