@@ -1,7 +1,11 @@
 package dev.devicescripts.bootstrap;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -11,6 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 /** The hexagon's rules: dependencies point inwards, and the core knows no framework. */
 @AnalyzeClasses(packages = "dev.devicescripts", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    private static final String HTTP = "dev.devicescripts.adapter.http";
 
     @ArchTest
     static final ArchRule layers_depend_only_inwards = layeredArchitecture()
@@ -48,4 +53,25 @@ class ArchitectureTest {
             .should().dependOnClassesThat()
             .resideInAnyPackage("io.javalin..", "com.fasterxml.jackson..", "com.google.inject..", "jakarta.inject..",
                     "javax.inject..", "java.sql..", "javax.sql..", "io.micrometer..", "io.prometheus..");
+
+    @ArchTest
+    static final ArchRule http_adapter_packages_are_free_of_cycles = slices()
+            .matching(HTTP + ".(*)..")
+            .should().beFreeOfCycles();
+
+    /** The root package wires the adapter together; what it wires must not need it back. */
+    @ArchTest
+    static final ArchRule only_bootstrap_uses_the_http_adapters_root_package = noClasses()
+            .that().resideInAPackage(HTTP + ".*..")
+            .should().dependOnClassesThat().resideInAPackage(HTTP);
+
+    /**
+     * Graph's plumbing and OData serve every resource, so they know none: nothing of the adapter but each other and
+     * authentication, whose failures GraphErrors answers.
+     */
+    @ArchTest
+    static final ArchRule graph_and_odata_depend_on_no_resource_package = noClasses()
+            .that().resideInAnyPackage(HTTP + ".graph..", HTTP + ".odata..")
+            .should().dependOnClassesThat(resideInAPackage(HTTP + "..")
+                    .and(not(resideInAnyPackage(HTTP + ".graph..", HTTP + ".odata..", HTTP + ".auth.."))));
 }

@@ -48,7 +48,8 @@ public final class GraphBatch {
     private final LocalDispatch dispatch;
     private final LinkBase links;
 
-    public GraphBatch(ObjectMapper mapper, RequestBodies bodies, GraphErrors errors, LocalDispatch dispatch, LinkBase links) {
+    public GraphBatch(ObjectMapper mapper, RequestBodies bodies, GraphErrors errors, LocalDispatch dispatch,
+                      LinkBase links) {
         this.mapper = mapper;
         this.bodies = bodies;
         this.errors = errors;

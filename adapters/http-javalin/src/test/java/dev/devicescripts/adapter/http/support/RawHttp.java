@@ -136,7 +136,8 @@ public final class RawHttp {
     }
 
     /** For callers that cannot throw: an I/O failure is itself the finding (a dropped connection). */
-    public static RawReply exchangeOrFail(int port, String method, byte[] target, Iterable<byte[]> headers, byte[] body) {
+    public static RawReply exchangeOrFail(int port, String method, byte[] target, Iterable<byte[]> headers,
+                                          byte[] body) {
         try {
             return exchange(port, method, target, headers, body);
         } catch (IOException e) {
