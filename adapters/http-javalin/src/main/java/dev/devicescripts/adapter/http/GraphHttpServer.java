@@ -9,6 +9,8 @@ import dev.devicescripts.adapter.http.batch.LocalDispatch;
 import dev.devicescripts.adapter.http.graph.GraphErrors;
 import dev.devicescripts.adapter.http.graph.GraphJson;
 import dev.devicescripts.adapter.http.graph.GraphRequestException;
+import dev.devicescripts.adapter.http.graph.GraphResource;
+import dev.devicescripts.adapter.http.graph.KnownSegments;
 import dev.devicescripts.adapter.http.graph.LinkBase;
 import dev.devicescripts.adapter.http.graph.RequestBodies;
 import dev.devicescripts.adapter.http.graph.RequestCaller;
@@ -29,6 +31,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -68,13 +72,22 @@ public final class GraphHttpServer implements AutoCloseable {
      */
     public GraphHttpServer(GraphUseCases useCases, HttpSettings settings, Authenticator authenticator,
                            ServerMetrics metrics) {
+        this(useCases, settings, authenticator, metrics, List.of());
+    }
+
+    /** @param more resources served beside the scripts, such as one a test declares */
+    public GraphHttpServer(GraphUseCases useCases, HttpSettings settings, Authenticator authenticator,
+                           ServerMetrics metrics, List<GraphResource.Factory> more) {
         this.useCases = useCases;
         this.settings = settings;
         LinkBase links = new LinkBase(settings.publicUrl(), this::url, dispatch::isDispatched);
-        ScriptEndpoints endpoints = new ScriptEndpoints(useCases, settings.pageSize(),
-                new RequestBodies(mapper, BodyIntake::body), metrics, links);
+        GraphResource.Shared shared = new GraphResource.Shared(links, new RequestBodies(mapper, BodyIntake::body),
+                settings.pageSize());
+        List<GraphResource> resources = new ArrayList<>(List.of(new ScriptEndpoints(useCases, metrics, shared)));
+        more.forEach(factory -> resources.add(factory.create(shared)));
         RequestRecorder recorder = new RequestRecorder(metrics);
-        GraphErrors errors = new GraphErrors(mapper, settings.maxBodyBytes(), recorder, ScriptEndpoints.SEGMENTS);
+        GraphErrors errors = new GraphErrors(mapper, settings.maxBodyBytes(), recorder, resources.stream()
+                .map(GraphResource::segments).reduce(KnownSegments::and).orElseThrow());
         TenantLoad load = new TenantLoad(dispatch);
         queue = requestQueue(settings.limits(), dispatch, load);
         GraphBatch batch = new GraphBatch(mapper, new RequestBodies(mapper, BodyIntake::body), errors, dispatch,
@@ -116,7 +129,7 @@ public final class GraphHttpServer implements AutoCloseable {
             config.routes.get(METRICS_PATH,
                     ctx -> ctx.contentType(ServerMetrics.CONTENT_TYPE).result(metrics.scrape()));
             config.routes.after(recorder::finish);
-            endpoints.register(config.routes);
+            resources.forEach(resource -> resource.register(config.routes));
             config.routes.post(GraphBatch.PATH, batch::handle);
             errors.register(config.routes);
         });

@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.http.graph;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,6 +16,15 @@ public record KnownSegments(Set<String> navigation, Set<String> keyed) {
     public KnownSegments {
         navigation = Set.copyOf(navigation);
         keyed = Set.copyOf(keyed);
+    }
+
+    /** The segments of this resource and of {@code other}. */
+    public KnownSegments and(KnownSegments other) {
+        Set<String> allNavigation = new HashSet<>(navigation);
+        allNavigation.addAll(other.navigation);
+        Set<String> allKeyed = new HashSet<>(keyed);
+        allKeyed.addAll(other.keyed);
+        return new KnownSegments(allNavigation, allKeyed);
     }
 
     /** The first segment of a Graph path that names nothing served here, as Graph's error names it. */

@@ -7,6 +7,7 @@ import static dev.devicescripts.adapter.http.graph.RequestCaller.caller;
 import dev.devicescripts.adapter.http.graph.GraphJson;
 import dev.devicescripts.adapter.http.graph.GraphPaths;
 import dev.devicescripts.adapter.http.graph.GraphRequestException;
+import dev.devicescripts.adapter.http.graph.GraphResource;
 import dev.devicescripts.adapter.http.graph.KnownSegments;
 import dev.devicescripts.adapter.http.graph.LinkBase;
 import dev.devicescripts.adapter.http.graph.RequestBodies;
@@ -36,7 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The Graph beta routes of device management scripts: each handler translates HTTP to one use case and back. */
-public final class ScriptEndpoints {
+public final class ScriptEndpoints implements GraphResource {
     static final String SCRIPTS = GRAPH_ROOT + "/deviceManagement/deviceManagementScripts";
     /** Graph accepts every key both as a path segment and in OData's parenthesised form. */
     private static final List<String> KEY_FORMS = List.of("/{key}", "({key})");
@@ -54,17 +55,21 @@ public final class ScriptEndpoints {
     private final ServerMetrics metrics;
     private final LinkBase links;
 
-    /** @param pageSize the most scripts one page of the list holds */
-    public ScriptEndpoints(ScriptUseCases useCases, int pageSize, RequestBodies bodies, ServerMetrics metrics,
-                           LinkBase links) {
+    public ScriptEndpoints(ScriptUseCases useCases, ServerMetrics metrics, Shared shared) {
         this.useCases = useCases;
-        this.pageSize = pageSize;
-        this.bodies = bodies;
+        this.pageSize = shared.pageSize();
+        this.bodies = shared.bodies();
         this.responses = new ScriptResponses();
         this.metrics = metrics;
-        this.links = links;
+        this.links = shared.links();
     }
 
+    @Override
+    public KnownSegments segments() {
+        return SEGMENTS;
+    }
+
+    @Override
     public void register(RoutesConfig routes) {
         // The list and its $count come before the keyed routes, whose key would match $count.
         new CollectionEndpoint<>(ScriptCollection.SCRIPTS, SCRIPTS, ScriptResponses.SCRIPTS_CONTEXT, useCases.list(),
