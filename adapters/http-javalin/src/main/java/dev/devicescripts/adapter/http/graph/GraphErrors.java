@@ -6,7 +6,7 @@ import dev.devicescripts.adapter.http.auth.AuthenticationException;
 import dev.devicescripts.adapter.http.auth.SigningKeysUnavailableException;
 import dev.devicescripts.application.AccessDeniedException;
 import dev.devicescripts.application.NotFoundException;
-import dev.devicescripts.application.port.out.StorageUnavailableException;
+import dev.devicescripts.application.StorageUnavailableException;
 import dev.devicescripts.domain.InvalidInputException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -17,7 +17,7 @@ import dev.devicescripts.adapter.http.support.RawHttp;
 import dev.devicescripts.adapter.http.support.Reply;
 import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.in.GetScriptUseCase;
-import dev.devicescripts.application.port.out.StorageUnavailableException;
+import dev.devicescripts.application.StorageUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;

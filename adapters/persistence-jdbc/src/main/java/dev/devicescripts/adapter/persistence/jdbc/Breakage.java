@@ -1,6 +1,6 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
-import dev.devicescripts.application.port.out.StorageUnavailableException;
+import dev.devicescripts.application.StorageUnavailableException;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
 import dev.devicescripts.adapter.persistence.jdbc.Sql.Work;
-import dev.devicescripts.application.port.out.StorageUnavailableException;
+import dev.devicescripts.application.StorageUnavailableException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
 import dev.devicescripts.adapter.persistence.jdbc.AssignJournal.Entry;
-import dev.devicescripts.application.port.out.StorageUnavailableException;
+import dev.devicescripts.application.StorageUnavailableException;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
-import dev.devicescripts.application.port.out.StorageUnavailableException;
+import dev.devicescripts.application.StorageUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -3,7 +3,7 @@ package dev.devicescripts.adapter.persistence.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.devicescripts.application.port.out.StorageUnavailableException;
+import dev.devicescripts.application.StorageUnavailableException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

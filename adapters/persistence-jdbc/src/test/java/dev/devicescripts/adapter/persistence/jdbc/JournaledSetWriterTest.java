@@ -5,7 +5,7 @@ import static dev.devicescripts.application.port.out.ScriptFixtures.script;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devicescripts.adapter.persistence.jdbc.AssignJournal.Entry;
-import dev.devicescripts.application.port.out.StorageUnavailableException;
+import dev.devicescripts.application.StorageUnavailableException;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AllLicensedUsersAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;

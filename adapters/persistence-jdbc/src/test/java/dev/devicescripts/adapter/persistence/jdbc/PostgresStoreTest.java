@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.devicescripts.application.Readiness;
-import dev.devicescripts.application.port.out.StorageUnavailableException;
+import dev.devicescripts.application.StorageUnavailableException;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
 import dev.devicescripts.domain.AssignmentSet;

@@ -1,4 +1,4 @@
-package dev.devicescripts.application.port.out;
+package dev.devicescripts.application;
 
 /**
  * Storage could not serve in time (no free connection, a lock held too long, the database unreachable): the request
