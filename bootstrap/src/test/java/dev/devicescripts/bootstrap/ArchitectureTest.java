@@ -74,4 +74,28 @@ class ArchitectureTest {
             .that().resideInAnyPackage(HTTP + ".graph..", HTTP + ".odata..")
             .should().dependOnClassesThat(resideInAPackage(HTTP + "..")
                     .and(not(resideInAnyPackage(HTTP + ".graph..", HTTP + ".odata..", HTTP + ".auth.."))));
+
+    /** Outbound ports speak of what is stored, never of the requests that inbound ports take. */
+    @ArchTest
+    static final ArchRule outbound_ports_use_no_inbound_port = noClasses()
+            .that().resideInAPackage("dev.devicescripts.application.port.out..")
+            .should().dependOnClassesThat().resideInAPackage("dev.devicescripts.application.port.in..");
+
+    /** The HTTP adapter reaches the store only through the use cases, which check access and tenancy. */
+    @ArchTest
+    static final ArchRule inbound_adapters_use_no_outbound_port = noClasses()
+            .that().resideInAPackage(HTTP + "..")
+            .should().dependOnClassesThat().resideInAPackage("dev.devicescripts.application.port.out..");
+
+    /** Storage adapters implement outbound ports; they have no business with the requests of inbound ones. */
+    @ArchTest
+    static final ArchRule outbound_adapters_use_no_inbound_port = noClasses()
+            .that().resideInAPackage("dev.devicescripts.adapter.persistence..")
+            .should().dependOnClassesThat().resideInAPackage("dev.devicescripts.application.port.in..");
+
+    /** Adapters see ports only; bootstrap alone knows which service implements which. */
+    @ArchTest
+    static final ArchRule adapters_use_no_service = noClasses()
+            .that().resideInAPackage("dev.devicescripts.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("dev.devicescripts.application.service..");
 }
