@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * What the server runs with. Each setting comes from its command-line flag, else its environment variable, else its
- * default; see {@link Option}.
+ * default; see {@link ServerOption}.
  */
 public record Configuration(
         String host,
@@ -83,57 +83,58 @@ public record Configuration(
 
     public static Configuration parse(List<String> args, Map<String, String> environment) throws UsageException {
         Map<String, String> fallbacks = new HashMap<>();
-        for (Option option : Option.values()) {
+        for (ServerOption option : ServerOption.values()) {
             option.defaultValue().ifPresent(value -> fallbacks.put(option.flag(), value));
             option.fromEnvironment(environment).ifPresent(value -> fallbacks.put(option.flag(), value));
         }
-        CommandLine line = CommandLine.parse(args, Option.flags(), fallbacks);
-        String host = line.required(Option.HOST.flag());
+        CommandLine line = CommandLine.parse(args, ServerOption.flags(), fallbacks);
+        String host = line.required(ServerOption.HOST.flag());
         Authentication authentication = authentication(line, host);
-        int maxBodyBytes = line.integer(Option.MAX_BODY_BYTES.flag(), 1024, Integer.MAX_VALUE);
+        int maxBodyBytes = line.integer(ServerOption.MAX_BODY_BYTES.flag(), 1024, Integer.MAX_VALUE);
         return new Configuration(
                 host,
-                line.integer(Option.PORT.flag(), 0, 65535),
-                Path.of(line.required(Option.DATA_DIR.flag())),
-                line.choice(Option.PERSISTENCE.flag(), Persistence.class),
+                line.integer(ServerOption.PORT.flag(), 0, 65535),
+                Path.of(line.required(ServerOption.DATA_DIR.flag())),
+                line.choice(ServerOption.PERSISTENCE.flag(), Persistence.class),
                 database(line),
-                line.integer(Option.MAX_TARGETS.flag(), 1, 100_000),
+                line.integer(ServerOption.MAX_TARGETS.flag(), 1, 100_000),
                 maxBodyBytes,
-                line.integer(Option.PAGE_SIZE.flag(), 1, 999),
+                line.integer(ServerOption.PAGE_SIZE.flag(), 1, 999),
                 new RequestLimits(
-                        line.integer(Option.MAX_CONCURRENT_REQUESTS.flag(), 1, 10_000),
-                        line.integer(Option.MAX_QUEUED_REQUESTS.flag(), 0, 1_000_000),
-                        Duration.ofSeconds(line.integer(Option.QUEUE_TIMEOUT.flag(), 0, 3_600)),
-                        Duration.ofSeconds(line.integer(Option.IDLE_TIMEOUT.flag(), 1, 3_600)),
-                        Duration.ofSeconds(line.integer(Option.HEADER_TIMEOUT.flag(), 1, 3_600)),
-                        Duration.ofSeconds(line.integer(Option.BODY_TIMEOUT.flag(), 1, 3_600)),
-                        line.integer(Option.BODY_MIN_RATE.flag(), 1, 1_000_000_000),
+                        line.integer(ServerOption.MAX_CONCURRENT_REQUESTS.flag(), 1, 10_000),
+                        line.integer(ServerOption.MAX_QUEUED_REQUESTS.flag(), 0, 1_000_000),
+                        Duration.ofSeconds(line.integer(ServerOption.QUEUE_TIMEOUT.flag(), 0, 3_600)),
+                        Duration.ofSeconds(line.integer(ServerOption.IDLE_TIMEOUT.flag(), 1, 3_600)),
+                        Duration.ofSeconds(line.integer(ServerOption.HEADER_TIMEOUT.flag(), 1, 3_600)),
+                        Duration.ofSeconds(line.integer(ServerOption.BODY_TIMEOUT.flag(), 1, 3_600)),
+                        line.integer(ServerOption.BODY_MIN_RATE.flag(), 1, 1_000_000_000),
                         bodyBudgetBytes(line, maxBodyBytes)),
                 authentication,
                 tls(line),
                 throttle(line),
-                new Logging(line.choice(Option.LOG_LEVEL.flag(), LogLevel.class),
-                        line.choice(Option.ACCESS_LOG.flag(), Switch.class) == Switch.ON),
+                new Logging(line.choice(ServerOption.LOG_LEVEL.flag(), LogLevel.class),
+                        line.choice(ServerOption.ACCESS_LOG.flag(), Switch.class) == Switch.ON),
                 publicUrl(line));
     }
 
     private static PublicUrl publicUrl(CommandLine line) throws UsageException {
-        boolean trustForwardedHeaders = line.choice(Option.TRUST_FORWARDED_HEADERS.flag(), Switch.class) == Switch.ON;
-        Optional<String> url = line.optional(Option.PUBLIC_URL.flag());
+        boolean trustForwardedHeaders =
+                line.choice(ServerOption.TRUST_FORWARDED_HEADERS.flag(), Switch.class) == Switch.ON;
+        Optional<String> url = line.optional(ServerOption.PUBLIC_URL.flag());
         try {
             return new PublicUrl(url.map(PublicUrl::parse), trustForwardedHeaders);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(Option.PUBLIC_URL.flag() + " " + e.getMessage());
+            throw new UsageException(ServerOption.PUBLIC_URL.flag() + " " + e.getMessage());
         }
     }
 
     /** Each tenant may hold half the budget, so the budget holds at least two of the largest bodies. */
     private static long bodyBudgetBytes(CommandLine line, int maxBodyBytes) throws UsageException {
         long least = 2L * maxBodyBytes;
-        if (line.optional(Option.BODY_BUDGET_BYTES.flag()).isEmpty()) {
+        if (line.optional(ServerOption.BODY_BUDGET_BYTES.flag()).isEmpty()) {
             return Math.max(RequestLimits.defaultBodyBudgetBytes(), least);
         }
-        int budget = line.integer(Option.BODY_BUDGET_BYTES.flag(), 1, Integer.MAX_VALUE);
+        int budget = line.integer(ServerOption.BODY_BUDGET_BYTES.flag(), 1, Integer.MAX_VALUE);
         if (budget < least) {
             throw new UsageException("--body-budget-bytes must be at least twice --max-body-bytes (" + least
                     + "), so that each tenant's half holds the largest body, not " + budget + ".");
@@ -142,9 +143,9 @@ public record Configuration(
     }
 
     private static Optional<Database> database(CommandLine line) throws UsageException {
-        Optional<String> url = line.optional(Option.DB_URL.flag());
-        Optional<String> user = line.optional(Option.DB_USER.flag());
-        Optional<String> password = line.verbatim(Option.DB_PASSWORD.flag());
+        Optional<String> url = line.optional(ServerOption.DB_URL.flag());
+        Optional<String> user = line.optional(ServerOption.DB_USER.flag());
+        Optional<String> password = line.verbatim(ServerOption.DB_PASSWORD.flag());
         if (url.isEmpty()) {
             if (user.isPresent() || password.isPresent()) {
                 throw new UsageException("--db-user and --db-password log in to the database of --db-url: give it "
@@ -161,25 +162,25 @@ public record Configuration(
 
     /** Intune's documented limits by default; each can be changed, for example to provoke 429s in a test. */
     private static Optional<ThrottleLimits> throttle(CommandLine line) throws UsageException {
-        if (line.choice(Option.THROTTLE.flag(), Throttle.class) == Throttle.OFF) {
+        if (line.choice(ServerOption.THROTTLE.flag(), Throttle.class) == Throttle.OFF) {
             return Optional.empty();
         }
         int max = 1_000_000_000;
         return Optional.of(new ThrottleLimits(
-                line.integer(Option.THROTTLE_WRITES_PER_TENANT.flag(), 1, max),
-                line.integer(Option.THROTTLE_WRITES_PER_APP.flag(), 1, max),
-                line.integer(Option.THROTTLE_REQUESTS_PER_TENANT.flag(), 1, max),
-                line.integer(Option.THROTTLE_REQUESTS_PER_APP.flag(), 1, max),
-                Duration.ofSeconds(line.integer(Option.THROTTLE_WINDOW.flag(), 1, 86_400))));
+                line.integer(ServerOption.THROTTLE_WRITES_PER_TENANT.flag(), 1, max),
+                line.integer(ServerOption.THROTTLE_WRITES_PER_APP.flag(), 1, max),
+                line.integer(ServerOption.THROTTLE_REQUESTS_PER_TENANT.flag(), 1, max),
+                line.integer(ServerOption.THROTTLE_REQUESTS_PER_APP.flag(), 1, max),
+                Duration.ofSeconds(line.integer(ServerOption.THROTTLE_WINDOW.flag(), 1, 86_400))));
     }
 
     private static Authentication authentication(CommandLine line, String host) throws UsageException {
         Authentication authentication = new Authentication(
-                line.choice(Option.AUTH.flag(), AuthMode.class),
-                line.optional(Option.ISSUER.flag()),
-                line.list(Option.AUDIENCE.flag()),
-                line.path(Option.JWKS_FILE.flag()),
-                line.uri(Option.JWKS_URL.flag()));
+                line.choice(ServerOption.AUTH.flag(), AuthMode.class),
+                line.optional(ServerOption.ISSUER.flag()),
+                line.list(ServerOption.AUDIENCE.flag()),
+                line.path(ServerOption.JWKS_FILE.flag()),
+                line.uri(ServerOption.JWKS_URL.flag()));
         boolean externalKeys = authentication.jwksFile().isPresent() || authentication.jwksUrl().isPresent();
         if (authentication.jwksFile().isPresent() && authentication.jwksUrl().isPresent()) {
             throw new UsageException("give --jwks-file or --jwks-url, not both.");
@@ -214,8 +215,8 @@ public record Configuration(
     }
 
     private static Optional<TlsFiles> tls(CommandLine line) throws UsageException {
-        Optional<Path> certificate = line.path(Option.TLS_CERT.flag());
-        Optional<Path> key = line.path(Option.TLS_KEY.flag());
+        Optional<Path> certificate = line.path(ServerOption.TLS_CERT.flag());
+        Optional<Path> key = line.path(ServerOption.TLS_KEY.flag());
         if (certificate.isPresent() != key.isPresent()) {
             throw new UsageException("--tls-cert and --tls-key go together: give both to serve HTTPS.");
         }
@@ -229,7 +230,7 @@ public record Configuration(
                                 "Serves the Microsoft Graph beta API for Intune device management scripts.",
                                 "",
                                 "Options (each also settable by its environment variable):"),
-                        Stream.of(Option.values()).map(Option::usageLine))
+                        Stream.of(ServerOption.values()).map(ServerOption::usageLine))
                 .collect(Collectors.joining(System.lineSeparator()))
                 + System.lineSeparator() + "  --help                                   print this help and exit"
                 + System.lineSeparator() + System.lineSeparator() + TokenCommand.usage();

@@ -32,8 +32,8 @@ final class TokenCommand {
                 Set.of("--tenant", "--scopes", "--roles", "--expires-in", "--app-id", "--data-dir"),
                 Map.of("--expires-in", "3600",
                         "--app-id", DEFAULT_APP_ID,
-                        "--data-dir", Option.DATA_DIR.fromEnvironment(environment)
-                                .or(Option.DATA_DIR::defaultValue).orElseThrow()));
+                        "--data-dir", ServerOption.DATA_DIR.fromEnvironment(environment)
+                                .or(ServerOption.DATA_DIR::defaultValue).orElseThrow()));
         TenantId tenant = TenantId.of(guid(line, "--tenant"));
         List<String> scopes = line.list("--scopes");
         List<String> roles = line.list("--roles");
@@ -70,7 +70,7 @@ final class TokenCommand {
                 "  --expires-in SECONDS                     lifetime (default 3600)",
                 "  --app-id GUID                            client app id (appid) for the access log",
                 "  --data-dir DIR                           the server's data folder (default ./data; env "
-                        + Option.DATA_DIR.environmentVariable() + ")",
+                        + ServerOption.DATA_DIR.environmentVariable() + ")",
                 "");
     }
 }

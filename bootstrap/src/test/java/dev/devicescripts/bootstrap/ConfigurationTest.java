@@ -182,7 +182,7 @@ class ConfigurationTest {
     void usageNamesEveryOptionAndItsEnvironmentVariable() {
         String usage = Configuration.usage();
 
-        for (Option option : Option.values()) {
+        for (ServerOption option : ServerOption.values()) {
             assertThat(usage).contains(option.flag()).contains(option.environmentVariable());
         }
         assertThat(usage).contains("--help");

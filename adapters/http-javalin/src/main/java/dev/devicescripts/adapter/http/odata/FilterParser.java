@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Parses a {@code $filter} over any collection into a {@link Filter} by recursive descent, with OData's precedence (not, then the
- * comparisons, then and, then or):
+ * Parses a {@code $filter} over any collection into a {@link Filter} by recursive descent, with OData's precedence
+ * (not, then the comparisons, then and, then or):
  * <pre>
  * or         = and *( "or" and )
  * and        = unary *( "and" unary )
@@ -49,12 +49,12 @@ public final class FilterParser<T> {
 
     private static final Pattern ASCII_INTEGER = Pattern.compile("[0-9]+");
 
-    private enum Kind { WORD, STRING, OPEN, CLOSE, COMMA, END }
+    private enum TokenKind { WORD, STRING, OPEN, CLOSE, COMMA, END }
 
     /** @param text a word as written, a string's value without quotes; position counts from 0 */
-    private record Token(Kind kind, String text, int position) {
+    private record Token(TokenKind kind, String text, int position) {
         boolean isWord(String word) {
-            return kind == Kind.WORD && text.equalsIgnoreCase(word);
+            return kind == TokenKind.WORD && text.equalsIgnoreCase(word);
         }
 
         String described() {
@@ -83,7 +83,7 @@ public final class FilterParser<T> {
         FilterParser<T> parser = new FilterParser<>(set, tokenize(text));
         Filter<T> filter = parser.or();
         Token end = parser.peek();
-        if (end.kind() != Kind.END) {
+        if (end.kind() != TokenKind.END) {
             throw invalid(end.position(), "expected 'and', 'or' or the end, not " + end.described());
         }
         return filter;
@@ -119,7 +119,7 @@ public final class FilterParser<T> {
         int start = next;
         Filter<T> operand = comparison();
         boolean comparedByOperator =
-                tokens.get(start).kind() == Kind.WORD && !isFunctionCall(start) && next - start > 1;
+                tokens.get(start).kind() == TokenKind.WORD && !isFunctionCall(start) && next - start > 1;
         if (comparedByOperator) {
             Token operator = tokens.get(start + 1);
             throw invalid(operator.position(), "'not' applies before " + operator.text() + " does; write not ("
@@ -138,11 +138,11 @@ public final class FilterParser<T> {
 
     private Filter<T> comparison() {
         Token token = peek();
-        if (token.kind() == Kind.OPEN) {
+        if (token.kind() == TokenKind.OPEN) {
             next++;
             deeper(token);
             Filter<T> inner = or();
-            expect(Kind.CLOSE, "')' to close the '(' at position " + token.position());
+            expect(TokenKind.CLOSE, "')' to close the '(' at position " + token.position());
             depth--;
             return inner;
         }
@@ -170,7 +170,7 @@ public final class FilterParser<T> {
     private Filter<T> propertyComparison() {
         Property<T> property = property();
         Token operator = peek();
-        Operator comparing = operator.kind() == Kind.WORD
+        Operator comparing = operator.kind() == TokenKind.WORD
                 ? OPERATORS.get(operator.text().toLowerCase(Locale.ROOT))
                 : null;
         if (comparing == null) {
@@ -193,16 +193,16 @@ public final class FilterParser<T> {
             throw invalid(propertyPosition, name.text() + " applies to string properties; " + property.name()
                     + " holds " + typeName(property));
         }
-        expect(Kind.COMMA, "',' after " + property.name());
-        Token value = expect(Kind.STRING, "a quoted string such as 'text'");
-        expect(Kind.CLOSE, "')' to close " + name.text() + "(");
+        expect(TokenKind.COMMA, "',' after " + property.name());
+        Token value = expect(TokenKind.STRING, "a quoted string such as 'text'");
+        expect(TokenKind.CLOSE, "')' to close " + name.text() + "(");
         return new Filter.StringMatch<>(FUNCTIONS.get(name.text().toLowerCase(Locale.ROOT)), property,
                 value.text());
     }
 
     private Property<T> property() {
         Token token = peek();
-        if (token.kind() != Kind.WORD) {
+        if (token.kind() != TokenKind.WORD) {
             throw invalid(token.position(), "expected a property name, not " + token.described());
         }
         next++;
@@ -235,7 +235,7 @@ public final class FilterParser<T> {
 
     /** The literal's value as the property's type holds it; null when the token is not one. */
     private static Object valueOf(Token token, ValueType type) {
-        if (token.kind() == Kind.STRING) {
+        if (token.kind() == TokenKind.STRING) {
             if (type == ValueType.GUID) {
                 return Guids.isGuid(token.text()) ? UUID.fromString(token.text()) : null;
             }
@@ -244,7 +244,7 @@ public final class FilterParser<T> {
         if (token.isWord("true") || token.isWord("false")) {
             return type == ValueType.BOOLEAN ? Boolean.valueOf(token.text().toLowerCase(Locale.ROOT)) : null;
         }
-        if (token.kind() != Kind.WORD || !Character.isDigit(token.text().charAt(0))) {
+        if (token.kind() != TokenKind.WORD || !Character.isDigit(token.text().charAt(0))) {
             return null;
         }
         if (type == ValueType.INTEGER && ASCII_INTEGER.matcher(token.text()).matches()) {
@@ -279,11 +279,11 @@ public final class FilterParser<T> {
 
     private boolean isFunctionCall(int index) {
         Token token = tokens.get(index);
-        return token.kind() == Kind.WORD && FUNCTIONS.containsKey(token.text().toLowerCase(Locale.ROOT))
-                && tokens.get(index + 1).kind() == Kind.OPEN;
+        return token.kind() == TokenKind.WORD && FUNCTIONS.containsKey(token.text().toLowerCase(Locale.ROOT))
+                && tokens.get(index + 1).kind() == TokenKind.OPEN;
     }
 
-    private Token expect(Kind kind, String expected) {
+    private Token expect(TokenKind kind, String expected) {
         Token token = peek();
         if (token.kind() != kind) {
             throw invalid(token.position(), "expected " + expected + ", not " + token.described());
@@ -304,7 +304,7 @@ public final class FilterParser<T> {
             if (Character.isWhitespace(c)) {
                 at++;
             } else if (c == '(' || c == ')' || c == ',') {
-                Kind kind = c == '(' ? Kind.OPEN : c == ')' ? Kind.CLOSE : Kind.COMMA;
+                TokenKind kind = c == '(' ? TokenKind.OPEN : c == ')' ? TokenKind.CLOSE : TokenKind.COMMA;
                 tokens.add(new Token(kind, String.valueOf(c), at++));
             } else if (c == '\'') {
                 at = string(text, at, tokens);
@@ -313,12 +313,12 @@ public final class FilterParser<T> {
                 while (at < text.length() && isWordCharacter(text.charAt(at))) {
                     at++;
                 }
-                tokens.add(new Token(Kind.WORD, text.substring(start, at), start));
+                tokens.add(new Token(TokenKind.WORD, text.substring(start, at), start));
             } else {
                 throw invalid(at, "the character '" + c + "' has no meaning here");
             }
         }
-        tokens.add(new Token(Kind.END, "", text.length()));
+        tokens.add(new Token(TokenKind.END, "", text.length()));
         return tokens;
     }
 
@@ -334,7 +334,7 @@ public final class FilterParser<T> {
                 value.append('\'');
                 at++;
             } else {
-                tokens.add(new Token(Kind.STRING, value.toString(), start));
+                tokens.add(new Token(TokenKind.STRING, value.toString(), start));
                 return at;
             }
         }

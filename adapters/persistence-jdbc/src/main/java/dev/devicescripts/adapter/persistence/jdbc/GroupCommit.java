@@ -28,10 +28,10 @@ final class GroupCommit implements AutoCloseable {
     private static final int MAX_GROUP = 64;
 
     /** Put in the queue by {@link #close}: the writer stops when it takes it. */
-    private static final Change<Void> STOP = new Change<>(null, connection -> null);
+    private static final Pending<Void> STOP = new Pending<>(null, connection -> null);
 
     private final Sql sql;
-    private final BlockingQueue<Change<?>> waiting = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending<?>> waiting = new LinkedBlockingQueue<>();
     private final Thread writer;
     /** Set by the writer before it fails the changes left waiting, and stops. */
     private volatile boolean stopped;
@@ -50,7 +50,7 @@ final class GroupCommit implements AutoCloseable {
      * @param key the key of the row {@code work} locks first; it orders the changes of a group
      */
     <T> T run(UUID key, Work<T> work) {
-        Change<T> change = new Change<>(key, work);
+        Pending<T> change = new Pending<>(key, work);
         waiting.add(change);
         if (stopped && waiting.remove(change)) {
             change.fail(closed());
@@ -63,7 +63,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void commitGroups() {
-        List<Change<?>> group = new ArrayList<>();
+        List<Pending<?>> group = new ArrayList<>();
         boolean stop = false;
         while (!stop) {
             group.add(next());
@@ -75,7 +75,7 @@ final class GroupCommit implements AutoCloseable {
             group.clear();
         }
         stopped = true;
-        for (Change<?> change; (change = waiting.poll()) != null; ) {
+        for (Pending<?> change; (change = waiting.poll()) != null; ) {
             change.fail(closed());
         }
     }
@@ -84,7 +84,7 @@ final class GroupCommit implements AutoCloseable {
      * The oldest change waiting, once there is one. The writer is never interrupted: an interrupt during a statement
      * would close H2's file under the database.
      */
-    private Change<?> next() {
+    private Pending<?> next() {
         while (true) {
             try {
                 return waiting.take();
@@ -94,13 +94,13 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void commit(List<Change<?>> group) {
+    private void commit(List<Pending<?>> group) {
         if (group.size() > 1) {
             group.sort(Comparator.comparing(change -> change.key)); // stable: changes of one key keep their order
             try {
                 List<Object> results = sql.inTransaction(connection -> {
                     List<Object> ofGroup = new ArrayList<>(group.size());
-                    for (Change<?> change : group) {
+                    for (Pending<?> change : group) {
                         ofGroup.add(change.work.run(connection));
                     }
                     return ofGroup;
@@ -116,7 +116,7 @@ final class GroupCommit implements AutoCloseable {
                 // one change failed, and the group was rolled back: each again alone, to fail only the one at fault
             }
         }
-        for (Change<?> change : group) {
+        for (Pending<?> change : group) {
             try {
                 change.succeed(sql.inTransaction(change.work));
             } catch (RuntimeException | Error failed) {
@@ -141,12 +141,12 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private static final class Change<T> {
+    private static final class Pending<T> {
         private final UUID key;
         private final Work<T> work;
         private final CompletableFuture<T> outcome = new CompletableFuture<>();
 
-        Change(UUID key, Work<T> work) {
+        Pending(UUID key, Work<T> work) {
             this.key = key;
             this.work = work;
         }

@@ -29,14 +29,15 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
     private record Key(TenantId tenant, ScriptId id) {
     }
 
-    private record Entry(DeviceManagementScript script, AssignmentSet assignments) {
+    private record StoredScript(DeviceManagementScript script, AssignmentSet assignments) {
     }
 
-    private final ConcurrentMap<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, StoredScript> entries = new ConcurrentHashMap<>();
 
     @Override
     public void insert(TenantId tenant, DeviceManagementScript script) {
-        Entry earlier = entries.putIfAbsent(new Key(tenant, script.id()), new Entry(script, AssignmentSet.EMPTY));
+        StoredScript earlier = entries.putIfAbsent(new Key(tenant, script.id()),
+                new StoredScript(script, AssignmentSet.EMPTY));
         if (earlier != null) {
             throw new IllegalStateException("A script with id " + script.id() + " already exists.");
         }
@@ -44,7 +45,7 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
 
     @Override
     public Optional<DeviceManagementScript> find(TenantId tenant, ScriptId id) {
-        return Optional.ofNullable(entries.get(new Key(tenant, id))).map(Entry::script);
+        return Optional.ofNullable(entries.get(new Key(tenant, id))).map(StoredScript::script);
     }
 
     @Override
@@ -68,9 +69,9 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
     public Optional<DeviceManagementScript> update(TenantId tenant, ScriptId id,
                                                    UnaryOperator<DeviceManagementScript> change) {
         // computeIfPresent runs atomically per key, so concurrent updates of one script queue up.
-        Entry updated = entries.computeIfPresent(new Key(tenant, id),
-                (key, entry) -> new Entry(change.apply(entry.script()), entry.assignments()));
-        return Optional.ofNullable(updated).map(Entry::script);
+        StoredScript updated = entries.computeIfPresent(new Key(tenant, id),
+                (key, entry) -> new StoredScript(change.apply(entry.script()), entry.assignments()));
+        return Optional.ofNullable(updated).map(StoredScript::script);
     }
 
     @Override
@@ -81,12 +82,12 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
     @Override
     public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set) {
         return entries.computeIfPresent(new Key(tenant, scriptId),
-                (key, entry) -> new Entry(entry.script(), set)) != null;
+                (key, entry) -> new StoredScript(entry.script(), set)) != null;
     }
 
     @Override
     public Optional<AssignmentSet> findSet(TenantId tenant, ScriptId scriptId) {
-        return Optional.ofNullable(entries.get(new Key(tenant, scriptId))).map(Entry::assignments);
+        return Optional.ofNullable(entries.get(new Key(tenant, scriptId))).map(StoredScript::assignments);
     }
 
     @Override

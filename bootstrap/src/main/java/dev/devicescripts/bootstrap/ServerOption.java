@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The server's settings: each has a command-line flag, an environment variable and, most, a default. */
-enum Option {
+enum ServerOption {
     HOST("host", "ADDRESS", "0.0.0.0", "address to listen on"),
     PORT("port", "N", "8080", "port to listen on (0: any free port)"),
     DATA_DIR("data-dir", "DIR", "./data", "folder for the embedded database and the local signing key"),
@@ -77,7 +77,7 @@ enum Option {
     private final String defaultValue;
     private final String description;
 
-    Option(String flagName, String valueName, String defaultValue, String description) {
+    ServerOption(String flagName, String valueName, String defaultValue, String description) {
         this.flagName = flagName;
         this.valueName = valueName;
         this.defaultValue = defaultValue;
@@ -102,7 +102,7 @@ enum Option {
     }
 
     static Set<String> flags() {
-        return Arrays.stream(values()).map(Option::flag).collect(Collectors.toSet());
+        return Arrays.stream(values()).map(ServerOption::flag).collect(Collectors.toSet());
     }
 
     /** One line of --help. */
