@@ -30,16 +30,14 @@ class GracefulCloseTest {
         int port = api.server().port();
 
         CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(() -> api.get("/readyz"));
-        requestEntered.await();
+        Latches.await(requestEntered);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(api::close);
-        while (acceptsConnections(port)) {
-            Thread.onSpinWait(); // until close() has begun: the port no longer accepts
-        }
+        Latches.until(() -> !acceptsConnections(port), "close() has begun: the port no longer accepts");
         releaseRequest.countDown();
 
-        assertThat(inFlight.get().status()).isEqualTo(200);
-        assertThat(inFlight.get().json().get("status").asText()).isEqualTo("ready");
-        closing.get();
+        assertThat(Latches.join(inFlight).status()).isEqualTo(200);
+        assertThat(Latches.join(inFlight).json().get("status").asText()).isEqualTo("ready");
+        Latches.join(closing);
     }
 
     private static boolean acceptsConnections(int port) {
