@@ -150,7 +150,7 @@ class BatchTest {
                 batches.add(clients.submit(() -> api.post(BATCH, batchOfReads(20))));
             }
             for (Future<Reply> batch : batches) {
-                assertThat(responsesById(batch.get())).hasSize(20).allSatisfy((id, response) ->
+                assertThat(responsesById(Latches.join(batch))).hasSize(20).allSatisfy((id, response) ->
                         assertThat(response.get("body").get("value")).hasSize(1));
             }
         } finally {

@@ -1,10 +1,10 @@
 package dev.devicescripts.adapter.http;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -32,8 +32,8 @@ final class Latches {
         }
     }
 
-    /** The future's value, or its failure rethrown unchecked as join() would. */
-    static <T> T join(CompletableFuture<T> future) {
+    /** The future's value, or its failure rethrown unchecked as CompletableFuture.join() would. */
+    static <T> T join(Future<T> future) {
         try {
             return future.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

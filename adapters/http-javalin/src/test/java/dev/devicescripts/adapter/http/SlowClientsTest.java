@@ -79,7 +79,7 @@ class SlowClientsTest {
                 roundsWhileSlowOnesWait++;
             }
             trickling.set(false);
-            trickle.join();
+            Latches.join(trickle);
 
             assertThat(roundsWhileSlowOnesWait).as("the other tenant was answered while the slow ones waited")
                     .isPositive();
