@@ -461,7 +461,8 @@ class AttacksIT {
                         "--scopes", READ_ONLY));
                 Future<String> writes = threads.submit(() -> minter.mint("--tenant", ATTACKER_TENANT));
                 Future<String> other = threads.submit(() -> minter.mint("--tenant", OTHER_TENANT));
-                return new Tokens(reads.get(), writes.get(), other.get());
+                return new Tokens(reads.get(PATIENCE.toSeconds(), SECONDS), writes.get(PATIENCE.toSeconds(), SECONDS),
+                        other.get(PATIENCE.toSeconds(), SECONDS));
             } finally {
                 threads.shutdownNow();
             }

@@ -76,7 +76,7 @@ class OverloadTest {
                     .contains("http_server_requests_seconds_count{method=\"GET\",status=\"503\",uri=\""
                             + RequestRecorder.UNROUTED + "\"} 1");
             held.release();
-            assertThat(first.join().status()).isEqualTo(404);
+            assertThat(Latches.join(first).status()).isEqualTo(404);
         }
     }
 
@@ -92,7 +92,7 @@ class OverloadTest {
             assertGraphError(expired, 503, "ServiceUnavailable", "busy");
             assertThat(expired.header("Retry-After")).matches("\\d+");
             held.release();
-            assertThat(first.join().status()).isEqualTo(404);
+            assertThat(Latches.join(first).status()).isEqualTo(404);
         }
     }
 
@@ -117,13 +117,11 @@ class OverloadTest {
         try (GraphApi api = GraphApi.startWith(held::replaceGet, new RequestLimits(1, 1, LONG, LONG))) {
             CompletableFuture<Reply> first = held.send(api);
             CompletableFuture<Reply> batch = CompletableFuture.supplyAsync(() -> api.post(BATCH, batchOfReads(1)));
-            while (api.server().queuedRequests() == 0) {
-                Thread.onSpinWait(); // until the batch has taken the queue's one place
-            }
+            Latches.until(() -> api.server().queuedRequests() > 0, "the batch has taken the queue's one place");
 
             held.release();
-            assertThat(first.join().status()).isEqualTo(404);
-            assertListAnswered(batch.join());
+            assertThat(Latches.join(first).status()).isEqualTo(404);
+            assertListAnswered(Latches.join(batch));
         }
     }
 

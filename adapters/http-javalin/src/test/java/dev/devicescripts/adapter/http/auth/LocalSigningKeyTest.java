@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +95,7 @@ class LocalSigningKeyTest {
 
             Set<String> distinct = new HashSet<>();
             for (Future<String> keyId : keyIds) {
-                distinct.add(keyId.get());
+                distinct.add(keyId.get(30, TimeUnit.SECONDS));
             }
             assertThat(distinct).hasSize(1);
         } finally {

@@ -71,7 +71,7 @@ class GroupCommitTest {
         }
         Set<UUID> acknowledged = new HashSet<>();
         for (Future<List<UUID>> committed : committedByWriter) {
-            acknowledged.addAll(committed.get());
+            acknowledged.addAll(committed.get(30, TimeUnit.SECONDS));
         }
 
         assertThat(acknowledged).hasSize(WRITERS * CHANGES_PER_WRITER * 4 / 5);
