@@ -3,7 +3,7 @@ package dev.devicescripts.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devicescripts.adapter.http.support.GraphApi;
-import dev.devicescripts.adapter.http.support.Latches;
+import dev.devicescripts.adapter.http.support.Waits;
 import dev.devicescripts.adapter.http.support.Reply;
 import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.in.CheckHealthUseCase;
@@ -25,7 +25,7 @@ class GracefulCloseTest {
         CountDownLatch releaseRequest = new CountDownLatch(1);
         CheckHealthUseCase heldUntilReleased = () -> {
             requestEntered.countDown();
-            Latches.await(releaseRequest);
+            Waits.await(releaseRequest);
             return Readiness.ready();
         };
         GraphApi api = GraphApi.startWith(useCases -> new GraphUseCases(useCases.create(), useCases.get(),
@@ -34,16 +34,16 @@ class GracefulCloseTest {
         int port = api.server().port();
 
         CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(() -> api.get("/readyz"));
-        Latches.await(requestEntered);
+        Waits.await(requestEntered);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(api::close);
-        Latches.until(() -> !acceptsConnections(port), "close() has begun: the port no longer accepts");
+        Waits.until(() -> !acceptsConnections(port), "close() has begun: the port no longer accepts");
         // Held past the idle timeout stop gives every connection: a request in flight is not idle.
         Thread.sleep(GraphHttpServer.IDLE_TIMEOUT_AT_STOP.multipliedBy(3).toMillis());
         releaseRequest.countDown();
 
-        assertThat(Latches.join(inFlight).status()).isEqualTo(200);
-        assertThat(Latches.join(inFlight).json().get("status").asText()).isEqualTo("ready");
-        Latches.join(closing);
+        assertThat(Waits.join(inFlight).status()).isEqualTo(200);
+        assertThat(Waits.join(inFlight).json().get("status").asText()).isEqualTo("ready");
+        Waits.join(closing);
     }
 
     /** java.net.http.HttpClient keeps its connection open after an answer, idle, for its next request. */

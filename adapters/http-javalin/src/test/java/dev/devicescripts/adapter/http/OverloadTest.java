@@ -11,7 +11,7 @@ import dev.devicescripts.adapter.http.server.RequestLimits;
 import dev.devicescripts.adapter.http.server.RequestRecorder;
 import dev.devicescripts.adapter.http.support.Batches;
 import dev.devicescripts.adapter.http.support.GraphApi;
-import dev.devicescripts.adapter.http.support.Latches;
+import dev.devicescripts.adapter.http.support.Waits;
 import dev.devicescripts.adapter.http.support.RawHttp;
 import dev.devicescripts.adapter.http.support.Reply;
 import dev.devicescripts.application.port.in.GetScriptUseCase;
@@ -41,7 +41,7 @@ class OverloadTest {
         GraphUseCases replaceGet(GraphUseCases real) {
             GetScriptUseCase held = (caller, id) -> {
                 entered.countDown();
-                Latches.await(released);
+                Waits.await(released);
                 return real.get().get(caller, id);
             };
             return new GraphUseCases(real.create(), held, real.list(), real.update(), real.delete(), real.assign(),
@@ -51,7 +51,7 @@ class OverloadTest {
         /** Sends the get and returns once the server is working on it. */
         CompletableFuture<Reply> send(GraphApi api) {
             CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(() -> api.get(HELD));
-            Latches.await(entered);
+            Waits.await(entered);
             return reply;
         }
 
@@ -76,7 +76,7 @@ class OverloadTest {
                     .contains("http_server_requests_seconds_count{method=\"GET\",status=\"503\",uri=\""
                             + RequestRecorder.UNROUTED + "\"} 1");
             held.release();
-            assertThat(Latches.join(first).status()).isEqualTo(404);
+            assertThat(Waits.join(first).status()).isEqualTo(404);
         }
     }
 
@@ -92,7 +92,7 @@ class OverloadTest {
             assertGraphError(expired, 503, "ServiceUnavailable", "busy");
             assertThat(expired.header("Retry-After")).matches("\\d+");
             held.release();
-            assertThat(Latches.join(first).status()).isEqualTo(404);
+            assertThat(Waits.join(first).status()).isEqualTo(404);
         }
     }
 
@@ -117,11 +117,11 @@ class OverloadTest {
         try (GraphApi api = GraphApi.startWith(held::replaceGet, new RequestLimits(1, 1, LONG, LONG))) {
             CompletableFuture<Reply> first = held.send(api);
             CompletableFuture<Reply> batch = CompletableFuture.supplyAsync(() -> api.post(BATCH, batchOfReads(1)));
-            Latches.until(() -> api.server().queuedRequests() > 0, "the batch has taken the queue's one place");
+            Waits.until(() -> api.server().queuedRequests() > 0, "the batch has taken the queue's one place");
 
             held.release();
-            assertThat(Latches.join(first).status()).isEqualTo(404);
-            assertListAnswered(Latches.join(batch));
+            assertThat(Waits.join(first).status()).isEqualTo(404);
+            assertListAnswered(Waits.join(batch));
         }
     }
 

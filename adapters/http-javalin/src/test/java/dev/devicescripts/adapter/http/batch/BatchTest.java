@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devicescripts.adapter.http.server.TlsFiles;
 import dev.devicescripts.adapter.http.support.GraphApi;
-import dev.devicescripts.adapter.http.support.Latches;
+import dev.devicescripts.adapter.http.support.Waits;
 import dev.devicescripts.adapter.http.support.Reply;
 import dev.devicescripts.adapter.http.support.TestCertificate;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +155,7 @@ class BatchTest {
                 batches.add(clients.submit(() -> api.post(BATCH, batchOfReads(20))));
             }
             for (Future<Reply> batch : batches) {
-                assertThat(responsesById(Latches.join(batch))).hasSize(20).allSatisfy((id, response) ->
+                assertThat(responsesById(Waits.join(batch))).hasSize(20).allSatisfy((id, response) ->
                         assertThat(response.get("body").get("value")).hasSize(1));
             }
         } finally {

@@ -10,7 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.devicescripts.adapter.http.support.GraphApi;
-import dev.devicescripts.adapter.http.support.Latches;
+import dev.devicescripts.adapter.http.support.Waits;
 import dev.devicescripts.adapter.http.support.RawHttp;
 import dev.devicescripts.domain.TenantId;
 import java.io.IOException;
@@ -82,7 +82,7 @@ class SlowClientsTest {
                 roundsWhileSlowOnesWait++;
             }
             trickling.set(false);
-            Latches.join(trickle);
+            Waits.join(trickle);
 
             assertThat(roundsWhileSlowOnesWait).as("the other tenant was answered while the slow ones waited")
                     .isPositive();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devicescripts.adapter.http.GraphUseCases;
 import dev.devicescripts.adapter.http.support.GraphApi;
-import dev.devicescripts.adapter.http.support.Latches;
+import dev.devicescripts.adapter.http.support.Waits;
 import dev.devicescripts.adapter.http.support.Reply;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.port.in.GetScriptUseCase;
@@ -67,7 +67,7 @@ class TenantLoadTest {
             GraphApi other = api.as(token(OTHER_TENANT, List.of("DeviceManagementScripts.Read.All"), List.of()));
             List<CompletableFuture<Reply>> floods = new ArrayList<>(IntStream.range(0, 2)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.get(HELD))).toList());
-            Latches.until(() -> started.size() >= 2, "the flooding tenant holds both slots");
+            Waits.until(() -> started.size() >= 2, "the flooding tenant holds both slots");
             floods.add(CompletableFuture.supplyAsync(() -> api.get(HELD)));
             awaitQueued(api, 1);
             CompletableFuture<Reply> othersList = CompletableFuture.supplyAsync(() -> other.get(SCRIPTS));
@@ -77,16 +77,16 @@ class TenantLoadTest {
             awaitQueued(api, 3);
 
             releases.release(1);
-            assertThat(Latches.join(othersList).status()).isEqualTo(200);
+            assertThat(Waits.join(othersList).status()).isEqualTo(200);
             releases.release(3);
 
-            floods.forEach(reply -> assertThat(Latches.join(reply).status()).isEqualTo(404));
+            floods.forEach(reply -> assertThat(Waits.join(reply).status()).isEqualTo(404));
             assertThat(started).as("the other tenant's list started before the flooding tenant's waiting gets")
                     .containsExactly("get", "get", "list", "get", "get");
         }
     }
 
     private static void awaitQueued(GraphApi api, int count) {
-        Latches.until(() -> api.server().queuedRequests() >= count, count + " requests wait in the queue");
+        Waits.until(() -> api.server().queuedRequests() >= count, count + " requests wait in the queue");
     }
 }

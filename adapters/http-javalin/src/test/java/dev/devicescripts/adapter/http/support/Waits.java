@@ -14,11 +14,11 @@ import java.util.function.BooleanSupplier;
  * Each gives up after {@link #PATIENCE} with a message saying what did not happen, so that a regression fails the
  * test instead of hanging the build.
  */
-public final class Latches {
+public final class Waits {
     /** Far longer than any of these waits takes when the code works, even on a loaded CI machine. */
     public static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private Latches() {
+    private Waits() {
     }
 
     public static void await(CountDownLatch latch) {
