@@ -9,8 +9,9 @@ import java.util.UUID;
  * @param filterId null exactly when the type is {@code none}
  */
 public record AssignmentFilter(AssignmentFilterType type, UUID filterId) {
-    public static final String ID_FIELD = "deviceAndAppManagementAssignmentFilterId";
-    public static final String TYPE_FIELD = "deviceAndAppManagementAssignmentFilterType";
+    /** The subjects of this record's rules, in the domain's terms. */
+    public static final String FILTER_ID = "filterId";
+    public static final String FILTER_TYPE = "filterType";
     /** Intune's own exports and several tools write the all-zero id for "no filter": it names no filter. */
     private static final UUID NO_FILTER_ID = new UUID(0, 0);
     public static final AssignmentFilter NONE = new AssignmentFilter(AssignmentFilterType.NONE, null);
@@ -21,10 +22,10 @@ public record AssignmentFilter(AssignmentFilterType type, UUID filterId) {
             filterId = null;
         }
         if (type == AssignmentFilterType.NONE && filterId != null) {
-            throw new InvalidInputException(ID_FIELD, "must be null when " + TYPE_FIELD + " is none.");
+            throw new InvalidInputException(FILTER_ID, "must be null when %s is none.", FILTER_TYPE);
         }
         if (type != AssignmentFilterType.NONE && filterId == null) {
-            throw new InvalidInputException(ID_FIELD, "is required when " + TYPE_FIELD + " is " + type.graphName() + ".");
+            throw new InvalidInputException(FILTER_ID, "is required when %s is " + type.graphName() + ".", FILTER_TYPE);
         }
     }
 

@@ -14,8 +14,10 @@ public final class AssignmentSet {
     public static final int DEFAULT_MAX_TARGETS = 1000;
     public static final AssignmentSet EMPTY = new AssignmentSet(List.of());
 
-    private static final String GROUP_ASSIGNMENTS = "deviceManagementScriptGroupAssignments";
-    private static final String ASSIGNMENTS = "deviceManagementScriptAssignments";
+    /** The subjects of this class's rules, in the domain's terms: what an assign named targets in. */
+    public static final String GROUP_ASSIGNMENTS = "groupAssignments";
+    public static final String ASSIGNMENTS = "assignments";
+    public static final String GROUP_ASSIGNMENTS_AND_ASSIGNMENTS = GROUP_ASSIGNMENTS + " and " + ASSIGNMENTS;
 
     private final List<AssignmentTarget> targets;
 
@@ -46,7 +48,7 @@ public final class AssignmentSet {
         if (assignments.isEmpty()) {
             return GROUP_ASSIGNMENTS;
         }
-        return groupAssignments.isEmpty() ? ASSIGNMENTS : GROUP_ASSIGNMENTS + " and " + ASSIGNMENTS;
+        return groupAssignments.isEmpty() ? ASSIGNMENTS : GROUP_ASSIGNMENTS_AND_ASSIGNMENTS;
     }
 
     /** @param namedIn the collections that named the targets, which an error about too many targets names */

@@ -8,8 +8,9 @@ public record ExclusionGroupAssignmentTarget(GroupId groupId, AssignmentFilter f
         InvalidInputException.required(groupId, "groupId");
         Objects.requireNonNull(filter, "filter");
         if (!filter.isNone()) {
-            throw new InvalidInputException(AssignmentFilter.TYPE_FIELD,
-                    "must be none on an exclusionGroupAssignmentTarget: exclusion targets take no assignment filter.");
+            throw new InvalidInputException(AssignmentFilter.FILTER_TYPE,
+                    "must be none on an %s: exclusion targets take no assignment filter.",
+                    ExclusionGroupAssignmentTarget.class.getSimpleName());
         }
     }
 

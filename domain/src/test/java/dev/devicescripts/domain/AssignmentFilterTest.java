@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 
 class AssignmentFilterTest {
 
-    private static final String ID_FIELD = "deviceAndAppManagementAssignmentFilterId";
-
     @Test
     void include_with_a_filter_id_is_accepted() {
         AssignmentFilter filter = AssignmentFilter.include(FILTER_ID);
@@ -36,20 +34,20 @@ class AssignmentFilterTest {
 
     @Test
     void include_without_a_filter_id_is_rejected() {
-        assertRejected(() -> AssignmentFilter.include(null), ID_FIELD,
-                "is required when deviceAndAppManagementAssignmentFilterType is include");
+        assertRejected(() -> AssignmentFilter.include(null), "filterId",
+                "is required when filterType is include");
     }
 
     @Test
     void exclude_without_a_filter_id_is_rejected() {
-        assertRejected(() -> AssignmentFilter.exclude(null), ID_FIELD,
-                "is required when deviceAndAppManagementAssignmentFilterType is exclude");
+        assertRejected(() -> AssignmentFilter.exclude(null), "filterId",
+                "is required when filterType is exclude");
     }
 
     @Test
     void none_with_a_filter_id_is_rejected() {
-        assertRejected(() -> new AssignmentFilter(AssignmentFilterType.NONE, FILTER_ID), ID_FIELD,
-                "must be null when deviceAndAppManagementAssignmentFilterType is none");
+        assertRejected(() -> new AssignmentFilter(AssignmentFilterType.NONE, FILTER_ID), "filterId",
+                "must be null when filterType is none");
     }
 
     @Test
@@ -59,7 +57,7 @@ class AssignmentFilterTest {
 
     @Test
     void include_with_the_all_zero_filter_id_is_rejected_as_naming_no_filter() {
-        assertRejected(() -> AssignmentFilter.include(new UUID(0, 0)), ID_FIELD,
-                "is required when deviceAndAppManagementAssignmentFilterType is include");
+        assertRejected(() -> AssignmentFilter.include(new UUID(0, 0)), "filterId",
+                "is required when filterType is include");
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AssignmentSetTest {
 
-    private static final String FIELD = "deviceManagementScriptAssignments";
+    private static final String FIELD = "assignments";
     private static final int MAX = AssignmentSet.DEFAULT_MAX_TARGETS;
 
     private static AssignmentSet assign(List<GroupId> groupAssignments, List<AssignmentTarget> assignments) {
@@ -139,14 +139,14 @@ class AssignmentSetTest {
 
     @Test
     void too_many_targets_named_only_in_group_assignments_are_rejected_naming_that_collection() {
-        assertRejected(() -> AssignmentSet.of(groupIds(1, 4), List.of(), 3), "deviceManagementScriptGroupAssignments",
+        assertRejected(() -> AssignmentSet.of(groupIds(1, 4), List.of(), 3), "groupAssignments",
                 "would give the script 4 distinct targets; a script holds at most 3");
     }
 
     @Test
     void too_many_targets_named_in_both_collections_are_rejected_naming_both() {
         assertRejected(() -> AssignmentSet.of(groupIds(1, 2), groups(3, 4), 3),
-                "deviceManagementScriptGroupAssignments and " + FIELD,
+                "groupAssignments and " + FIELD,
                 "would give the script 4 distinct targets; a script holds at most 3");
     }
 

@@ -67,8 +67,8 @@ class AssignmentTargetTest {
     void an_exclusion_target_with_a_filter_is_rejected(String type) {
         AssignmentFilter filter = new AssignmentFilter(AssignmentFilterType.fromGraphName(type, "type"), FILTER_ID);
 
-        assertRejected(() -> new ExclusionGroupAssignmentTarget(group(1), filter),
-                "deviceAndAppManagementAssignmentFilterType", "exclusion targets take no assignment filter");
+        assertRejected(() -> new ExclusionGroupAssignmentTarget(group(1), filter), "filterType",
+                "must be none on an ExclusionGroupAssignmentTarget: exclusion targets take no assignment filter");
     }
 
     @Test

@@ -42,8 +42,8 @@ class GraphNamesTest {
     @NullSource
     @ValueSource(strings = {"", "None", "INCLUDE", "Exclude", "include ", "all"})
     void filter_type_rejects_any_other_name_under_the_field_given(String name) {
-        assertRejected(() -> AssignmentFilterType.fromGraphName(name, "target." + AssignmentFilter.TYPE_FIELD),
-                "target." + AssignmentFilter.TYPE_FIELD, "must be one of none, include, exclude");
+        assertRejected(() -> AssignmentFilterType.fromGraphName(name, "target.filterType"), "target.filterType",
+                "must be one of none, include, exclude");
     }
 
     @ParameterizedTest

@@ -24,6 +24,7 @@ import dev.devicescripts.application.port.in.UpdateScriptCommand;
 import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.DeviceManagementScript;
+import dev.devicescripts.domain.InvalidInputException;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.ScriptPatch;
 import dev.devicescripts.domain.ScriptProperties;
@@ -159,7 +160,11 @@ public final class ScriptEndpoints implements GraphResource {
     private void assign(Context ctx) {
         ScriptId id = scriptId(ctx);
         AssignScriptCommand command = ScriptRequests.assign(id, bodies.jsonObject(ctx));
-        useCases.assign().assign(caller(ctx), command);
+        try {
+            useCases.assign().assign(caller(ctx), command);
+        } catch (InvalidInputException rejection) {
+            throw GraphFields.named(rejection); // the set's rules, such as its limit of targets
+        }
         metrics.assigned(command.groupAssignments().size() + command.assignments().size());
         ctx.status(204);
     }

@@ -57,8 +57,8 @@ final class ScriptRequests {
     }
 
     static AssignScriptCommand assign(ScriptId scriptId, JsonObjectReader json) {
-        List<GroupId> groups = json.objects("deviceManagementScriptGroupAssignments", ScriptRequests::groupAssignment);
-        List<AssignmentTarget> targets = json.objects("deviceManagementScriptAssignments", ScriptRequests::assignment);
+        List<GroupId> groups = json.objects(GraphFields.GROUP_ASSIGNMENTS, ScriptRequests::groupAssignment);
+        List<AssignmentTarget> targets = json.objects(GraphFields.ASSIGNMENTS, ScriptRequests::assignment);
         json.rejectUnknown("the assign action");
         return new AssignScriptCommand(scriptId, groups, targets);
     }
@@ -94,20 +94,24 @@ final class ScriptRequests {
             throw new InvalidInputException("@odata.type", "must name one of #"
                     + String.join(", #", GraphTypes.TARGETS) + (type == null ? "." : "; " + type + " is not one of them."));
         }
-        String filterId = json.string(AssignmentFilter.ID_FIELD);
-        String filterType = json.string(AssignmentFilter.TYPE_FIELD);
+        String filterId = json.string(GraphFields.FILTER_ID);
+        String filterType = json.string(GraphFields.FILTER_TYPE);
         String groupId = isGroupTarget(type) ? json.string("groupId") : null;
         String collectionId = type.equals(GraphTypes.COLLECTION_TARGET) ? json.string("collectionId") : null;
         json.rejectUnknown(type);
-        AssignmentFilter filter = filter(filterId, filterType);
-        return switch (type) {
-            case GraphTypes.GROUP_TARGET -> new GroupAssignmentTarget(GroupId.of(groupId, "groupId"), filter);
-            case GraphTypes.EXCLUSION_GROUP_TARGET ->
-                    new ExclusionGroupAssignmentTarget(GroupId.of(groupId, "groupId"), filter);
-            case GraphTypes.ALL_DEVICES_TARGET -> new AllDevicesAssignmentTarget(filter);
-            case GraphTypes.ALL_LICENSED_USERS_TARGET -> new AllLicensedUsersAssignmentTarget(filter);
-            default -> new ConfigurationManagerCollectionAssignmentTarget(collectionId, filter);
-        };
+        try {
+            AssignmentFilter filter = filter(filterId, filterType);
+            return switch (type) {
+                case GraphTypes.GROUP_TARGET -> new GroupAssignmentTarget(GroupId.of(groupId, "groupId"), filter);
+                case GraphTypes.EXCLUSION_GROUP_TARGET ->
+                        new ExclusionGroupAssignmentTarget(GroupId.of(groupId, "groupId"), filter);
+                case GraphTypes.ALL_DEVICES_TARGET -> new AllDevicesAssignmentTarget(filter);
+                case GraphTypes.ALL_LICENSED_USERS_TARGET -> new AllLicensedUsersAssignmentTarget(filter);
+                default -> new ConfigurationManagerCollectionAssignmentTarget(collectionId, filter);
+            };
+        } catch (InvalidInputException rejection) {
+            throw GraphFields.named(rejection); // the target's rules, such as a filter id needing a filter type
+        }
     }
 
     private static boolean isGroupTarget(String type) {
@@ -117,8 +121,8 @@ final class ScriptRequests {
     private static AssignmentFilter filter(String filterId, String filterType) {
         AssignmentFilterType type = filterType == null
                 ? AssignmentFilterType.NONE
-                : AssignmentFilterType.fromGraphName(filterType, AssignmentFilter.TYPE_FIELD);
-        UUID id = filterId == null ? null : Guids.parse(filterId, AssignmentFilter.ID_FIELD);
+                : AssignmentFilterType.fromGraphName(filterType, GraphFields.FILTER_TYPE);
+        UUID id = filterId == null ? null : Guids.parse(filterId, GraphFields.FILTER_ID);
         return new AssignmentFilter(type, id);
     }
 

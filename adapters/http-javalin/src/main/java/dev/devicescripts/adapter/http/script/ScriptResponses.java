@@ -106,8 +106,8 @@ final class ScriptResponses {
     private static void writeTarget(AssignmentTarget target, JsonGenerator json) throws IOException {
         AssignmentFilter filter = target.filter();
         json.writeStringField("@odata.type", "#" + typeOf(target));
-        json.writeStringField(AssignmentFilter.ID_FIELD, filter.filterId() == null ? null : filter.filterId().toString());
-        json.writeStringField(AssignmentFilter.TYPE_FIELD, filter.type().graphName());
+        json.writeStringField(GraphFields.FILTER_ID, filter.filterId() == null ? null : filter.filterId().toString());
+        json.writeStringField(GraphFields.FILTER_TYPE, filter.type().graphName());
         if (target instanceof GroupAssignmentTarget group) {
             json.writeStringField("groupId", group.groupId().toString());
         } else if (target instanceof ExclusionGroupAssignmentTarget exclusion) {
