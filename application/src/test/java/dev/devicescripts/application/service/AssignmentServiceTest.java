@@ -6,7 +6,6 @@ import static dev.devicescripts.application.port.out.ScriptFixtures.fullProperti
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
 import dev.devicescripts.application.AccessDeniedException;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.Callers;
@@ -40,7 +39,7 @@ class AssignmentServiceTest {
     private static final GroupId GROUP_2 = GroupId.of("a2a2a2a2-0000-0000-0000-000000000002", "groupId");
     private static final UUID FILTER = UUID.fromString("f1f1f1f1-0000-0000-0000-000000000001");
 
-    private final InMemoryStore store = new InMemoryStore();
+    private final FakeStore store = new FakeStore();
     private final ScriptService scripts = new ScriptService(store, () -> Instant.parse("2026-11-28T12:00:00Z"),
             () -> new ScriptId(UUID.randomUUID()));
     private final AssignmentService service = new AssignmentService(store, MAX_TARGETS);

@@ -7,7 +7,6 @@ import static dev.devicescripts.application.port.out.ScriptFixtures.fullProperti
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
 import dev.devicescripts.application.AccessDeniedException;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.Callers;
@@ -41,7 +40,7 @@ class ScriptServiceTest {
 
     private Instant now = MORNING;
     private long idsGiven;
-    private final ScriptService service = new ScriptService(new InMemoryStore(), () -> now,
+    private final ScriptService service = new ScriptService(new FakeStore(), () -> now,
             () -> new ScriptId(new UUID(0, ++idsGiven)));
 
     @Test
