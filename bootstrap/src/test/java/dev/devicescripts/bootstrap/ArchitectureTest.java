@@ -18,7 +18,7 @@ class ArchitectureTest {
     private static final String HTTP = "dev.devicescripts.adapter.http";
 
     @ArchTest
-    static final ArchRule layers_depend_only_inwards = layeredArchitecture()
+    static final ArchRule layersDependOnlyInwards = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .layer("Domain").definedBy("dev.devicescripts.domain..")
             .layer("Application").definedBy("dev.devicescripts.application..")
@@ -36,32 +36,32 @@ class ArchitectureTest {
                     "Application", "HTTP adapter", "JDBC adapter", "Memory adapter", "Bootstrap");
 
     @ArchTest
-    static final ArchRule domain_depends_on_nothing_but_the_jdk = noClasses()
+    static final ArchRule domainDependsOnNothingButTheJdk = noClasses()
             .that().resideInAPackage("dev.devicescripts.domain..")
             .should().dependOnClassesThat()
             .resideOutsideOfPackages("dev.devicescripts.domain..", "java..");
 
     @ArchTest
-    static final ArchRule application_depends_on_nothing_but_the_domain_and_the_jdk = noClasses()
+    static final ArchRule applicationDependsOnNothingButTheDomainAndTheJdk = noClasses()
             .that().resideInAPackage("dev.devicescripts.application..")
             .should().dependOnClassesThat()
             .resideOutsideOfPackages("dev.devicescripts.application..", "dev.devicescripts.domain..", "java..");
 
     @ArchTest
-    static final ArchRule core_uses_no_framework_jdbc_or_metrics_library = noClasses()
+    static final ArchRule coreUsesNoFrameworkJdbcOrMetricsLibrary = noClasses()
             .that().resideInAnyPackage("dev.devicescripts.domain..", "dev.devicescripts.application..")
             .should().dependOnClassesThat()
             .resideInAnyPackage("io.javalin..", "com.fasterxml.jackson..", "com.google.inject..", "jakarta.inject..",
                     "javax.inject..", "java.sql..", "javax.sql..", "io.micrometer..", "io.prometheus..");
 
     @ArchTest
-    static final ArchRule http_adapter_packages_are_free_of_cycles = slices()
+    static final ArchRule httpAdapterPackagesAreFreeOfCycles = slices()
             .matching(HTTP + ".(*)..")
             .should().beFreeOfCycles();
 
     /** The root package wires the adapter together; what it wires must not need it back. */
     @ArchTest
-    static final ArchRule only_bootstrap_uses_the_http_adapters_root_package = noClasses()
+    static final ArchRule onlyBootstrapUsesTheHttpAdaptersRootPackage = noClasses()
             .that().resideInAPackage(HTTP + ".*..")
             .should().dependOnClassesThat().resideInAPackage(HTTP);
 
@@ -70,32 +70,32 @@ class ArchitectureTest {
      * authentication, whose failures GraphErrors answers.
      */
     @ArchTest
-    static final ArchRule graph_and_odata_depend_on_no_resource_package = noClasses()
+    static final ArchRule graphAndOdataDependOnNoResourcePackage = noClasses()
             .that().resideInAnyPackage(HTTP + ".graph..", HTTP + ".odata..")
             .should().dependOnClassesThat(resideInAPackage(HTTP + "..")
                     .and(not(resideInAnyPackage(HTTP + ".graph..", HTTP + ".odata..", HTTP + ".auth.."))));
 
     /** Outbound ports speak of what is stored, never of the requests that inbound ports take. */
     @ArchTest
-    static final ArchRule outbound_ports_use_no_inbound_port = noClasses()
+    static final ArchRule outboundPortsUseNoInboundPort = noClasses()
             .that().resideInAPackage("dev.devicescripts.application.port.out..")
             .should().dependOnClassesThat().resideInAPackage("dev.devicescripts.application.port.in..");
 
     /** The HTTP adapter reaches the store only through the use cases, which check access and tenancy. */
     @ArchTest
-    static final ArchRule inbound_adapters_use_no_outbound_port = noClasses()
+    static final ArchRule inboundAdaptersUseNoOutboundPort = noClasses()
             .that().resideInAPackage(HTTP + "..")
             .should().dependOnClassesThat().resideInAPackage("dev.devicescripts.application.port.out..");
 
     /** Storage adapters implement outbound ports; they have no business with the requests of inbound ones. */
     @ArchTest
-    static final ArchRule outbound_adapters_use_no_inbound_port = noClasses()
+    static final ArchRule outboundAdaptersUseNoInboundPort = noClasses()
             .that().resideInAPackage("dev.devicescripts.adapter.persistence..")
             .should().dependOnClassesThat().resideInAPackage("dev.devicescripts.application.port.in..");
 
     /** Adapters see ports only; bootstrap alone knows which service implements which. */
     @ArchTest
-    static final ArchRule adapters_use_no_service = noClasses()
+    static final ArchRule adaptersUseNoService = noClasses()
             .that().resideInAPackage("dev.devicescripts.adapter..")
             .should().dependOnClassesThat().resideInAPackage("dev.devicescripts.application.service..");
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ConfigurationTest {
 
     @Test
-    void withNothingGiven_theDefaultsServeTheEmbeddedDatabaseOnPort8080() throws UsageException {
+    void withNothingGivenTheDefaultsServeTheEmbeddedDatabaseOnPort8080() throws UsageException {
         Configuration configuration = Configuration.parse(List.of(), Map.of());
 
         assertThat(configuration.host()).isEqualTo("0.0.0.0");

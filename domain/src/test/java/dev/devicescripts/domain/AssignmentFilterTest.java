@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class AssignmentFilterTest {
 
     @Test
-    void include_with_a_filter_id_is_accepted() {
+    void includeWithAFilterIdIsAccepted() {
         AssignmentFilter filter = AssignmentFilter.include(FILTER_ID);
 
         assertThat(filter.type()).isEqualTo(AssignmentFilterType.INCLUDE);
@@ -19,7 +19,7 @@ class AssignmentFilterTest {
     }
 
     @Test
-    void exclude_with_a_filter_id_is_accepted() {
+    void excludeWithAFilterIdIsAccepted() {
         AssignmentFilter filter = AssignmentFilter.exclude(FILTER_ID);
 
         assertThat(filter.type()).isEqualTo(AssignmentFilterType.EXCLUDE);
@@ -27,36 +27,36 @@ class AssignmentFilterTest {
     }
 
     @Test
-    void none_without_a_filter_id_is_accepted() {
+    void noneWithoutAFilterIdIsAccepted() {
         assertThat(new AssignmentFilter(AssignmentFilterType.NONE, null)).isEqualTo(AssignmentFilter.NONE);
         assertThat(AssignmentFilter.NONE.isNone()).isTrue();
     }
 
     @Test
-    void include_without_a_filter_id_is_rejected() {
+    void includeWithoutAFilterIdIsRejected() {
         assertRejected(() -> AssignmentFilter.include(null), "filterId",
                 "is required when filterType is include");
     }
 
     @Test
-    void exclude_without_a_filter_id_is_rejected() {
+    void excludeWithoutAFilterIdIsRejected() {
         assertRejected(() -> AssignmentFilter.exclude(null), "filterId",
                 "is required when filterType is exclude");
     }
 
     @Test
-    void none_with_a_filter_id_is_rejected() {
+    void noneWithAFilterIdIsRejected() {
         assertRejected(() -> new AssignmentFilter(AssignmentFilterType.NONE, FILTER_ID), "filterId",
                 "must be null when filterType is none");
     }
 
     @Test
-    void none_with_the_all_zero_filter_id_that_intune_exports_write_means_no_filter() {
+    void noneWithTheAllZeroFilterIdThatIntuneExportsWriteMeansNoFilter() {
         assertThat(new AssignmentFilter(AssignmentFilterType.NONE, new UUID(0, 0))).isEqualTo(AssignmentFilter.NONE);
     }
 
     @Test
-    void include_with_the_all_zero_filter_id_is_rejected_as_naming_no_filter() {
+    void includeWithTheAllZeroFilterIdIsRejectedAsNamingNoFilter() {
         assertRejected(() -> AssignmentFilter.include(new UUID(0, 0)), "filterId",
                 "is required when filterType is include");
     }

@@ -35,20 +35,20 @@ class AssignmentSetTest {
     }
 
     @Test
-    void the_set_is_the_union_of_both_collections_in_the_order_named() {
+    void theSetIsTheUnionOfBothCollectionsInTheOrderNamed() {
         AssignmentSet set = assign(List.of(group(1), group(2)), List.of(allDevices(), exclude(3), include(4)));
 
         assertThat(set.targets()).containsExactly(include(1), include(2), allDevices(), exclude(3), include(4));
     }
 
     @Test
-    void a_group_assignment_names_an_include_target_without_a_filter() {
+    void aGroupAssignmentNamesAnIncludeTargetWithoutAFilter() {
         assertThat(assign(List.of(group(1)), List.of()).targets())
                 .containsExactly(new GroupAssignmentTarget(group(1), AssignmentFilter.NONE));
     }
 
     @Test
-    void the_same_target_named_twice_with_the_same_filter_counts_once_where_first_named() {
+    void theSameTargetNamedTwiceWithTheSameFilterCountsOnceWhereFirstNamed() {
         AssignmentTarget filtered = new AllLicensedUsersAssignmentTarget(AssignmentFilter.include(FILTER_ID));
 
         AssignmentSet set = assign(filtered, include(1), exclude(2), filtered, include(1), exclude(2));
@@ -57,7 +57,7 @@ class AssignmentSetTest {
     }
 
     @Test
-    void a_group_assignment_and_the_same_unfiltered_group_target_count_once() {
+    void aGroupAssignmentAndTheSameUnfilteredGroupTargetCountOnce() {
         AssignmentSet set = assign(List.of(group(1)), List.of(include(1)));
 
         assertThat(set.targets()).containsExactly(include(1));
@@ -65,7 +65,7 @@ class AssignmentSetTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("oneTargetWithTwoFilters")
-    void a_target_named_twice_with_different_filters_is_rejected(String description, AssignmentTarget first,
+    void aTargetNamedTwiceWithDifferentFiltersIsRejected(String description, AssignmentTarget first,
                                                                  AssignmentTarget second) {
         assertRejected(() -> assign(first, second), FIELD, "twice with different assignment filters");
     }
@@ -87,7 +87,7 @@ class AssignmentSetTest {
     }
 
     @Test
-    void a_group_assignment_and_the_same_group_with_a_filter_is_rejected() {
+    void aGroupAssignmentAndTheSameGroupWithAFilterIsRejected() {
         List<AssignmentTarget> filtered =
                 List.of(new GroupAssignmentTarget(group(1), AssignmentFilter.include(FILTER_ID)));
 
@@ -95,31 +95,31 @@ class AssignmentSetTest {
     }
 
     @Test
-    void a_group_both_included_and_excluded_is_rejected() {
+    void aGroupBothIncludedAndExcludedIsRejected() {
         assertRejected(() -> assign(include(1), exclude(1)), FIELD,
                 "names group " + group(1) + " both as an include and as an exclusion target");
     }
 
     @Test
-    void a_group_both_excluded_and_included_is_rejected() {
+    void aGroupBothExcludedAndIncludedIsRejected() {
         assertRejected(() -> assign(exclude(1), include(1)), FIELD, "both as an include and as an exclusion target");
     }
 
     @Test
-    void a_group_assignment_for_an_excluded_group_is_rejected() {
+    void aGroupAssignmentForAnExcludedGroupIsRejected() {
         assertRejected(() -> assign(List.of(group(1)), List.of(exclude(1))), FIELD,
                 "both as an include and as an exclusion target");
     }
 
     @Test
-    void a_filtered_include_and_an_exclusion_of_one_group_is_rejected() {
+    void aFilteredIncludeAndAnExclusionOfOneGroupIsRejected() {
         AssignmentTarget filtered = new GroupAssignmentTarget(group(1), AssignmentFilter.include(FILTER_ID));
 
         assertRejected(() -> assign(filtered, exclude(1)), FIELD, "both as an include and as an exclusion target");
     }
 
     @Test
-    void a_collection_whose_id_is_another_targets_key_is_rejected() {
+    void aCollectionWhoseIdIsAnotherTargetsKeyIsRejected() {
         AssignmentTarget collection = new ConfigurationManagerCollectionAssignmentTarget(
                 AllDevicesAssignmentTarget.KEY, AssignmentFilter.NONE);
 
@@ -127,31 +127,31 @@ class AssignmentSetTest {
     }
 
     @Test
-    void exactly_max_targets_are_accepted() {
+    void exactlyMaxTargetsAreAccepted() {
         assertThat(AssignmentSet.of(List.of(), groups(1, 3), 3).size()).isEqualTo(3);
     }
 
     @Test
-    void one_target_more_than_max_targets_is_rejected_naming_the_limit() {
+    void oneTargetMoreThanMaxTargetsIsRejectedNamingTheLimit() {
         assertRejected(() -> AssignmentSet.of(List.of(), groups(1, 4), 3), FIELD,
                 "would give the script 4 distinct targets; a script holds at most 3");
     }
 
     @Test
-    void too_many_targets_named_only_in_group_assignments_are_rejected_naming_that_collection() {
+    void tooManyTargetsNamedOnlyInGroupAssignmentsAreRejectedNamingThatCollection() {
         assertRejected(() -> AssignmentSet.of(groupIds(1, 4), List.of(), 3), "groupAssignments",
                 "would give the script 4 distinct targets; a script holds at most 3");
     }
 
     @Test
-    void too_many_targets_named_in_both_collections_are_rejected_naming_both() {
+    void tooManyTargetsNamedInBothCollectionsAreRejectedNamingBoth() {
         assertRejected(() -> AssignmentSet.of(groupIds(1, 2), groups(3, 4), 3),
                 "groupAssignments and " + FIELD,
                 "would give the script 4 distinct targets; a script holds at most 3");
     }
 
     @Test
-    void targets_named_twice_do_not_count_toward_the_limit() {
+    void targetsNamedTwiceDoNotCountTowardTheLimit() {
         List<AssignmentTarget> named = new ArrayList<>(groups(1, 3));
         named.addAll(groups(1, 3));
 
@@ -161,7 +161,7 @@ class AssignmentSetTest {
     }
 
     @Test
-    void the_default_limit_is_1000_targets() {
+    void theDefaultLimitIs1000Targets() {
         assertThat(assign(List.of(), groups(1, 1000)).size()).isEqualTo(1000);
         assertRejected(() -> assign(List.of(), groups(1, 1001)), FIELD, "at most 1000");
     }
@@ -175,7 +175,7 @@ class AssignmentSetTest {
     }
 
     @Test
-    void empty_collections_give_the_empty_set() {
+    void emptyCollectionsGiveTheEmptySet() {
         AssignmentSet set = assign(List.of(), List.of());
 
         assertThat(set).isEqualTo(AssignmentSet.EMPTY);
@@ -185,7 +185,7 @@ class AssignmentSetTest {
     }
 
     @Test
-    void group_assignments_show_only_the_unfiltered_include_group_targets() {
+    void groupAssignmentsShowOnlyTheUnfilteredIncludeGroupTargets() {
         AssignmentSet set = assign(include(1), new GroupAssignmentTarget(group(2), AssignmentFilter.include(FILTER_ID)),
                 exclude(3), allDevices(), include(4));
 
@@ -195,7 +195,7 @@ class AssignmentSetTest {
     }
 
     @Test
-    void assignment_ids_are_the_script_id_a_colon_and_each_targets_key() {
+    void assignmentIdsAreTheScriptIdAColonAndEachTargetsKey() {
         AssignmentSet set = assign(include(1), exclude(2), allDevices(),
                 new AllLicensedUsersAssignmentTarget(AssignmentFilter.NONE),
                 new ConfigurationManagerCollectionAssignmentTarget("SMS00001", AssignmentFilter.NONE));
@@ -211,7 +211,7 @@ class AssignmentSetTest {
     }
 
     @Test
-    void given_a_mutable_list_when_the_caller_changes_it_afterwards_then_the_set_does_not_change() {
+    void givenAMutableListWhenTheCallerChangesItAfterwardsThenTheSetDoesNotChange() {
         List<AssignmentTarget> named = new ArrayList<>(List.of(include(1)));
         AssignmentSet set = assign(List.of(), named);
 
@@ -222,7 +222,7 @@ class AssignmentSetTest {
     }
 
     @Test
-    void a_restored_set_holds_the_targets_it_was_stored_with() {
+    void aRestoredSetHoldsTheTargetsItWasStoredWith() {
         AssignmentSet stored = assign(include(1), allDevices());
 
         assertThat(AssignmentSet.restore(stored.targets())).isEqualTo(stored).hasSameHashCodeAs(stored);

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AssignmentTargetTest {
 
     @Test
-    void there_is_one_record_per_kind_of_graph_target() {
+    void thereIsOneRecordPerKindOfGraphTarget() {
         assertThat(AssignmentTarget.class.getPermittedSubclasses())
                 .allMatch(Class::isRecord)
                 .containsExactlyInAnyOrder(GroupAssignmentTarget.class, ExclusionGroupAssignmentTarget.class,
@@ -26,7 +26,7 @@ class AssignmentTargetTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("targetsAndTheirKeys")
-    void each_target_has_the_key_graph_uses_in_assignment_ids(AssignmentTarget target, String key) {
+    void eachTargetHasTheKeyGraphUsesInAssignmentIds(AssignmentTarget target, String key) {
         assertThat(target.key()).isEqualTo(key);
     }
 
@@ -46,7 +46,7 @@ class AssignmentTargetTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("filteredTargets")
-    void include_targets_take_an_assignment_filter(AssignmentTarget target) {
+    void includeTargetsTakeAnAssignmentFilter(AssignmentTarget target) {
         assertThat(target.filter()).isEqualTo(AssignmentFilter.include(FILTER_ID));
     }
 
@@ -58,13 +58,13 @@ class AssignmentTargetTest {
     }
 
     @Test
-    void an_exclusion_target_without_a_filter_is_accepted() {
+    void anExclusionTargetWithoutAFilterIsAccepted() {
         assertThat(new ExclusionGroupAssignmentTarget(group(1), AssignmentFilter.NONE).filter().isNone()).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"include", "exclude"})
-    void an_exclusion_target_with_a_filter_is_rejected(String type) {
+    void anExclusionTargetWithAFilterIsRejected(String type) {
         AssignmentFilter filter = new AssignmentFilter(AssignmentFilterType.fromGraphName(type, "type"), FILTER_ID);
 
         assertRejected(() -> new ExclusionGroupAssignmentTarget(group(1), filter), "filterType",
@@ -72,46 +72,46 @@ class AssignmentTargetTest {
     }
 
     @Test
-    void a_group_target_without_a_group_id_is_rejected() {
+    void aGroupTargetWithoutAGroupIdIsRejected() {
         assertRejected(() -> GroupAssignmentTarget.withoutFilter(null), "groupId", "is required");
     }
 
     @Test
-    void an_exclusion_target_without_a_group_id_is_rejected() {
+    void anExclusionTargetWithoutAGroupIdIsRejected() {
         assertRejected(() -> new ExclusionGroupAssignmentTarget(null), "groupId", "is required");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"SMS00001", "ABC00012", "a", "collection-1_x.y"})
-    void a_collection_id_without_separators_is_accepted(String collectionId) {
+    void aCollectionIdWithoutSeparatorsIsAccepted(String collectionId) {
         assertThat(collection(collectionId).collectionId()).isEqualTo(collectionId);
     }
 
     @Test
-    void a_collection_id_of_128_characters_is_accepted() {
+    void aCollectionIdOf128CharactersIsAccepted() {
         assertThat(collection("c".repeat(128)).key()).hasSize(128);
     }
 
     @Test
-    void a_collection_id_of_129_characters_is_rejected() {
+    void aCollectionIdOf129CharactersIsRejected() {
         assertRejected(() -> collection("c".repeat(129)), "collectionId", "must be at most 128 characters long");
     }
 
     @Test
-    void a_missing_collection_id_is_rejected() {
+    void aMissingCollectionIdIsRejected() {
         assertRejected(() -> collection(null), "collectionId", "is required");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "\t", "\u00A0"})
-    void a_blank_collection_id_is_rejected(String blank) {
+    void aBlankCollectionIdIsRejected(String blank) {
         assertRejected(() -> collection(blank), "collectionId", "must not be blank");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"SMS:0001", "SMS/0001", "SMS 0001", "SMS0001 ", "SMS\t0001", "SMS\n0001",
             "SMS\u00A00001", "SMS\u202F0001"})
-    void a_collection_id_with_a_colon_slash_or_white_space_is_rejected(String collectionId) {
+    void aCollectionIdWithAColonSlashOrWhiteSpaceIsRejected(String collectionId) {
         assertRejected(() -> collection(collectionId), "collectionId", "must not contain ':', '/' or white space");
     }
 
@@ -120,7 +120,7 @@ class AssignmentTargetTest {
     }
 
     @Test
-    void an_assignment_id_is_the_script_id_a_colon_and_the_key() {
+    void anAssignmentIdIsTheScriptIdAColonAndTheKey() {
         ScriptId scriptId = Fixtures.SCRIPT_ID;
 
         assertThat(AssignmentId.of(scriptId, new AllDevicesAssignmentTarget(AssignmentFilter.NONE)))

@@ -14,7 +14,7 @@ class DeviceManagementScriptTest {
     private static final Instant LATER = Instant.parse("2026-11-29T08:30:00.654321Z");
 
     @Test
-    void create_sets_both_timestamps_to_now() {
+    void createSetsBothTimestampsToNow() {
         DeviceManagementScript script = DeviceManagementScript.create(SCRIPT_ID, fullProperties(), CREATED);
 
         assertThat(script.id()).isEqualTo(SCRIPT_ID);
@@ -24,7 +24,7 @@ class DeviceManagementScriptTest {
     }
 
     @Test
-    void patched_keeps_the_creation_time_and_sets_the_modification_time() {
+    void patchedKeepsTheCreationTimeAndSetsTheModificationTime() {
         DeviceManagementScript script = DeviceManagementScript.create(SCRIPT_ID, fullProperties(), CREATED);
 
         DeviceManagementScript patched = script.patched(patch().displayName(Change.to("Renamed")).build(), LATER);
@@ -36,7 +36,7 @@ class DeviceManagementScriptTest {
     }
 
     @Test
-    void timestamps_are_kept_to_the_microsecond() {
+    void timestampsAreKeptToTheMicrosecond() {
         Instant withNanos = Instant.parse("2026-11-28T12:00:00.123456789Z");
         Instant micros = Instant.parse("2026-11-28T12:00:00.123456Z");
 
@@ -49,7 +49,7 @@ class DeviceManagementScriptTest {
     }
 
     @Test
-    void without_content_drops_only_the_script_content() {
+    void withoutContentDropsOnlyTheScriptContent() {
         DeviceManagementScript script = DeviceManagementScript.create(SCRIPT_ID, fullProperties(), CREATED);
 
         DeviceManagementScript listed = script.withoutContent();

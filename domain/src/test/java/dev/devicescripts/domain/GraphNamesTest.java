@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GraphNamesTest {
 
     @Test
-    void run_as_account_accepts_system_and_user() {
+    void runAsAccountAcceptsSystemAndUser() {
         assertThat(RunAsAccount.fromGraphName("system")).isEqualTo(RunAsAccount.SYSTEM);
         assertThat(RunAsAccount.fromGraphName("user")).isEqualTo(RunAsAccount.USER);
     }
@@ -21,18 +21,18 @@ class GraphNamesTest {
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "System", "SYSTEM", "User", " system", "admin"})
-    void run_as_account_rejects_any_other_name(String name) {
+    void runAsAccountRejectsAnyOtherName(String name) {
         assertRejected(() -> RunAsAccount.fromGraphName(name), "runAsAccount", "must be one of system, user");
     }
 
     @ParameterizedTest
     @EnumSource(RunAsAccount.class)
-    void run_as_account_reads_back_the_name_it_writes(RunAsAccount account) {
+    void runAsAccountReadsBackTheNameItWrites(RunAsAccount account) {
         assertThat(RunAsAccount.fromGraphName(account.graphName())).isEqualTo(account);
     }
 
     @Test
-    void filter_type_accepts_none_include_and_exclude() {
+    void filterTypeAcceptsNoneIncludeAndExclude() {
         assertThat(AssignmentFilterType.fromGraphName("none", "type")).isEqualTo(AssignmentFilterType.NONE);
         assertThat(AssignmentFilterType.fromGraphName("include", "type")).isEqualTo(AssignmentFilterType.INCLUDE);
         assertThat(AssignmentFilterType.fromGraphName("exclude", "type")).isEqualTo(AssignmentFilterType.EXCLUDE);
@@ -41,14 +41,14 @@ class GraphNamesTest {
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "None", "INCLUDE", "Exclude", "include ", "all"})
-    void filter_type_rejects_any_other_name_under_the_field_given(String name) {
+    void filterTypeRejectsAnyOtherNameUnderTheFieldGiven(String name) {
         assertRejected(() -> AssignmentFilterType.fromGraphName(name, "target.filterType"), "target.filterType",
                 "must be one of none, include, exclude");
     }
 
     @ParameterizedTest
     @EnumSource(AssignmentFilterType.class)
-    void filter_type_reads_back_the_name_it_writes(AssignmentFilterType type) {
+    void filterTypeReadsBackTheNameItWrites(AssignmentFilterType type) {
         assertThat(AssignmentFilterType.fromGraphName(type.graphName(), "type")).isEqualTo(type);
     }
 }

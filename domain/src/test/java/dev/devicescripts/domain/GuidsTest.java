@@ -16,7 +16,7 @@ class GuidsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {LOWER, "3FA85F64-5717-4562-B3FC-2C963F66AFA6", "3fa85F64-5717-4562-b3FC-2c963f66AFA6"})
-    void a_canonical_guid_in_any_case_is_accepted(String guid) {
+    void aCanonicalGuidInAnyCaseIsAccepted(String guid) {
         assertThat(Guids.isGuid(guid)).isTrue();
         assertThat(Guids.parse(guid, "filterId")).isEqualTo(EXPECTED);
         assertThat(ScriptId.of(guid).value()).isEqualTo(EXPECTED);
@@ -33,7 +33,7 @@ class GuidsTest {
             // Dashes out of place, and digits that are hexadecimal only outside ASCII (Arabic-Indic, full-width).
             "3fa85f645-717-4562-b3fc-2c963f66afa6", "3fa85f64-5717-4562-b3fc2-c963f66afa6-",
             "3fa85f64-5717-4562-b3fc-2c963f66af\u0663\u0666", "3fa85f64-5717-4562-b3fc-2c963f66af\uff21\uff26"})
-    void anything_but_a_canonical_guid_is_rejected_under_the_field_given(String text) {
+    void anythingButACanonicalGuidIsRejectedUnderTheFieldGiven(String text) {
         assertThat(Guids.isGuid(text)).isFalse();
         assertRejected(() -> Guids.parse(text, "filterId"), "filterId", "must be a GUID");
     }
@@ -41,30 +41,30 @@ class GuidsTest {
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"1-2-3-4-5", "", "  "})
-    void a_script_id_must_be_a_canonical_guid(String text) {
+    void aScriptIdMustBeACanonicalGuid(String text) {
         assertRejected(() -> ScriptId.of(text), "id", "must be a GUID");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1-2-3-4-5", "", "  "})
-    void a_group_id_must_be_a_canonical_guid(String text) {
+    void aGroupIdMustBeACanonicalGuid(String text) {
         assertRejected(() -> GroupId.of(text, "targetGroupId"), "targetGroupId", "must be a GUID");
     }
 
     @Test
-    void a_missing_group_id_is_rejected_as_required() {
+    void aMissingGroupIdIsRejectedAsRequired() {
         assertRejected(() -> GroupId.of(null, "targetGroupId"), "targetGroupId", "is required");
     }
 
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"1-2-3-4-5", ""})
-    void a_tenant_id_must_be_a_canonical_guid(String text) {
+    void aTenantIdMustBeACanonicalGuid(String text) {
         assertRejected(() -> TenantId.of(text), "tenantId", "must be a GUID");
     }
 
     @Test
-    void ids_written_in_different_case_are_equal_and_print_in_lower_case() {
+    void idsWrittenInDifferentCaseAreEqualAndPrintInLowerCase() {
         GroupId upper = GroupId.of(LOWER.toUpperCase(), "groupId");
 
         assertThat(upper).isEqualTo(GroupId.of(LOWER, "groupId"));

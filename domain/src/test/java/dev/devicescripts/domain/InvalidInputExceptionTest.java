@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class InvalidInputExceptionTest {
 
     @Test
-    void the_message_is_the_field_followed_by_the_rule() {
+    void theMessageIsTheFieldFollowedByTheRule() {
         InvalidInputException rejection = new InvalidInputException("displayName", "must not be blank.");
 
         assertThat(rejection.field()).isEqualTo("displayName");
@@ -16,7 +16,7 @@ class InvalidInputExceptionTest {
     }
 
     @Test
-    void seen_from_an_enclosing_object_the_field_and_the_message_name_the_full_path() {
+    void seenFromAnEnclosingObjectTheFieldAndTheMessageNameTheFullPath() {
         InvalidInputException inner = new InvalidInputException("target.groupId", "must be a GUID.");
 
         InvalidInputException outer = inner.within("assignments[2]");
@@ -26,7 +26,7 @@ class InvalidInputExceptionTest {
     }
 
     @Test
-    void a_rule_names_the_subjects_it_refers_to_in_the_domains_terms() {
+    void aRuleNamesTheSubjectsItRefersToInTheDomainsTerms() {
         InvalidInputException rejection = new InvalidInputException("filterId", "must be null when %s is none.",
                 "filterType");
 
@@ -35,7 +35,7 @@ class InvalidInputExceptionTest {
     }
 
     @Test
-    void named_as_a_client_knows_them_the_field_and_the_subjects_of_the_rule_take_those_names() {
+    void namedAsAClientKnowsThemTheFieldAndTheSubjectsOfTheRuleTakeThoseNames() {
         Map<String, String> names = Map.of("filterId", "id", "filterType", "type");
         InvalidInputException rejection = new InvalidInputException("filterId", "must be null when %s is none.",
                 "filterType");
@@ -47,7 +47,7 @@ class InvalidInputExceptionTest {
     }
 
     @Test
-    void a_rule_without_subjects_is_taken_as_written() {
+    void aRuleWithoutSubjectsIsTakenAsWritten() {
         InvalidInputException rejection = new InvalidInputException("assignments", "names target 100%s twice.");
 
         assertThat(rejection).hasMessage("assignments names target 100%s twice.");

@@ -23,7 +23,7 @@ class NoGraphWireNamesTest {
             "exclusionGroupAssignmentTarget", "@odata");
 
     @Test
-    void no_class_of_the_domain_holds_a_graph_wire_name() throws IOException, URISyntaxException {
+    void noClassOfTheDomainHoldsAGraphWireName() throws IOException, URISyntaxException {
         Path classes = Path.of(AssignmentSet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (Stream<Path> files = Files.walk(classes)) {
             List<Path> classFiles = files.filter(file -> file.toString().endsWith(".class")).toList();

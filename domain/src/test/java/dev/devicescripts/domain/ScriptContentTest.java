@@ -12,36 +12,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScriptContentTest {
 
     @Test
-    void the_limit_is_200_kib() {
+    void theLimitIs200Kib() {
         assertThat(ScriptContent.MAX_BYTES).isEqualTo(204_800);
     }
 
     @Test
-    void content_of_exactly_200_kib_is_accepted() {
+    void contentOfExactly200KibIsAccepted() {
         assertThat(ScriptContent.of(new byte[204_800]).size()).isEqualTo(204_800);
     }
 
     @Test
-    void content_one_byte_over_200_kib_is_rejected_naming_the_limit() {
+    void contentOneByteOver200KibIsRejectedNamingTheLimit() {
         assertRejected(() -> ScriptContent.of(new byte[204_801]), "scriptContent", "at most 204800 bytes");
     }
 
     @Test
-    void base64_that_decodes_to_exactly_200_kib_is_accepted() {
+    void base64ThatDecodesToExactly200KibIsAccepted() {
         String encoded = Base64.getEncoder().encodeToString(new byte[204_800]);
 
         assertThat(ScriptContent.fromBase64(encoded).size()).isEqualTo(204_800);
     }
 
     @Test
-    void base64_that_decodes_to_one_byte_over_200_kib_is_rejected() {
+    void base64ThatDecodesToOneByteOver200KibIsRejected() {
         String encoded = Base64.getEncoder().encodeToString(new byte[204_801]);
 
         assertRejected(() -> ScriptContent.fromBase64(encoded), "scriptContent", "decodes to 204801 bytes");
     }
 
     @Test
-    void base64_decodes_to_the_script_and_encodes_back_the_same() {
+    void base64DecodesToTheScriptAndEncodesBackTheSame() {
         ScriptContent content = ScriptContent.fromBase64("V3JpdGUtSG9zdCAnaGVsbG8n");
 
         assertThat(new String(content.bytes(), StandardCharsets.UTF_8)).isEqualTo("Write-Host 'hello'");
@@ -49,18 +49,18 @@ class ScriptContentTest {
     }
 
     @Test
-    void empty_base64_is_an_empty_script() {
+    void emptyBase64IsAnEmptyScript() {
         assertThat(ScriptContent.fromBase64("").size()).isZero();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"not base64!", "a", "====", "YQ=a", "SGk=\n", "Write-Host 'hello'"})
-    void text_that_is_not_base64_is_rejected(String notBase64) {
+    void textThatIsNotBase64IsRejected(String notBase64) {
         assertRejected(() -> ScriptContent.fromBase64(notBase64), "scriptContent", "must be base64-encoded");
     }
 
     @Test
-    void given_bytes_when_the_caller_changes_them_afterwards_then_the_content_does_not_change() {
+    void givenBytesWhenTheCallerChangesThemAfterwardsThenTheContentDoesNotChange() {
         byte[] bytes = {1, 2, 3};
         ScriptContent content = ScriptContent.of(bytes);
 
@@ -70,7 +70,7 @@ class ScriptContentTest {
     }
 
     @Test
-    void changing_the_bytes_handed_out_does_not_change_the_content() {
+    void changingTheBytesHandedOutDoesNotChangeTheContent() {
         ScriptContent content = ScriptContent.of(new byte[] {1, 2, 3});
 
         content.bytes()[0] = 9;
@@ -79,7 +79,7 @@ class ScriptContentTest {
     }
 
     @Test
-    void contents_with_the_same_bytes_are_equal() {
+    void contentsWithTheSameBytesAreEqual() {
         assertThat(ScriptContent.of(new byte[] {1, 2})).isEqualTo(ScriptContent.fromBase64("AQI="))
                 .hasSameHashCodeAs(ScriptContent.fromBase64("AQI="));
     }

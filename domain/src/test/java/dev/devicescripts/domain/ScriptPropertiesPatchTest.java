@@ -19,12 +19,12 @@ class ScriptPropertiesPatchTest {
     private final ScriptProperties before = fullProperties();
 
     @Test
-    void a_patch_that_keeps_everything_leaves_every_value() {
+    void aPatchThatKeepsEverythingLeavesEveryValue() {
         assertThat(before.patched(ScriptPatch.NOTHING)).isEqualTo(before);
     }
 
     @Test
-    void a_patch_that_sets_every_property_sets_each_value() {
+    void aPatchThatSetsEveryPropertySetsEachValue() {
         ScriptContent newContent = ScriptContent.of("Write-Host 'bye'".getBytes(StandardCharsets.UTF_8));
         ScriptPatch setAll = patch()
                 .displayName(Change.to("Remove agent"))
@@ -42,7 +42,7 @@ class ScriptPropertiesPatchTest {
     }
 
     @Test
-    void a_patch_of_one_property_leaves_the_others() {
+    void aPatchOfOnePropertyLeavesTheOthers() {
         ScriptProperties after = before.patched(patch().description(Change.to("Changed")).build());
 
         assertThat(after).isEqualTo(new ScriptProperties(before.displayName(), "Changed", before.scriptContent(),
@@ -51,23 +51,23 @@ class ScriptPropertiesPatchTest {
     }
 
     @Test
-    void setting_description_to_null_clears_it() {
+    void settingDescriptionToNullClearsIt() {
         assertThat(before.patched(patch().description(Change.to(null)).build()).description()).isNull();
     }
 
     @Test
-    void setting_file_name_to_null_clears_it() {
+    void settingFileNameToNullClearsIt() {
         assertThat(before.patched(patch().fileName(Change.to(null)).build()).fileName()).isNull();
     }
 
     @Test
-    void setting_script_content_to_null_clears_it() {
+    void settingScriptContentToNullClearsIt() {
         assertThat(before.patched(patch().scriptContent(Change.to(null)).build()).scriptContent()).isNull();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("patchesSettingARequiredPropertyToNull")
-    void setting_a_required_property_to_null_is_rejected(String field, ScriptPatch patch) {
+    void settingARequiredPropertyToNullIsRejected(String field, ScriptPatch patch) {
         assertRejected(() -> before.patched(patch), field, "is required");
     }
 
@@ -81,13 +81,13 @@ class ScriptPropertiesPatchTest {
     }
 
     @Test
-    void setting_a_blank_display_name_is_rejected() {
+    void settingABlankDisplayNameIsRejected() {
         assertRejected(() -> before.patched(patch().displayName(Change.to(" ")).build()),
                 "displayName", "must not be blank");
     }
 
     @Test
-    void setting_role_scope_tag_ids_with_a_blank_entry_is_rejected() {
+    void settingRoleScopeTagIdsWithABlankEntryIsRejected() {
         assertRejected(() -> before.patched(patch().roleScopeTagIds(Change.to(List.of("0", ""))).build()),
                 "roleScopeTagIds", "must hold only non-blank strings");
     }

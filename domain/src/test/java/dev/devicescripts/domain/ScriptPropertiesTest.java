@@ -24,23 +24,23 @@ class ScriptPropertiesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Install agent", "x", " Install agent ", "Install\u00A0agent"})
-    void a_display_name_that_is_not_blank_is_accepted(String displayName) {
+    void aDisplayNameThatIsNotBlankIsAccepted(String displayName) {
         assertThat(propertiesNamed(displayName).displayName()).isEqualTo(displayName);
     }
 
     @Test
-    void a_missing_display_name_is_rejected_as_required() {
+    void aMissingDisplayNameIsRejectedAsRequired() {
         assertRejected(() -> propertiesNamed(null), "displayName", "is required");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "   ", "\t", "\n", "\u00A0", "\u2007 \u202F"})
-    void a_blank_display_name_is_rejected(String blank) {
+    void aBlankDisplayNameIsRejected(String blank) {
         assertRejected(() -> propertiesNamed(blank), "displayName", "must not be blank");
     }
 
     @Test
-    void given_only_a_display_name_when_created_with_defaults_then_graph_defaults_apply() {
+    void givenOnlyADisplayNameWhenCreatedWithDefaultsThenGraphDefaultsApply() {
         ScriptProperties properties = propertiesNamed("Install agent");
 
         assertThat(properties.description()).isNull();
@@ -53,7 +53,7 @@ class ScriptPropertiesTest {
     }
 
     @Test
-    void given_every_property_when_created_with_defaults_then_none_is_replaced() {
+    void givenEveryPropertyWhenCreatedWithDefaultsThenNoneIsReplaced() {
         ScriptProperties properties = ScriptProperties.withDefaults("Install agent", "Installs the agent", CONTENT,
                 "install.ps1", RunAsAccount.USER, true, true, List.of("1", "2"));
 
@@ -61,7 +61,7 @@ class ScriptPropertiesTest {
     }
 
     @Test
-    void explicit_false_flags_stay_false() {
+    void explicitFalseFlagsStayFalse() {
         ScriptProperties properties = ScriptProperties.withDefaults("Install agent", null, null, null, null,
                 false, false, null);
 
@@ -70,25 +70,25 @@ class ScriptPropertiesTest {
     }
 
     @Test
-    void a_missing_run_as_account_is_rejected_outside_of_defaults() {
+    void aMissingRunAsAccountIsRejectedOutsideOfDefaults() {
         assertRejected(() -> new ScriptProperties("Install agent", null, null, null, null, false, false,
                 List.of("0")), "runAsAccount", "is required");
     }
 
     @Test
-    void missing_role_scope_tag_ids_are_rejected_outside_of_defaults() {
+    void missingRoleScopeTagIdsAreRejectedOutsideOfDefaults() {
         assertRejected(() -> new ScriptProperties("Install agent", null, null, null, RunAsAccount.SYSTEM, false,
                 false, null), "roleScopeTagIds", "is required");
     }
 
     @Test
-    void role_scope_tag_ids_of_non_blank_strings_are_accepted() {
+    void roleScopeTagIdsOfNonBlankStringsAreAccepted() {
         assertThat(withTags(List.of("0", "12")).roleScopeTagIds()).containsExactly("0", "12");
     }
 
     @ParameterizedTest
     @MethodSource("tagListsWithABlankOrNullEntry")
-    void role_scope_tag_ids_with_a_blank_or_null_entry_are_rejected(List<String> tags) {
+    void roleScopeTagIdsWithABlankOrNullEntryAreRejected(List<String> tags) {
         assertRejected(() -> withTags(tags), "roleScopeTagIds", "must hold only non-blank strings");
     }
 
@@ -97,7 +97,7 @@ class ScriptPropertiesTest {
     }
 
     @Test
-    void given_a_mutable_tag_list_when_the_caller_changes_it_afterwards_then_the_properties_do_not_change() {
+    void givenAMutableTagListWhenTheCallerChangesItAfterwardsThenThePropertiesDoNotChange() {
         List<String> tags = new ArrayList<>(List.of("0"));
         ScriptProperties properties = withTags(tags);
 
@@ -107,7 +107,7 @@ class ScriptPropertiesTest {
     }
 
     @Test
-    void the_tag_list_handed_out_cannot_be_changed() {
+    void theTagListHandedOutCannotBeChanged() {
         List<String> tags = withTags(new ArrayList<>(List.of("0"))).roleScopeTagIds();
 
         assertThatThrownBy(() -> tags.add("7")).isInstanceOf(UnsupportedOperationException.class);
@@ -141,12 +141,12 @@ class ScriptPropertiesTest {
 
     @ParameterizedTest
     @MethodSource("overLongProperties")
-    void a_client_cannot_write_a_property_over_its_length_limit(String field, ThrowingCallable write) {
+    void aClientCannotWriteAPropertyOverItsLengthLimit(String field, ThrowingCallable write) {
         assertRejected(write, field, "at most");
     }
 
     @Test
-    void properties_at_their_length_limits_are_accepted() {
+    void propertiesAtTheirLengthLimitsAreAccepted() {
         ScriptProperties properties = ScriptProperties.withDefaults("n".repeat(ScriptProperties.MAX_DISPLAY_NAME_LENGTH),
                 "d".repeat(ScriptProperties.MAX_DESCRIPTION_LENGTH), null, "f".repeat(ScriptProperties.MAX_FILE_NAME_LENGTH),
                 null, null, null, Collections.nCopies(ScriptProperties.MAX_ROLE_SCOPE_TAGS,
@@ -156,7 +156,7 @@ class ScriptPropertiesTest {
     }
 
     @Test
-    void a_script_stored_before_the_limits_still_loads() {
+    void aScriptStoredBeforeTheLimitsStillLoads() {
         String longDescription = "d".repeat(ScriptProperties.MAX_DESCRIPTION_LENGTH * 10);
 
         assertThat(new ScriptProperties("x", longDescription, null, null, RunAsAccount.SYSTEM, false, false,

@@ -51,7 +51,7 @@ class BatchTest {
     }
 
     @Test
-    void givenScripts_whenABatchCreatesReadsListsAssignsPatchesAndDeletes_thenEachRequestIsAnsweredAsAlone() {
+    void givenScriptsWhenABatchCreatesReadsListsAssignsPatchesAndDeletesThenEachRequestIsAnsweredAsAlone() {
         String read = api.createScript("Read in the batch");
         String assigned = api.createScript("Assigned in the batch");
         String deleted = api.createScript("Deleted in the batch");
@@ -110,7 +110,7 @@ class BatchTest {
     }
 
     @Test
-    void givenRequestsSentAloneAndInABatch_thenStatusHeadersAndBodiesMatch() {
+    void givenRequestsSentAloneAndInABatchThenStatusHeadersAndBodiesMatch() {
         String id = api.createScript("Compared");
         String missing = SCRIPTS + "/00000000-0000-0000-0000-000000000001";
         Reply entity = api.get(SCRIPTS + "/" + id, "client-request-id", "c1");
@@ -136,7 +136,7 @@ class BatchTest {
     }
 
     @Test
-    void givenTwentyRequests_whenBatched_thenAllAreAnswered() {
+    void givenTwentyRequestsWhenBatchedThenAllAreAnswered() {
         Reply batch = api.post(BATCH, batchOfReads(20));
 
         assertThat(batch.status()).isEqualTo(200);
@@ -145,7 +145,7 @@ class BatchTest {
     }
 
     @Test
-    void givenMoreConcurrentBatchesThanDispatchThreads_whenSentAtOnce_thenEveryRequestOfEachIsAnswered()
+    void givenMoreConcurrentBatchesThanDispatchThreadsWhenSentAtOnceThenEveryRequestOfEachIsAnswered()
             throws Exception {
         api.createScript("Listed");
         ExecutorService clients = Executors.newFixedThreadPool(48);
@@ -164,12 +164,12 @@ class BatchTest {
     }
 
     @Test
-    void givenTwentyOneRequests_whenBatched_thenTheBatchIsRefusedNamingTheLimit() {
+    void givenTwentyOneRequestsWhenBatchedThenTheBatchIsRefusedNamingTheLimit() {
         assertGraphError(api.post(BATCH, batchOfReads(21)), 400, "BadRequest", "requests", "21", "20");
     }
 
     @Test
-    void givenTwoRequestsWithOneId_whenBatched_thenTheBatchIsRefusedAndNeitherRuns() {
+    void givenTwoRequestsWithOneIdWhenBatchedThenTheBatchIsRefusedAndNeitherRuns() {
         Reply batch = api.post(BATCH, batch(
                 request("same", "POST", BATCH_SCRIPTS, "{\"displayName\":\"One\"}", "Content-Type", JSON),
                 request("same", "GET", BATCH_SCRIPTS, null)));
@@ -179,7 +179,7 @@ class BatchTest {
     }
 
     @Test
-    void givenARequestThatFails_whenOthersDependOnIt_thenTheyAnswer424AndDoNotRun() {
+    void givenARequestThatFailsWhenOthersDependOnItThenTheyAnswer424AndDoNotRun() {
         String kept = api.createScript("Kept");
 
         Map<String, JsonNode> responses = responsesById(api.post(BATCH, batch(
@@ -196,7 +196,7 @@ class BatchTest {
     }
 
     @Test
-    void givenADependencyOnAnUnknownId_whenBatched_thenTheBatchIsRefusedNamingIt() {
+    void givenADependencyOnAnUnknownIdWhenBatchedThenTheBatchIsRefusedNamingIt() {
         Reply batch = api.post(BATCH, batch(request("1", "GET", BATCH_SCRIPTS, null).set("dependsOn",
                 array("nowhere"))));
 
@@ -204,7 +204,7 @@ class BatchTest {
     }
 
     @Test
-    void givenDependenciesInACycle_whenBatched_thenTheBatchIsRefusedAndNothingRuns() {
+    void givenDependenciesInACycleWhenBatchedThenTheBatchIsRefusedAndNothingRuns() {
         Reply batch = api.post(BATCH, batch(
                 request("free", "POST", BATCH_SCRIPTS, "{\"displayName\":\"Free\"}", "Content-Type", JSON),
                 request("a", "GET", BATCH_SCRIPTS, null).set("dependsOn", array("b")),
@@ -215,7 +215,7 @@ class BatchTest {
     }
 
     @Test
-    void givenABodyWithoutContentType_whenBatched_thenThatRequestIs400AndCreatesNothing() {
+    void givenABodyWithoutContentTypeWhenBatchedThenThatRequestIs400AndCreatesNothing() {
         Map<String, JsonNode> responses = responsesById(api.post(BATCH, batch(
                 request("untyped", "POST", BATCH_SCRIPTS, "{\"displayName\":\"Untyped\"}"),
                 request("list", "GET", BATCH_SCRIPTS, null))));
@@ -226,7 +226,7 @@ class BatchTest {
     }
 
     @Test
-    void givenAReadOnlyToken_whenABatchReadsAndWrites_thenTheWriteIs403AndTheReadsSucceed() {
+    void givenAReadOnlyTokenWhenABatchReadsAndWritesThenTheWriteIs403AndTheReadsSucceed() {
         String id = api.createScript("Readable");
         GraphApi reader = api.as(GraphApi.token(TENANT, List.of("DeviceManagementScripts.Read.All"), List.of()));
 
@@ -242,7 +242,7 @@ class BatchTest {
     }
 
     @Test
-    void givenAnInnerAuthorizationHeader_whenBatched_thenTheBatchTokenIsUsedInstead() {
+    void givenAnInnerAuthorizationHeaderWhenBatchedThenTheBatchTokenIsUsedInstead() {
         Map<String, JsonNode> responses = responsesById(api.post(BATCH, batch(
                 request("1", "GET", BATCH_SCRIPTS, null, "Authorization", "Bearer forged"))));
 
@@ -250,14 +250,14 @@ class BatchTest {
     }
 
     @Test
-    void givenNoToken_whenBatched_thenTheWholeBatchIs401() {
+    void givenNoTokenWhenBatchedThenTheWholeBatchIs401() {
         Reply batch = api.as(null).post(BATCH, batch(request("1", "GET", BATCH_SCRIPTS, null)));
 
         assertGraphError(batch, 401, "InvalidAuthenticationToken", "Authorization");
     }
 
     @Test
-    void givenABatchInsideABatch_whenBatched_thenThatRequestIs400() {
+    void givenABatchInsideABatchWhenBatchedThenThatRequestIs400() {
         String inner = batch(request("x", "GET", BATCH_SCRIPTS, null));
 
         Map<String, JsonNode> responses = responsesById(api.post(BATCH, batch(
@@ -276,14 +276,14 @@ class BatchTest {
             "//graph.microsoft.com/beta/deviceManagement/deviceManagementScripts, absolute",
             "../healthz, leaves /beta",
             "/deviceManagement/%2e%2e/%2E%2E/healthz, leaves /beta"})
-    void givenAUrlOutsideTheVersionRoot_whenBatched_thenThatRequestIs400(String url, String rule) {
+    void givenAUrlOutsideTheVersionRootWhenBatchedThenThatRequestIs400(String url, String rule) {
         Map<String, JsonNode> responses = responsesById(api.post(BATCH, batch(request("out", "GET", url, null))));
 
         assertInnerError(responses.get("out"), 400, "BadRequest", url, rule);
     }
 
     @Test
-    void givenAQueryWithRawSpacesAndQuotes_whenBatched_thenItIsAnsweredAsAlone() {
+    void givenAQueryWithRawSpacesAndQuotesWhenBatchedThenItIsAnsweredAsAlone() {
         api.createScript("Spaced");
 
         Map<String, JsonNode> responses = responsesById(api.post(BATCH, batch(
@@ -313,12 +313,12 @@ class BatchTest {
             "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/x\",\"headers\":{\"a\":\"x\\ny\"}}]} | headers.a",
             "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/x\",\"dependsOn\":\"2\"}]} | requests[0].dependsOn",
             "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/x\",\"atomicityGroup\":\"g\"}]} | atomicityGroup"})
-    void givenAMalformedBatch_whenPosted_thenItIs400NamingTheProblem(String body, String named) {
+    void givenAMalformedBatchWhenPostedThenItIs400NamingTheProblem(String body, String named) {
         assertGraphError(api.post(BATCH, body), 400, "BadRequest", named);
     }
 
     @Test
-    void givenAnHttpsServer_whenABatchCreatesAScript_thenItsLocationSaysHttps(@TempDir Path folder) {
+    void givenAnHttpsServerWhenABatchCreatesAScriptThenItsLocationSaysHttps(@TempDir Path folder) {
         TestCertificate certificate = TestCertificate.selfSigned("RSA");
         TlsFiles files = new TlsFiles(certificate.writeCertificate(folder.resolve("cert.pem")),
                 certificate.writePkcs8Key(folder.resolve("key.pem")));

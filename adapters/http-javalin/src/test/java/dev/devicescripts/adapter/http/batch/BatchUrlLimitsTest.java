@@ -35,7 +35,7 @@ class BatchUrlLimitsTest {
 
     @ParameterizedTest
     @ValueSource(ints = {40_000, 70_000, 400_000}) // past the 32 KiB of a request head
-    void givenAnOverLongUrlInABatch_whenPosted_thenThatRequestIs414AsAloneAndTheOthersAreAnswered(int length) {
+    void givenAnOverLongUrlInABatchWhenPostedThenThatRequestIs414AsAloneAndTheOthersAreAnswered(int length) {
         String id = api.createScript("Read beside a long url");
         String inQuery = BATCH_SCRIPTS + "?$filter=" + "a".repeat(length);
         String inPath = BATCH_SCRIPTS + "/" + "a".repeat(length);
@@ -59,7 +59,7 @@ class BatchUrlLimitsTest {
             "/deviceManagement/deviceManagementScripts/%2e%2e%2f%2e%2e", "/deviceManagement%2FdeviceManagementScripts",
             "/deviceManagement/deviceManagementScripts?$filter=%", "/deviceManagement/deviceManagementScripts?$top=%G1",
             "/deviceManagement/deviceManagementScripts?$top=%00"})
-    void givenAMalformedEscapeInABatchUrl_whenPosted_thenThatRequestIs400(String url) {
+    void givenAMalformedEscapeInABatchUrlWhenPostedThenThatRequestIs400(String url) {
         Map<String, JsonNode> responses = responsesById(api.post(BATCH, batch(request("1", "GET", url, null))));
 
         assertInnerError(responses.get("1"), 400, "BadRequest");

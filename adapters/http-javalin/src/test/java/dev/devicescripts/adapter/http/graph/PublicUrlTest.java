@@ -42,7 +42,7 @@ class PublicUrlTest {
             List.of("Host: 127.0.0.1", "Forwarded: proto=https;host=evil.example"));
 
     @Test
-    void givenNoPublicUrl_whenAClientForgesHostOrForwardedHeaders_thenLinksStillPointWhereTheServerIsBound() {
+    void givenNoPublicUrlWhenAClientForgesHostOrForwardedHeadersThenLinksStillPointWhereTheServerIsBound() {
         try (GraphApi api = GraphApi.startWithPublicUrl(PublicUrl.AS_BOUND, 1)) {
             api.createScript("Second, so that the list has a next page");
             for (List<String> forged : FORGERIES) {
@@ -59,7 +59,7 @@ class PublicUrlTest {
     }
 
     @Test
-    void givenNoPublicUrl_whenABatchIsSentWithAForgedHost_thenItsRequestsLinkWhereTheServerIsBound() {
+    void givenNoPublicUrlWhenABatchIsSentWithAForgedHostThenItsRequestsLinkWhereTheServerIsBound() {
         try (GraphApi api = GraphApi.startWithPublicUrl(PublicUrl.AS_BOUND, 1)) {
             api.createScript("First");
             api.createScript("Second");
@@ -78,7 +78,7 @@ class PublicUrlTest {
     }
 
     @Test
-    void givenAPublicUrlWithAPathPrefix_whenScriptsAreCreatedAndListed_thenLinksStartWithItAndLeadBackHere() {
+    void givenAPublicUrlWithAPathPrefixWhenScriptsAreCreatedAndListedThenLinksStartWithItAndLeadBackHere() {
         PublicUrl publicUrl = new PublicUrl(Optional.of(URI.create("https://graph.example.com/intune/")), false);
         String base = "https://graph.example.com/intune";
         try (GraphApi api = GraphApi.startWithPublicUrl(publicUrl, 1)) {
@@ -98,7 +98,7 @@ class PublicUrlTest {
     }
 
     @Test
-    void givenTrustedForwardedHeaders_whenAProxySendsThem_thenLinksFollowThemAndTheBatchsRequestsToo() {
+    void givenTrustedForwardedHeadersWhenAProxySendsThemThenLinksFollowThemAndTheBatchsRequestsToo() {
         try (GraphApi api = GraphApi.startWithPublicUrl(new PublicUrl(Optional.empty(), true), 1)) {
             api.createScript("Second");
             Map<List<String>, String> forwardedTo = Map.of(
@@ -126,7 +126,7 @@ class PublicUrlTest {
     }
 
     @Test
-    void givenTrustedForwardedHeaders_whenARequestCarriesNone_thenLinksPointWhereTheServerIsBoundWhateverItsHost() {
+    void givenTrustedForwardedHeadersWhenARequestCarriesNoneThenLinksPointWhereTheServerIsBoundWhateverItsHost() {
         try (GraphApi api = GraphApi.startWithPublicUrl(new PublicUrl(Optional.empty(), true), 1)) {
             RawHttp.RawReply created = raw(api, "POST", SCRIPTS, CREATE, List.of("Host: evil.example"));
 
@@ -135,7 +135,7 @@ class PublicUrlTest {
     }
 
     @Test
-    void givenTrustedForwardedHeaders_whenTheirPrefixIsNoPath_thenTheRequestIs400NamingTheHeader() {
+    void givenTrustedForwardedHeadersWhenTheirPrefixIsNoPathThenTheRequestIs400NamingTheHeader() {
         try (GraphApi api = GraphApi.startWithPublicUrl(new PublicUrl(Optional.empty(), true), 1)) {
             for (String prefix : List.of("intune", "//evil.example", "/a b", "/a?b")) {
                 RawHttp.RawReply refused = raw(api, "POST", SCRIPTS, CREATE,

@@ -27,7 +27,7 @@ class PagingTest {
     }
 
     @Test
-    void givenSevenScripts_whenAClientFollowsNextLinksWithTopTwo_thenItSeesEveryScriptOnceInOrder() {
+    void givenSevenScriptsWhenAClientFollowsNextLinksWithTopTwoThenItSeesEveryScriptOnceInOrder() {
         createScripts(7);
 
         List<JsonNode> pages = allPages(SCRIPTS + "?$top=2");
@@ -54,7 +54,7 @@ class PagingTest {
     }
 
     @Test
-    void givenCreatesAndDeletesBetweenPages_whenFollowingNextLinks_thenEveryScriptThatStayedIsListedOnce() {
+    void givenCreatesAndDeletesBetweenPagesWhenFollowingNextLinksThenEveryScriptThatStayedIsListedOnce() {
         createScripts(7);
         List<String> listed = new ArrayList<>();
 
@@ -156,7 +156,7 @@ class PagingTest {
     }
 
     @Test
-    void givenLargeSets_whenAListExpandsThem_thenPagesEndEarlyAtTheEntryLimitAndTogetherListEveryScriptWhole() {
+    void givenLargeSetsWhenAListExpandsThemThenPagesEndEarlyAtTheEntryLimitAndTogetherListEveryScriptWhole() {
         try (GraphApi large = GraphApi.startWithPageSize(100)) {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 5; i++) {

@@ -31,7 +31,7 @@ class MethodOverrideTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"DELETE", "delete", "PATCH", "POST"})
-    void givenAGetWithAMethodOverrideHeader_whenSent_thenItIsAnsweredAsAGetAndTheScriptIsUnchanged(String method) {
+    void givenAGetWithAMethodOverrideHeaderWhenSentThenItIsAnsweredAsAGetAndTheScriptIsUnchanged(String method) {
         String id = api.createScript("Overridden");
         JsonNode before = api.script(id);
 
@@ -45,7 +45,7 @@ class MethodOverrideTest {
     }
 
     @Test
-    void givenAGetWithAMethodQueryParameter_whenSent_thenItIsNotADeleteAndTheScriptStays() {
+    void givenAGetWithAMethodQueryParameterWhenSentThenItIsNotADeleteAndTheScriptStays() {
         String id = api.createScript("Overridden");
 
         Reply reply = api.get(SCRIPTS + "/" + id + "?_method=DELETE");
@@ -55,7 +55,7 @@ class MethodOverrideTest {
     }
 
     @Test
-    void givenAGetListWithAMethodOverrideHeader_whenSent_thenItListsAndCreatesNothing() {
+    void givenAGetListWithAMethodOverrideHeaderWhenSentThenItListsAndCreatesNothing() {
         api.createScript("Listed");
 
         Reply reply = api.get(SCRIPTS, "X-HTTP-Method-Override", "POST");
@@ -66,7 +66,7 @@ class MethodOverrideTest {
     }
 
     @Test
-    void givenABatchWhoseGetsCarryMethodOverrides_whenPosted_thenEachIsAGetAndTheScriptStays() {
+    void givenABatchWhoseGetsCarryMethodOverridesWhenPostedThenEachIsAGetAndTheScriptStays() {
         String id = api.createScript("Overridden in a batch");
         JsonNode before = api.script(id);
         String url = BATCH_SCRIPTS + "/" + id;
@@ -88,7 +88,7 @@ class MethodOverrideTest {
     }
 
     @Test
-    void givenTheWholeBatchCarryingAMethodOverride_whenPosted_thenItIsStillABatch() {
+    void givenTheWholeBatchCarryingAMethodOverrideWhenPostedThenItIsStillABatch() {
         String id = api.createScript("Read in an overridden batch");
 
         Reply batch = api.post(BATCH, batch(request("1", "GET", BATCH_SCRIPTS + "/" + id, null)),

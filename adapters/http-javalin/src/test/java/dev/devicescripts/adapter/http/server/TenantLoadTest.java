@@ -60,7 +60,7 @@ class TenantLoadTest {
     }
 
     @Test
-    void givenOneTenantHoldingEverySlot_whenASlotFrees_thenAnotherTenantsWaitingRequestTakesItFirst()
+    void givenOneTenantHoldingEverySlotWhenASlotFreesThenAnotherTenantsWaitingRequestTakesItFirst()
             throws Exception {
         try (GraphApi api = GraphApi.startWith(this::holdGets, new RequestLimits(2, 10, LONG, LONG));
              AutoCloseable releaseAll = () -> releases.release(100)) {

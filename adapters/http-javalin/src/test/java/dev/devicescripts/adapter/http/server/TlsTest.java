@@ -27,7 +27,7 @@ class TlsTest {
     Path folder;
 
     @Test
-    void givenPemFiles_whenAClientCreatesAndReadsAScriptOverHttps_thenItWorksAndLocationSaysHttps() throws IOException {
+    void givenPemFilesWhenAClientCreatesAndReadsAScriptOverHttpsThenItWorksAndLocationSaysHttps() throws IOException {
         TlsFiles files = new TlsFiles(RSA.writeCertificate(folder.resolve("cert.pem")),
                 RSA.writePkcs8Key(folder.resolve("key.pem")));
 
@@ -44,7 +44,7 @@ class TlsTest {
     }
 
     @Test
-    void givenATlsServer_whenAClientSpeaksPlainHttpToItsPort_thenItGetsNoGraphAnswer() {
+    void givenATlsServerWhenAClientSpeaksPlainHttpToItsPortThenItGetsNoGraphAnswer() {
         TlsFiles files = new TlsFiles(RSA.writeCertificate(folder.resolve("cert.pem")),
                 RSA.writePkcs8Key(folder.resolve("key.pem")));
         try (GraphApi api = GraphApi.startWithTls(files, RSA.trustingIt())) {
@@ -59,7 +59,7 @@ class TlsTest {
 
     @ParameterizedTest
     @CsvSource({"RSA, -----BEGIN RSA PRIVATE KEY-----", "EC, -----BEGIN EC PRIVATE KEY-----"})
-    void givenAKeyInOpenSslsTraditionalPem_whenTheServerStarts_thenItServesHttps(String algorithm, String firstLine)
+    void givenAKeyInOpenSslsTraditionalPemWhenTheServerStartsThenItServesHttps(String algorithm, String firstLine)
             throws IOException {
         TestCertificate certificate = TestCertificate.selfSigned(algorithm);
         TlsFiles files = new TlsFiles(certificate.writeCertificate(folder.resolve("cert.pem")),
@@ -72,7 +72,7 @@ class TlsTest {
     }
 
     @Test
-    void givenAChainFile_whenAClientTrustsOnlyTheRoot_thenTheServerSendsTheIntermediateAndServesHttps() {
+    void givenAChainFileWhenAClientTrustsOnlyTheRootThenTheServerSendsTheIntermediateAndServesHttps() {
         TestCertificate root = TestCertificate.authority("Test Root");
         TestCertificate intermediate = root.issueAuthority("Test Intermediate");
         TestCertificate server = intermediate.issueServer();
@@ -85,7 +85,7 @@ class TlsTest {
     }
 
     @Test
-    void givenTheKeyOfAnotherCertificate_whenTheServerStarts_thenItFailsNamingTheKeyFile() {
+    void givenTheKeyOfAnotherCertificateWhenTheServerStartsThenItFailsNamingTheKeyFile() {
         Path certificate = RSA.writeCertificate(folder.resolve("cert.pem"));
         Path otherKey = TestCertificate.selfSigned("EC").writePkcs8Key(folder.resolve("other-key.pem"));
 
@@ -94,7 +94,7 @@ class TlsTest {
     }
 
     @Test
-    void givenAMissingCertificateFile_whenTheServerStarts_thenItFailsNamingTheFile() {
+    void givenAMissingCertificateFileWhenTheServerStartsThenItFailsNamingTheFile() {
         Path missing = folder.resolve("missing.pem");
 
         assertStartFails(new TlsFiles(missing, RSA.writePkcs8Key(folder.resolve("key.pem"))),
@@ -102,7 +102,7 @@ class TlsTest {
     }
 
     @Test
-    void givenACertificateFileThatIsNotPem_whenTheServerStarts_thenItFailsNamingTheFile() throws Exception {
+    void givenACertificateFileThatIsNotPemWhenTheServerStartsThenItFailsNamingTheFile() throws Exception {
         Path der = Files.write(folder.resolve("cert.der"), RSA.certificate().getEncoded());
 
         assertStartFails(new TlsFiles(der, RSA.writePkcs8Key(folder.resolve("key.pem"))),
@@ -110,7 +110,7 @@ class TlsTest {
     }
 
     @Test
-    void givenAKeyFileHoldingOnlyTheCertificate_whenTheServerStarts_thenItFailsNamingTheKeyFile() {
+    void givenAKeyFileHoldingOnlyTheCertificateWhenTheServerStartsThenItFailsNamingTheKeyFile() {
         Path certificate = RSA.writeCertificate(folder.resolve("cert.pem"));
 
         assertStartFails(new TlsFiles(certificate, certificate),
@@ -118,7 +118,7 @@ class TlsTest {
     }
 
     @Test
-    void givenAnEncryptedKey_whenTheServerStarts_thenItRefusesItNamingTheFile() {
+    void givenAnEncryptedKeyWhenTheServerStartsThenItRefusesItNamingTheFile() {
         Path encrypted = RSA.writeEncryptedKey(folder.resolve("key.pem"));
 
         assertStartFails(new TlsFiles(RSA.writeCertificate(folder.resolve("cert.pem")), encrypted),
@@ -126,7 +126,7 @@ class TlsTest {
     }
 
     @Test
-    void givenCertificatesThatDoNotFormAChain_whenTheServerStarts_thenItFailsNamingTheCertificateFile() {
+    void givenCertificatesThatDoNotFormAChainWhenTheServerStartsThenItFailsNamingTheCertificateFile() {
         Path unrelated = RSA.writeCertificate(folder.resolve("cert.pem"), TestCertificate.authority("Stranger"));
 
         assertStartFails(new TlsFiles(unrelated, RSA.writePkcs8Key(folder.resolve("key.pem"))),
