@@ -145,7 +145,7 @@ public final class GraphHttpServer implements AutoCloseable {
     /** The one connector on host and port: HTTPS when the settings name TLS files, else plain HTTP. */
     private ServerConnector connector(Server server, HttpConfiguration http) {
         // Jetty keeps the header fields a connection repeats in a cache of 1,024 characters; a bearer token alone is
-        // longer, so the cache was cleared and refilled on every request (7 % of a small assign's time). Off.
+        // longer, so Jetty would clear and refill it on every request (docs/benchmark.md says what that costs). Off.
         http.setHeaderCacheSize(0);
         // Entra's tokens for users in many groups pass 8 KiB, Jetty's default for the request line and headers.
         http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES);
