@@ -55,9 +55,9 @@ public final class GraphHttpServer implements AutoCloseable {
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
     /**
      * Stop waits until every connection has closed, and lowers their idle timeout to this so that idle keep-alive
-     * connections go at once: Jetty's default, a second, was most of the time of a test that starts a server. A request
-     * a route is working on is not cut short, as Jetty's servlet layer ignores the idle timeout while it handles one;
-     * only a read or write that makes no progress for this long fails.
+     * connections go at once rather than after Jetty's default of a second, which a test that starts a server would
+     * spend on every stop. A request a route is working on is not cut short, as Jetty's servlet layer ignores the idle
+     * timeout while it handles one; only a read or write that makes no progress for this long fails.
      */
     static final Duration IDLE_TIMEOUT_AT_STOP = Duration.ofMillis(100);
     /** The request line and headers together; a bearer token of up to 16 KiB fits with room to spare. */
