@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The data folder holds every tenant's scripts (the H2 database and the assign journal) and the signing key, so only
  * the server's own account may enter or list it, whatever the umask: it is created rwx------, and one that exists
- * open to other accounts (as an older server, or a umask of 022, left it) loses the rights of group and others, with
- * a warning that says so. The files in it are private too (the adapters make them rw-------); the folder also covers
- * H2's temporary files. Where the file system has no POSIX permissions, nothing is set.
+ * open to other accounts (see docs/operations.md) loses the rights of group and others, with a warning that says so.
+ * The folder also covers H2's temporary files, and the adapters make the files in it rw-------. Where the file system
+ * has no POSIX permissions, nothing is set.
  */
 final class DataFolder {
     private static final Logger LOG = LoggerFactory.getLogger(DataFolder.class);

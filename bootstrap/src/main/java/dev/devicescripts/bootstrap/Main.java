@@ -20,8 +20,8 @@ public final class Main {
     static {
         // Java keeps, for each thread, a temporary direct buffer as large as the largest read or write from a heap
         // buffer the thread made. H2 reads and writes its file from the threads that use it, and a commit of a group
-        // of large assigns is megabytes: such buffers together outgrew direct memory (as large as the heap by
-        // default), and H2 closed the database. Larger temporary buffers are freed after each use instead.
+        // of large assigns is megabytes, so such buffers together could outgrow direct memory (as large as the heap
+        // by default), after which H2 closes the database. Larger temporary buffers are freed after each use instead.
         if (System.getProperty("jdk.nio.maxCachedBufferSize") == null) {
             System.setProperty("jdk.nio.maxCachedBufferSize", String.valueOf(1 << 20));
         }
@@ -104,12 +104,10 @@ public final class Main {
     }
 
     /**
-     * Crash-only: once the store is broken for good (H2 closed the database after an error, its file is gone, the
-     * assign journal cannot be written), the process stops as on SIGTERM and exits 1 with the cause in the log, so
-     * that whatever supervises it (systemd's Restart=on-failure, a container's restart policy, Kubernetes) starts it
-     * again, and the start replays the journal. Going on would only answer every request 503 until someone noticed,
-     * and a restart is the one cure; an exit reaches every supervisor, where /healthz (503 meanwhile) reaches only one
-     * that probes it. A busy or unreachable database is not broken and does not end the process.
+     * Crash-only: once the store is broken for good (see StorageStatus#broken), the process stops as on SIGTERM and
+     * exits 1 with the cause in the log, so that whatever supervises it starts it again, and the start replays the
+     * journal. Going on would only answer every request 503 until someone noticed, and a restart is the one cure; an
+     * exit reaches every supervisor, where /healthz (503 meanwhile) reaches only one that probes it.
      */
     private static void exitWhenTheStoreBreaks(DeviceScriptsServer server) {
         Thread watch = new Thread(() -> {

@@ -196,7 +196,8 @@ class DeclaredCollectionTest {
 
     private void assertLists(String filter, Predicate<Widget> matches) throws Exception {
         List<String> expected = stored.stream().filter(matches)
-                .sorted(Comparator.comparing((Widget w) -> w.name().toLowerCase()).thenComparing(w -> w.id().toString()))
+                .sorted(Comparator.comparing((Widget w) -> w.name().toLowerCase())
+                        .thenComparing(w -> w.id().toString()))
                 .map(w -> w.id().toString()).toList();
         assertThat(allPages(get("/beta/widgets?$filter=" + encoded(filter)))).as(filter).isEqualTo(expected);
     }

@@ -369,7 +369,8 @@ class GraphSdkIT {
             assertThatThrownBy(() -> scripts(sdkClient(port, adminToken)).get()).isInstanceOf(ODataError.class);
 
             assertThat(logging.terminate()).isZero();
-            assertThat(logging.output()).contains("\"status\":201", "\"status\":200", "\"status\":403", "\"status\":401")
+            assertThat(logging.output())
+                    .contains("\"status\":201", "\"status\":200", "\"status\":403", "\"status\":401")
                     .doesNotContain(writerToken, readerToken, adminToken);
         }
     }

@@ -48,7 +48,8 @@ public final class AssignmentService implements AssignScriptUseCase, GetScriptAs
 
     @Override
     public ScriptAssignment assignment(Caller caller, ScriptId scriptId, String assignmentId) {
-        return findById(assignments(caller, scriptId), ScriptAssignment::id, assignmentId, "deviceManagementScriptAssignment");
+        return findById(assignments(caller, scriptId), ScriptAssignment::id, assignmentId,
+                "deviceManagementScriptAssignment");
     }
 
     @Override

@@ -60,7 +60,8 @@ public final class ScriptService
 
     @Override
     public DeviceManagementScript update(Caller caller, UpdateScriptCommand command) {
-        return scripts.update(Access.WRITE.tenantOf(caller), command.scriptId(), script -> script.patched(command.patch(), time.now()))
+        return scripts.update(Access.WRITE.tenantOf(caller), command.scriptId(),
+                        script -> script.patched(command.patch(), time.now()))
                 .orElseThrow(() -> new ScriptNotFoundException(command.scriptId()));
     }
 

@@ -55,9 +55,9 @@ public final class GraphHttpServer implements AutoCloseable {
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
     /**
      * Stop waits until every connection has closed, and lowers their idle timeout to this so that idle keep-alive
-     * connections go at once: Jetty's default, a second, was most of the time of a test that starts a server. A request
-     * a route is working on is not cut short, as Jetty's servlet layer ignores the idle timeout while it handles one;
-     * only a read or write that makes no progress for this long fails.
+     * connections go at once rather than after Jetty's default of a second, which a test that starts a server would
+     * spend on every stop. A request a route is working on is not cut short, as Jetty's servlet layer ignores the idle
+     * timeout while it handles one; only a read or write that makes no progress for this long fails.
      */
     static final Duration IDLE_TIMEOUT_AT_STOP = Duration.ofMillis(100);
     /** The request line and headers together; a bearer token of up to 16 KiB fits with room to spare. */
@@ -145,7 +145,7 @@ public final class GraphHttpServer implements AutoCloseable {
     /** The one connector on host and port: HTTPS when the settings name TLS files, else plain HTTP. */
     private ServerConnector connector(Server server, HttpConfiguration http) {
         // Jetty keeps the header fields a connection repeats in a cache of 1,024 characters; a bearer token alone is
-        // longer, so the cache was cleared and refilled on every request (7 % of a small assign's time). Off.
+        // longer, so Jetty would clear and refill it on every request (docs/benchmark.md says what that costs). Off.
         http.setHeaderCacheSize(0);
         // Entra's tokens for users in many groups pass 8 KiB, Jetty's default for the request line and headers.
         http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES);

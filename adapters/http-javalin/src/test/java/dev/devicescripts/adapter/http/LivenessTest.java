@@ -10,7 +10,9 @@ import dev.devicescripts.application.port.in.CheckHealthUseCase;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** /healthz fails only for storage broken for good, which a restart cures; a store that is merely not ready does not. */
+/**
+ * /healthz fails only for storage broken for good, which a restart cures; a store that is merely not ready does not.
+ */
 class LivenessTest {
     private static final String CAUSE = "H2 closed the database under the server";
 

@@ -24,14 +24,15 @@ final class BatchUrls {
     static String pathAndQuery(String url) {
         URI uri;
         try {
-            // Clients write queries as Graph's own examples do, with raw spaces and quotes: encode what a URL cannot hold.
+            // Clients write queries as Graph's examples do, with raw spaces and quotes: encode what a URL cannot hold.
             uri = new URI(encodeIllegalCharacters(url));
         } catch (URISyntaxException e) {
             throw GraphRequestException.badRequest("The url '" + url + "' is not a valid URL: " + e.getReason() + ".");
         }
         if (uri.isAbsolute() || uri.getRawAuthority() != null) {
-            throw GraphRequestException.badRequest("The url '" + url + "' is absolute; in a batch, a url is relative to "
-                    + GRAPH_ROOT + ", such as /deviceManagement/deviceManagementScripts.");
+            throw GraphRequestException.badRequest("The url '" + url
+                    + "' is absolute; in a batch, a url is relative to " + GRAPH_ROOT
+                    + ", such as /deviceManagement/deviceManagementScripts.");
         }
         String path = uri.getRawPath().replaceFirst("^/+", "");
         // A dot segment, even percent-encoded, could climb out of /beta past its authentication.

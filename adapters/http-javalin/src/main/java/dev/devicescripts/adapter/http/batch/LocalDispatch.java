@@ -22,11 +22,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Sends the requests of a batch through this server's own Jetty handlers, in memory, so that each is authenticated,
- * authorised, validated and answered exactly as if a client had sent it alone.
- *
- * <p>Jetty's {@link LocalConnector} takes raw HTTP/1.1 from a buffer instead of a socket: no port is opened, no TLS
- * certificate has to match a loopback address, and no process but this one can reach it. Jetty's HttpTester, from
- * jetty-http's main jar, parses the responses.
+ * authorised, validated and answered exactly as if a client had sent it alone. Jetty's {@link LocalConnector} takes
+ * raw HTTP/1.1 from a buffer instead of a socket, so no port is opened and no other process can reach it (see
+ * docs/adr/0004-batch-through-local-connector.md).
  *
  * <p>The connector has threads of its own: a batch holds a server thread while it waits for its requests, and if
  * these needed server threads too, enough concurrent batches would wait forever for each other. They never wait on

@@ -26,7 +26,8 @@ public final class RequestBodies {
     }
 
     public JsonObjectReader jsonObject(Context ctx) {
-        requireJsonContentType(ctx.header("Content-Type")); // the raw header: Jetty's contentType() throws on an unknown charset
+        // the raw header: Jetty's contentType() throws on an unknown charset
+        requireJsonContentType(ctx.header("Content-Type"));
         byte[] body = readBodies.apply(ctx);
         try {
             if (body == null) { // a request of a batch, whose body is in memory already

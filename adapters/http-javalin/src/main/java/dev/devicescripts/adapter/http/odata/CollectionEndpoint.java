@@ -94,7 +94,8 @@ public final class CollectionEndpoint<T> {
 
     private void count(Context ctx) {
         QueryOptions options = QueryOptions.of(ctx.queryParamMap(), EnumSet.of(Option.FILTER));
-        long count = useCase.count(caller(ctx), options.value(Option.FILTER).map(text -> FilterParser.parse(text, set)));
+        long count = useCase.count(caller(ctx),
+                options.value(Option.FILTER).map(text -> FilterParser.parse(text, set)));
         ctx.contentType("text/plain;charset=utf-8").result(Long.toString(count));
     }
 }

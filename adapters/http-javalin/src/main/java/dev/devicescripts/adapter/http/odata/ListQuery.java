@@ -34,7 +34,9 @@ import java.util.stream.Collectors;
 public record ListQuery<T>(QueryOptions options, Query<T> query, Projection projection, boolean counted) {
     /** Repeated in next links; $skip is not, the cursor already counts the items it skipped. */
     private static final List<Option> REPEATED = List.of(FILTER, ORDERBY, SELECT, EXPAND, TOP, COUNT);
-    /** Integer.parseInt also takes a sign and the digits of other scripts (١٠, １０); an OData integer has neither. */
+    /**
+     * Integer.parseInt also takes a sign and the digits of other scripts (١٠, １０); an OData integer has neither.
+     */
     private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]+");
 
     /** @param pageSize the most items a page holds, whatever $top asks for */

@@ -51,7 +51,9 @@ final class SkipToken {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The cursor in {@code token}, which must have been made for {@code orderBy} of {@code set}; else a bad request. */
+    /**
+     * The cursor in {@code token}, which must have been made for {@code orderBy} of {@code set}; else a bad request.
+     */
     static <T> PageCursor decode(String token, List<SortKey<T>> orderBy, EntitySet<T> set) {
         JsonNode json = json(token);
         if (!json.path("orderBy").isTextual()) {

@@ -24,11 +24,10 @@ import org.eclipse.jetty.util.thread.Invocable;
 
 /**
  * Reads each request body whole before the request goes on to the queue, demand by demand, so a client that sends its
- * body slowly holds neither a place among the requests worked on nor a thread. The body must arrive within a
- * deadline that each byte received extends a little (Apache mod_reqtimeout's {@code body=20,MinRate=500}), else the
- * request is answered 408; and it must fit the {@link BodyBudget}, which it holds until the request is answered,
- * else it is answered 503 with Retry-After: at once when the client waits for a 100 Continue, else once the body
- * has arrived, read and dropped as it comes, since a client still sending would miss an answer sent before it is done.
+ * body slowly holds neither a place among the requests worked on nor a thread; one later than the deadline of
+ * {@link RequestLimits} is answered 408. A body that does not fit the {@link BodyBudget}, which it holds until the
+ * request is answered, is answered 503 with Retry-After: at once when the client waits for a 100 Continue, else once
+ * the body has arrived, read and dropped as it comes, since a client still sending would miss an earlier answer.
  *
  * <p>The budget is kept per tenant, so the bearer token of a request with a body is verified here, before it waits
  * for a place; the routes reuse the caller. A request whose token fails, whose body is declared larger than the
@@ -168,7 +167,9 @@ public final class BodyIntake extends Handler.Wrapper {
             }
         }
 
-        /** Copies the chunk's bytes, or drops them once the budget is out; a refusal when they pass the largest body. */
+        /**
+         * Copies the chunk's bytes, or drops them once the budget is out; a refusal when they pass the largest body.
+         */
         private Runnable take(Content.Chunk chunk) {
             int size = chunk.remaining();
             if (received + (long) size > maxBodyBytes) {

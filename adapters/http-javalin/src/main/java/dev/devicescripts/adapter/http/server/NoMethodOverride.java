@@ -9,9 +9,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Removes the headers that ask a server to take a request for another method: Javalin's {@code Context.method()}
- * honours {@code X-HTTP-Method-Override}, so a GET carrying {@code X-HTTP-Method-Override: DELETE} was routed as a
- * DELETE, past any proxy rule that lets only GETs through. Graph ignores these headers, and so does this server: a GET
- * is a GET. The other spellings that frameworks honour go too, so that no later version can bring one back.
+ * honours {@code X-HTTP-Method-Override}, so a GET carrying {@code X-HTTP-Method-Override: DELETE} would be routed as
+ * a DELETE, past any proxy rule that lets only GETs through. Graph ignores these headers, and so does this server: a
+ * GET is a GET. The other spellings that frameworks honour go too, so that no later version can bring one back.
  */
 public final class NoMethodOverride extends Handler.Wrapper {
     private static final List<String> OVERRIDE_HEADERS = List.of("X-HTTP-Method-Override", "X-HTTP-Method",

@@ -127,8 +127,8 @@ class AuthenticationTest {
     /** Entra lists a user's groups in the token: for users in many groups, tokens pass 8 KiB. */
     @Test
     void aValidlySignedTokenOf16KilobytesIsAccepted() {
-        List<String> groups = IntStream.range(0, 450).mapToObj(i -> String.format("%08d-0000-4000-8000-000000000000", i))
-                .toList();
+        List<String> groups = IntStream.range(0, 450)
+                .mapToObj(i -> String.format("%08d-0000-4000-8000-000000000000", i)).toList();
         String large = signed(SERVER_KEY, validClaims().claim("groups", groups).build());
         assertThat(large.length()).isGreaterThanOrEqualTo(16 * 1024);
 

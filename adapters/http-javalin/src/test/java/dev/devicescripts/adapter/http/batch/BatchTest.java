@@ -309,10 +309,14 @@ class BatchTest {
             "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\"}]} | requests[0].url",
             "{\"requests\":[{\"id\":\"1\",\"method\":\"GE T\",\"url\":\"/x\"}]} | requests[0].method",
             "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/x\",\"headers\":[]}]} | requests[0].headers",
-            "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/x\",\"headers\":{\"a\":1}}]} | requests[0].headers.a",
-            "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/x\",\"headers\":{\"a\":\"x\\ny\"}}]} | headers.a",
-            "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/x\",\"dependsOn\":\"2\"}]} | requests[0].dependsOn",
-            "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/x\",\"atomicityGroup\":\"g\"}]} | atomicityGroup"})
+            "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/x\",\"headers\":{\"a\":1}}]}"
+                    + " | requests[0].headers.a",
+            "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/x\",\"headers\":{\"a\":\"x\\ny\"}}]}"
+                    + " | headers.a",
+            "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/x\",\"dependsOn\":\"2\"}]}"
+                    + " | requests[0].dependsOn",
+            "{\"requests\":[{\"id\":\"1\",\"method\":\"GET\",\"url\":\"/x\",\"atomicityGroup\":\"g\"}]}"
+                    + " | atomicityGroup"})
     void givenAMalformedBatchWhenPostedThenItIs400NamingTheProblem(String body, String named) {
         assertGraphError(api.post(BATCH, body), 400, "BadRequest", named);
     }

@@ -129,7 +129,8 @@ class HostileRequestsTest {
                 target.replace(SEED, seed).getBytes(StandardCharsets.UTF_8), allHeaders, body);
 
         assertThat(reply.status()).as("%s %s answered %s", method, escaped(target), reply).isBetween(200, 499);
-        assertThat(reply.status()).as("%s %s answered %s", method, escaped(target), reply).isNotIn(300, 301, 302, 303, 304, 307, 308);
+        assertThat(reply.status()).as("%s %s answered %s", method, escaped(target), reply)
+                .isNotIn(300, 301, 302, 303, 304, 307, 308);
         if (reply.status() >= 400) {
             assertGraphShaped(reply);
             assertThat(snapshot()).as("stored data after %s %s answered %s", method, target, reply).isEqualTo(before);
@@ -306,8 +307,8 @@ class HostileRequestsTest {
                 unicodeText().ofMaxLength(40).filter(v -> !v.contains("\r") && !v.contains("\n"))
                         .map(v -> "Bearer " + v)).map(v -> "Authorization: " + v);
         Arbitrary<String> odd = Arbitraries.of("Transfer-Encoding: identity", "Expect: 100-continue",
-                "Accept: text/html", "Accept-Encoding: gzip, br", "X-HTTP-Method-Override: DELETE", "ConsistencyLevel: x",
-                "Content-Encoding: gzip", "Host: other", "Cookie: a=b");
+                "Accept: text/html", "Accept-Encoding: gzip, br", "X-HTTP-Method-Override: DELETE",
+                "ConsistencyLevel: x", "Content-Encoding: gzip", "Host: other", "Cookie: a=b");
         return Combinators.combine(contentType.injectNull(0.2), clientRequestId.injectNull(0.3),
                 prefer.injectNull(0.5), authorization, odd.list().ofMaxSize(2)).as((c, id, p, a, rest) -> {
                     List<String> lines = new ArrayList<>(rest);
@@ -332,7 +333,8 @@ class HostileRequestsTest {
                         SEED, "('" + SEED + "')", "(" + SEED + ")", "('')", "('", "()", "(')", "assign",
                         "assignments", "groupAssignments", SEED + ":" + GROUP, "('" + SEED + ":" + GROUP + "')",
                         "$count", "$batch", "$metadata", "$ref", "..", ".", "", "%2F", "%2e%2e", "%00", "%zz", "%",
-                        "%C0%AF", "%E2%82%AC", "%FF", ";a=b", "\u00e9", "😀", "a b", "healthz", "00000000-0000-0000-0000-000000000000"),
+                        "%C0%AF", "%E2%82%AC", "%FF", ";a=b", "\u00e9", "😀", "a b", "healthz",
+                        "00000000-0000-0000-0000-000000000000"),
                 unicodeText().ofMaxLength(16).filter(v -> !v.contains(" ") && !v.contains("\r")
                         && !v.contains("\n")));
         Arbitrary<String> prefix = Arbitraries.of("/beta/deviceManagement/deviceManagementScripts/", "/beta/", "/",

@@ -89,7 +89,8 @@ public abstract class DeepAndWideRequests {
         checked(reply, "$batch of " + urls);
         if (reply.status() == 200) {
             for (JsonNode response : json(reply.body()).get("responses")) {
-                assertThat(response.get("status").asInt()).as("%s in a batch of %s", response, urls).isBetween(200, 499);
+                assertThat(response.get("status").asInt()).as("%s in a batch of %s", response, urls)
+                        .isBetween(200, 499);
                 if (response.get("status").asInt() >= 400) {
                     assertThat(response.at("/body/error/code").asText()).as("%s", response).isNotBlank();
                     assertThat(response.at("/body/error/innerError/request-id").asText()).as("%s", response)
@@ -264,7 +265,9 @@ public abstract class DeepAndWideRequests {
         return RawHttp.header("Authorization", "Bearer " + bearerToken());
     }
 
-    /** As a client encodes a query value, with the characters a query may hold as they are left so, to keep it short. */
+    /**
+     * As a client encodes a query value, with the characters a query may hold as they are left so, to keep it short.
+     */
     private static String encoded(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("%28", "(").replace("%29", ")")
                 .replace("%27", "'").replace("%2C", ",").replace("%3A", ":");

@@ -231,7 +231,8 @@ public final class GraphApi implements AutoCloseable {
 
     /** Creates a script named {@code displayName} and answers its id. */
     public String createScript(String displayName) {
-        Reply created = post(SCRIPTS, "{\"displayName\":\"" + displayName + "\",\"scriptContent\":\"V3JpdGUtSG9zdCBoaQ==\"}");
+        Reply created = post(SCRIPTS,
+                "{\"displayName\":\"" + displayName + "\",\"scriptContent\":\"V3JpdGUtSG9zdCBoaQ==\"}");
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("id").asText();
     }

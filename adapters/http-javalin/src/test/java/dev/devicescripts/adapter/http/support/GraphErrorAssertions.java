@@ -26,7 +26,9 @@ public final class GraphErrorAssertions {
         assertErrorShape(reply.json(), reply.body(), reply.header("request-id"), reply.header("client-request-id"));
     }
 
-    /** A response in a batch that is Graph's error shape with this status and code, its message naming {@code named}. */
+    /**
+     * A response in a batch that is Graph's error shape with this status and code, its message naming {@code named}.
+     */
     public static void assertInnerError(JsonNode response, int status, String code, String... named) {
         assertThat(response.get("status").asInt()).as("%s", response).isEqualTo(status);
         JsonNode headers = response.get("headers");

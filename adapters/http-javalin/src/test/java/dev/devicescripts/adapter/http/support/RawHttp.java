@@ -132,7 +132,8 @@ public final class RawHttp {
                 line.write(b);
             }
         }
-        return line.toString(StandardCharsets.ISO_8859_1); // HTTP header bytes beyond ASCII are obs-text, one char a byte
+        // HTTP header bytes beyond ASCII are obs-text, one char a byte
+        return line.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** For callers that cannot throw: an I/O failure is itself the finding (a dropped connection). */

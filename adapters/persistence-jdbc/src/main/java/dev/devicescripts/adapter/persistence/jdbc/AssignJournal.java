@@ -24,13 +24,12 @@ import java.util.zip.CRC32;
  * Assigns appended to files in the data folder, before they are acknowledged, for {@link JournaledSetWriter}.
  * Appending a record is one write to a file that the operating system holds once it returns, so it outlives the
  * process the way a commit of H2 does, at a fraction of a commit's cost; like H2, the journal does not force its files
- * to disk. Files are numbered in the order they were written and read back in that order.
+ * to disk.
  *
  * <p>A record is its body's length and CRC-32, then the body: tenant, script, and the set's parts (see
  * {@link PackedTargets}), each with its length. A record cut short by a kill, or damaged, ends its file for the reader:
  * it was never acknowledged, and no record follows it, because a failed write makes the next append start a new
- * file. Its files are readable by the server's account only, like the database's. Not thread-safe: its owner appends
- * under a lock.
+ * file. Not thread-safe: its owner appends under a lock.
  */
 final class AssignJournal implements AutoCloseable {
     private static final Pattern FILE_NAME = Pattern.compile("devicescripts\\.assigns\\.(\\d{12})\\.journal");

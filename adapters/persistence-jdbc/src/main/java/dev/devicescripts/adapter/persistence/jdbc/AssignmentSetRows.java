@@ -11,8 +11,9 @@ import java.util.UUID;
 
 /**
  * The statements that write script_assignment_set, for both ways assigns reach the database ({@link SetWriter}), for
- * a script's insert and for the migration that made the table. A set is stored as the parts {@link PackedTargets} makes, a row each. Every script has a set
- * from its creation on, so the row of a set's first part exists exactly when its script does.
+ * a script's insert and for the migration that made the table. A set is stored as the parts {@link PackedTargets}
+ * makes, a row each. Every script has a set from its creation on, so the row of a set's first part exists exactly
+ * when its script does.
  */
 final class AssignmentSetRows {
     // The first part's row is also the lock that makes concurrent assigns of one script, from any server sharing the

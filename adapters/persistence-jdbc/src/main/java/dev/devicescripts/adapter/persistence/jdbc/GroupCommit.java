@@ -14,9 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * Commits the changes that arrive while one commit is under way together, as the next transaction: one writer thread
  * takes every change waiting and runs them in one transaction. A commit costs more than the change it holds: H2 writes
- * the pages a commit changed, with its chunk's header and the file's bookkeeping, to the file before the commit
- * returns (about 90 µs of a core for an assign of ten targets, against 25 µs each when eight commit together), and
- * PostgreSQL flushes its log.
+ * the pages a commit changed to the file before the commit returns, and PostgreSQL flushes its log (figures in
+ * docs/adr/0003-shared-commits.md).
  *
  * <p>A change returns only after the commit that holds it, so nothing is acknowledged before it is durable. A group
  * locks its rows in the order of their keys, so that groups of two servers sharing one database cannot deadlock. When

@@ -20,8 +20,8 @@ import java.util.UUID;
 /**
  * Assignment sets as rows of script_assignment_set: every script has one from its creation on, and an assign rewrites
  * it whole. A set is read and written whole, never searched by its targets, so its targets are one binary value (see
- * {@link PackedTargets}) rather than a row each: an assign of ten targets writes one row instead of deleting ten and
- * inserting ten scattered over the table's pages. How an assign reaches the table is its {@link SetWriter}'s.
+ * {@link PackedTargets}) rather than a row each, and an assign writes one row (docs/adr/0002-packed-targets.md). How
+ * an assign reaches the table is its {@link SetWriter}'s.
  */
 final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
 

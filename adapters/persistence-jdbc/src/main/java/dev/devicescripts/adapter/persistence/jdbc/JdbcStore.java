@@ -89,12 +89,11 @@ public final class JdbcStore implements AutoCloseable {
      *   <li>DB_CLOSE_ON_EXIT=FALSE: H2 would otherwise close the database from its own shutdown hook, under the
      *       requests a graceful shutdown is still finishing; the database closes when {@link #close} closes the
      *       pool.</li>
-     *   <li>WRITE_DELAY=0: every commit reaches the file before it returns. With H2's default of 500 ms, a process
-     *       killed right after answering a create loses it. The cost, a write of the commit's pages to the file, is
-     *       why assigns go through the journal of {@link JournaledSetWriter} (with
-     *       {@link JdbcSettings#embedded}) or share commits through {@link GroupCommit}.</li>
+     *   <li>WRITE_DELAY=0: every commit reaches the file before it returns; with H2's default of 500 ms, a process
+     *       killed right after answering a create loses it. That cost is why assigns go through the journal of
+     *       {@link JournaledSetWriter} or share commits through {@link GroupCommit}.</li>
      *   <li>QUERY_CACHE_SIZE=64: each pooled session keeps the parsed form of the statements it ran; H2's default
-     *       of 8 is fewer than one request's statements, so it parsed the same SQL again on every request.</li>
+     *       of 8 is fewer than one request's statements, so it would parse the same SQL again on every request.</li>
      *   <li>TRACE_LEVEL_FILE=4: H2 logs its errors (such as the one after which it closes the database) through
      *       SLF4J, logger {@code h2database}, into the server's log, instead of into a devicescripts.trace.db file
      *       beside the database that nobody reads.</li>

@@ -24,14 +24,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Assigns to a database that only this process opens (the embedded H2 file): an assign is acknowledged once it is in
- * the {@link AssignJournal} and in memory, and a background thread writes the sets assigned since its last run
- * to the database, about once a second, in transactions of up to half a megabyte. A commit of H2 costs far more than
- * the assign it holds (it writes every page the commit changed to the file), and a script assigned many times in that
- * second is written once. Reads see the sets still waiting over those in the database. After a kill, opening replays
- * the journal into the database before anything else runs.
+ * the {@link AssignJournal} and in memory, and a background thread writes the sets assigned since its last run to the
+ * database in a few transactions, a script assigned many times only once, since a commit of H2 costs far more than
+ * the assign it holds (docs/adr/0001-assign-journal.md). Reads see the sets still waiting over those in the database;
+ * after a kill, opening replays the journal into the database before anything else runs.
  *
  * <p>Not for a database that other processes write to (PostgreSQL, shared by several servers): they would neither see
- * the sets waiting here nor could they be ordered with them. Those assigns commit through {@link CommittingSetWriter}.
+ * the sets waiting here nor could they be ordered with them; {@link CommittingSetWriter} serves those.
  */
 final class JournaledSetWriter implements SetWriter {
     private static final Logger LOG = LoggerFactory.getLogger(JournaledSetWriter.class);

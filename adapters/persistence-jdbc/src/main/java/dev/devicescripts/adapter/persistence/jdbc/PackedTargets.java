@@ -13,9 +13,9 @@ import java.util.UUID;
 /**
  * An assignment set's targets as stored in script_assignment_set (since V8) and in the assign journal: a format byte,
  * then per target, in the set's order, its kind and filter type as a byte each, the filter's id if it has one, and the
- * group's id or the collection's id (as a length and UTF-8) if the kind has one. A group target without a filter takes
- * 18 bytes, against 62 as JSON ({@link TargetsJson}, V7's form): a thousand-target set is a fifth of the bytes to
- * encode, journal and have H2 write, which on two cores bounded the rate of such assigns.
+ * group's id or the collection's id (as a length and UTF-8) if the kind has one. Packed rather than JSON
+ * ({@link TargetsJson}, V7's form) because the bytes of large sets, encoded, journaled and written by H2, bound the
+ * rate of their assigns (figures in docs/adr/0002-packed-targets.md).
  *
  * <p>A set is written as parts of at most {@link #TARGETS_PER_PART} targets, one row each, so that no row outgrows a
  * binary column of H2 (a million bytes) however many targets a server allows.

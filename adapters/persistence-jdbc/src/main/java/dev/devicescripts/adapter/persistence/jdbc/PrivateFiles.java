@@ -37,7 +37,7 @@ final class PrivateFiles {
 
     /**
      * Makes private every file in {@code directory} whose name starts with {@code prefix}: the files H2 created with
-     * the permissions the umask leaves, and those an older version of the server left readable by all.
+     * the permissions the umask leaves, and any already there that others may read (see docs/operations.md).
      */
     static void tighten(Path directory, String prefix) {
         if (!isPosix(directory)) {

@@ -80,9 +80,9 @@ final class Sql {
     }
 
     /**
-     * {@code column IN (?, ...)} of the values, which must not be empty. H2 looks the values of an IN list of parameters
-     * up through an index that starts with the column, but filters every row for = ANY(array). The list grows to a
-     * power of two by repeating the last value, so that sessions parse few forms of a statement.
+     * {@code column IN (?, ...)} of the values, which must not be empty. H2 looks the values of an IN list of
+     * parameters up through an index that starts with the column, but filters every row for = ANY(array). The list
+     * grows to a power of two by repeating the last value, so that sessions parse few forms of a statement.
      */
     static Condition in(String column, List<?> values) {
         int length = Integer.highestOneBit(values.size() * 2 - 1);

@@ -56,7 +56,8 @@ final class TargetsJson {
         if (targetType == null) {
             throw corrupt("holds a target without its kind");
         }
-        return new StoredTarget(targetType, groupId, collectionId, new AssignmentFilter(filterType, filterId)).toTarget();
+        return new StoredTarget(targetType, groupId, collectionId, new AssignmentFilter(filterType, filterId))
+                .toTarget();
     }
 
     private static void expect(JsonToken actual, JsonToken expected) {

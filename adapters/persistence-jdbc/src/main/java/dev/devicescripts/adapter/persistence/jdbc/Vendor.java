@@ -25,8 +25,8 @@ enum Vendor {
 
     /**
      * A FROM item that reads the table through the index. Only H2 is told: it keeps each pooled session's plan of a
-     * statement while the table grows, and a plan made at a thousand rows kept scanning every row of the tenant at a
-     * hundred thousand instead of looking the ids up (a page of 100 took 60 times as long). PostgreSQL plans anew.
+     * statement while the table grows, and a plan made on a small table goes on scanning every row of the tenant once
+     * the table is large, instead of looking the ids up (see docs/benchmark.md). PostgreSQL plans anew.
      */
     String through(String tableAndAlias, String index) {
         return this == H2 ? tableAndAlias + " USE INDEX (" + index + ")" : tableAndAlias;

@@ -180,8 +180,8 @@ class GroupCommitTest {
      */
     private static Void insert(Connection connection, UUID key) throws SQLException {
         try (PreparedStatement insert = Sql.prepare(connection, "INSERT INTO change_row VALUES (?, NULL)", key);
-             PreparedStatement session = Sql.prepare(connection, "UPDATE change_row SET session_id = SESSION_ID() WHERE k = ?",
-                     key)) {
+             PreparedStatement session = Sql.prepare(connection,
+                     "UPDATE change_row SET session_id = SESSION_ID() WHERE k = ?", key)) {
             insert.executeUpdate();
             session.executeUpdate();
         }
@@ -212,7 +212,8 @@ class GroupCommitTest {
         return sql.withConnection(connection -> {
             Set<Integer> sessions = new HashSet<>();
             for (UUID key : keys) {
-                try (PreparedStatement read = Sql.prepare(connection, "SELECT session_id FROM change_row WHERE k = ?", key);
+                try (PreparedStatement read = Sql.prepare(connection,
+                        "SELECT session_id FROM change_row WHERE k = ?", key);
                      ResultSet row = read.executeQuery()) {
                     assertThat(row.next()).as("stored: %s", key).isTrue();
                     sessions.add(row.getInt(1));

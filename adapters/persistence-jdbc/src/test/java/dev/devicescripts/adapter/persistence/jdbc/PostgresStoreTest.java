@@ -52,7 +52,8 @@ class PostgresStoreTest {
         List<String> onPostgresql = migrations(database.url(), database.user(), database.password());
         List<String> onH2 = migrations(JdbcStore.h2FileUrl(dataDirectory), "sa", "");
         assertThat(onPostgresql).isEqualTo(onH2).contains("4 strings folded by the application",
-                "5 strings compare byte by byte", "7 Assignment sets as one row per script", "8 Assignment sets packed");
+                "5 strings compare byte by byte", "7 Assignment sets as one row per script",
+                "8 Assignment sets packed");
     }
 
     @Test

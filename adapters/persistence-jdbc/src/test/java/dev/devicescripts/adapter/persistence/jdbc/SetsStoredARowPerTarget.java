@@ -44,12 +44,14 @@ final class SetsStoredARowPerTarget {
                         GroupAssignmentTarget.withoutFilter(new GroupId(new UUID(3, 3)))), 10),
                 // More targets than one stored part holds.
                 ScriptId.of("00000000-0000-4000-8000-000000000003"), AssignmentSet.of(IntStream.range(0, 1_200)
-                        .<AssignmentTarget>mapToObj(i -> GroupAssignmentTarget.withoutFilter(new GroupId(new UUID(4, i))))
+                        .<AssignmentTarget>mapToObj(
+                                i -> GroupAssignmentTarget.withoutFilter(new GroupId(new UUID(4, i))))
                         .toList(), 1_200));
         ScriptId otherTenants = ScriptId.of("00000000-0000-4000-8000-000000000004");
         AssignmentSet otherTenantsSet = AssignmentSet.of(
                 List.of(GroupAssignmentTarget.withoutFilter(new GroupId(new UUID(5, 5)))), 10);
-        try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
+        try (Connection connection =
+                DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
             sets.forEach((script, set) -> store(connection, TENANT, script, set));
             store(connection, OTHER_TENANT, otherTenants, otherTenantsSet);
         }
