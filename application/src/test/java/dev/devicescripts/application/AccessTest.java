@@ -38,7 +38,8 @@ class AccessTest {
         assertThatThrownBy(() -> Access.WRITE.tenantOf(reader))
                 .isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("delegated permissions")
-                .hasMessageContaining("DeviceManagementScripts.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All")
+                .hasMessageContaining(
+                        "DeviceManagementScripts.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All")
                 .hasMessageContaining("scp claim");
     }
 

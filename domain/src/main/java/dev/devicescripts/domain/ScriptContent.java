@@ -17,7 +17,8 @@ public final class ScriptContent {
     public static ScriptContent of(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
             throw new InvalidInputException("scriptContent",
-                    "decodes to " + bytes.length + " bytes; a script may hold at most " + MAX_BYTES + " bytes (200 KiB).");
+                    "decodes to " + bytes.length + " bytes; a script may hold at most " + MAX_BYTES
+                            + " bytes (200 KiB).");
         }
         return new ScriptContent(bytes.clone());
     }

@@ -147,8 +147,10 @@ class ScriptPropertiesTest {
 
     @Test
     void propertiesAtTheirLengthLimitsAreAccepted() {
-        ScriptProperties properties = ScriptProperties.withDefaults("n".repeat(ScriptProperties.MAX_DISPLAY_NAME_LENGTH),
-                "d".repeat(ScriptProperties.MAX_DESCRIPTION_LENGTH), null, "f".repeat(ScriptProperties.MAX_FILE_NAME_LENGTH),
+        ScriptProperties properties = ScriptProperties.withDefaults(
+                "n".repeat(ScriptProperties.MAX_DISPLAY_NAME_LENGTH),
+                "d".repeat(ScriptProperties.MAX_DESCRIPTION_LENGTH), null,
+                "f".repeat(ScriptProperties.MAX_FILE_NAME_LENGTH),
                 null, null, null, Collections.nCopies(ScriptProperties.MAX_ROLE_SCOPE_TAGS,
                         "7".repeat(ScriptProperties.MAX_ROLE_SCOPE_TAG_LENGTH)));
 

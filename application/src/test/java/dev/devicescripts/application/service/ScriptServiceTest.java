@@ -76,7 +76,8 @@ class ScriptServiceTest {
         service.create(THEIR_ADMIN, fullProperties("Theirs"));
 
         Page<DeviceManagementScript> firstPage = service.list(ADMIN, Query.firstPage(SCRIPTS, 1));
-        Page<DeviceManagementScript> secondPage = service.list(ADMIN, new Query<>(SCRIPTS, Optional.empty(), List.of(), 0, 1,
+        Page<DeviceManagementScript> secondPage = service.list(ADMIN, new Query<>(SCRIPTS, Optional.empty(),
+                List.of(), 0, 1,
                 firstPage.next()));
 
         assertThat(firstPage.items()).containsExactly(first.withoutContent());
@@ -93,7 +94,8 @@ class ScriptServiceTest {
         DeviceManagementScript third = service.create(ADMIN, fullProperties("Third"));
         service.create(THEIR_ADMIN, fullProperties("Theirs"));
 
-        Page<DeviceManagementScript> page = service.list(ADMIN, new Query<>(SCRIPTS, Optional.empty(), List.of(), 1, 10, Optional.empty()));
+        Page<DeviceManagementScript> page = service.list(ADMIN, new Query<>(SCRIPTS, Optional.empty(), List.of(), 1,
+                10, Optional.empty()));
 
         assertThat(page.items()).containsExactly(second.withoutContent(), third.withoutContent());
         assertThat(page.next()).isEmpty();
@@ -107,7 +109,8 @@ class ScriptServiceTest {
                 Optional.of(new Filter.StringMatch<>(Filter.StringFunction.STARTS_WITH,
                         ScriptCollection.DISPLAY_NAME, "i"));
 
-        Page<DeviceManagementScript> page = service.list(ADMIN, new Query<>(SCRIPTS, startsWithI, List.of(), 0, 10, Optional.empty()));
+        Page<DeviceManagementScript> page = service.list(ADMIN, new Query<>(SCRIPTS, startsWithI, List.of(), 0, 10,
+                Optional.empty()));
 
         assertThat(page.items()).containsExactly(inventory.withoutContent());
         assertThat(service.count(ADMIN, startsWithI)).isEqualTo(1);
@@ -196,7 +199,8 @@ class ScriptServiceTest {
         assertThat(service.get(reader, script.id())).isEqualTo(script);
         assertThat(service.list(reader, Query.firstPage(SCRIPTS, 10)).items()).hasSize(1);
         assertThat(service.count(reader, Optional.empty())).isEqualTo(1);
-        assertThatThrownBy(() -> service.create(reader, fullProperties("Mine"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.create(reader,
+                fullProperties("Mine"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.update(reader, new UpdateScriptCommand(script.id(), displayNameTo("Mine"))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.delete(reader, script.id())).isInstanceOf(AccessDeniedException.class);

@@ -85,7 +85,8 @@ public abstract class ScriptListContractTest extends StorageContractTest {
         List<DeviceManagementScript> stored = storeVariedScripts();
         List<String> fragments = List.of("a", "ALPHA", "a%", "%", "_", "a_b", "\\", "x%y", ".PS1", "", "nothing", "Ä",
                 "über", "ölWECHSEL");
-        for (Property<DeviceManagementScript> property : List.of(DISPLAY_NAME, DESCRIPTION, FILE_NAME, RUN_AS_ACCOUNT)) {
+        for (Property<DeviceManagementScript> property : List.of(DISPLAY_NAME, DESCRIPTION, FILE_NAME,
+                RUN_AS_ACCOUNT)) {
             for (StringFunction function : StringFunction.values()) {
                 for (String fragment : fragments) {
                     assertListsAsInMemory(stored, new StringMatch<>(function, property, fragment), List.of());
@@ -100,7 +101,8 @@ public abstract class ScriptListContractTest extends StorageContractTest {
         Filter<DeviceManagementScript> descriptionIsX = new Comparison<>(DESCRIPTION, Operator.EQ, "x");
         Filter<DeviceManagementScript> noFileName = new Comparison<>(FILE_NAME, Operator.EQ, null);
         Filter<DeviceManagementScript> fileNameAfterB = new Comparison<>(FILE_NAME, Operator.GT, "b");
-        Filter<DeviceManagementScript> descriptionHasPercent = new StringMatch<>(StringFunction.CONTAINS, DESCRIPTION, "%");
+        Filter<DeviceManagementScript> descriptionHasPercent = new StringMatch<>(StringFunction.CONTAINS,
+                DESCRIPTION, "%");
         Filter<DeviceManagementScript> runsAs32Bit = new Comparison<>(RUN_AS_32_BIT, Operator.EQ, true);
         List<Filter<DeviceManagementScript>> filters = List.of(
                 new Not<>(descriptionIsX),
@@ -112,7 +114,8 @@ public abstract class ScriptListContractTest extends StorageContractTest {
                 new Or<>(descriptionIsX, noFileName),
                 new Not<>(new Or<>(fileNameAfterB, descriptionHasPercent)),
                 new Not<>(new And<>(new Not<>(fileNameAfterB), runsAs32Bit)),
-                new Or<>(new And<>(runsAs32Bit, new Not<>(noFileName)), new Not<>(new Or<>(descriptionIsX, runsAs32Bit))));
+                new Or<>(new And<>(runsAs32Bit, new Not<>(noFileName)), new Not<>(new Or<>(descriptionIsX,
+                        runsAs32Bit))));
         for (Filter<DeviceManagementScript> filter : filters) {
             assertListsAsInMemory(stored, filter, List.of(SortKey.ascending(DESCRIPTION)));
         }
@@ -137,7 +140,8 @@ public abstract class ScriptListContractTest extends StorageContractTest {
                 List.of(new SortKey<>(FILE_NAME, true), SortKey.ascending(CREATED_DATE_TIME)),
                 List.of(new SortKey<>(ENFORCE_SIGNATURE_CHECK, true), new SortKey<>(LAST_MODIFIED_DATE_TIME, true),
                         SortKey.ascending(FILE_NAME)),
-                List.of(SortKey.ascending(DESCRIPTION), SortKey.ascending(FILE_NAME), new SortKey<>(DISPLAY_NAME, true)));
+                List.of(SortKey.ascending(DESCRIPTION), SortKey.ascending(FILE_NAME), new SortKey<>(DISPLAY_NAME,
+                        true)));
         Filter<DeviceManagementScript> filter = new Or<>(new Comparison<>(DESCRIPTION, Operator.NE, "x"),
                 new StringMatch<>(StringFunction.STARTS_WITH, DISPLAY_NAME, "a"));
         for (List<SortKey<DeviceManagementScript>> order : orders) {
@@ -186,12 +190,14 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     @Test
     void lettersBeyondAsciiCompareIgnoringCaseAndOrderByTheirCodesAfterAsciiLetters() {
         storeNamedWithDescriptions("Éclair", "zulu", "Ärger", "alpha", "ÄRGERNIS");
-        Query<DeviceManagementScript> byDescription = new Query<>(SCRIPTS, Optional.empty(), List.of(SortKey.ascending(DESCRIPTION)), 0, 2,
+        Query<DeviceManagementScript> byDescription = new Query<>(SCRIPTS, Optional.empty(),
+                List.of(SortKey.ascending(DESCRIPTION)), 0, 2,
                 Optional.empty());
 
         assertThat(allPages(byDescription)).extracting(script -> script.properties().description())
                 .containsExactly("alpha", "zulu", "Ärger", "ÄRGERNIS", "Éclair");
-        assertThat(names(new StringMatch<>(StringFunction.STARTS_WITH, DESCRIPTION, "ärger"))).containsExactly("3", "5");
+        assertThat(names(new StringMatch<>(StringFunction.STARTS_WITH, DESCRIPTION, "ärger"))).containsExactly("3",
+                "5");
         assertThat(names(new Comparison<>(DESCRIPTION, Operator.EQ, "éCLAIR"))).containsExactly("1");
         assertThat(names(new Comparison<>(DESCRIPTION, Operator.GT, "zz"))).containsExactly("1", "3", "5");
     }
@@ -219,7 +225,8 @@ public abstract class ScriptListContractTest extends StorageContractTest {
 
         Page<DeviceManagementScript> one = scripts.list(TENANT, first);
         Page<DeviceManagementScript> two = scripts.list(TENANT, after(first, one));
-        Page<DeviceManagementScript> beyondTheEnd = scripts.list(TENANT, new Query<>(SCRIPTS, Optional.empty(), List.of(), 8, 2,
+        Page<DeviceManagementScript> beyondTheEnd = scripts.list(TENANT, new Query<>(SCRIPTS, Optional.empty(),
+                List.of(), 8, 2,
                 Optional.empty()));
 
         assertThat(displayNames(one)).containsExactly("Script 1", "Script 2");
@@ -231,7 +238,8 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     @Test
     void scriptsCreatedAndDeletedBetweenPagesShiftNothingForTheOthers() {
         List<DeviceManagementScript> stored = storeVariedScripts();
-        Query<DeviceManagementScript> first = new Query<>(SCRIPTS, Optional.empty(), List.of(SortKey.ascending(DISPLAY_NAME)), 0, 3,
+        Query<DeviceManagementScript> first = new Query<>(SCRIPTS, Optional.empty(),
+                List.of(SortKey.ascending(DISPLAY_NAME)), 0, 3,
                 Optional.empty());
         List<DeviceManagementScript> inOrder = stored.stream().sorted(first.comparator()).toList();
         Set<ScriptId> deleted = new HashSet<>();
@@ -273,8 +281,10 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     }
 
     /** Follows {@code next} from the first page and asserts every page against filtering and sorting in memory. */
-    private void assertListsAsInMemory(List<DeviceManagementScript> stored, Filter<DeviceManagementScript> filter, List<SortKey<DeviceManagementScript>> order) {
-        Query<DeviceManagementScript> first = new Query<>(SCRIPTS, Optional.ofNullable(filter), order, 0, PAGE, Optional.empty());
+    private void assertListsAsInMemory(List<DeviceManagementScript> stored, Filter<DeviceManagementScript> filter,
+            List<SortKey<DeviceManagementScript>> order) {
+        Query<DeviceManagementScript> first = new Query<>(SCRIPTS, Optional.ofNullable(filter), order, 0, PAGE,
+                Optional.empty());
         List<DeviceManagementScript> expected = stored.stream()
                 .filter(script -> filter == null || filter.matches(script))
                 .sorted(first.comparator())
@@ -300,7 +310,8 @@ public abstract class ScriptListContractTest extends StorageContractTest {
         return listed;
     }
 
-    private static Query<DeviceManagementScript> after(Query<DeviceManagementScript> first, Page<DeviceManagementScript> page) {
+    private static Query<DeviceManagementScript> after(Query<DeviceManagementScript> first,
+            Page<DeviceManagementScript> page) {
         PageCursor cursor = page.next().orElseThrow();
         return new Query<>(SCRIPTS, first.filter(), first.orderBy(), first.skip(), first.top(), Optional.of(cursor));
     }

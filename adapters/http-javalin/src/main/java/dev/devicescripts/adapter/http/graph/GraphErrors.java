@@ -89,7 +89,7 @@ public final class GraphErrors {
      */
     public Request.Handler jettyErrorHandler() {
         return new ErrorHandler() {
-            /** Jetty writes a body only for GET, POST and HEAD by default; Graph's error has one whatever the method. */
+            /** Jetty writes a body only for GET, POST and HEAD by default; Graph's error has one for every method. */
             @Override
             public boolean errorPageForMethod(String method) {
                 return true;
@@ -102,7 +102,7 @@ public final class GraphErrors {
                 String clientRequestId = RequestIds.clientRequestId(
                         request.getHeaders().get(RequestIds.CLIENT_REQUEST_ID), requestId);
                 GraphError error = jettyErrorOf(status, message, cause);
-                // Logged here, rate-limited, not by Jetty (see logback.xml); a 503 (queue full or timed out) is expected.
+                // Logged here, rate-limited, not by Jetty (see logback.xml); a 503 (queue full, timed out) is expected.
                 if (status == 500 && cause != null) {
                     unexpected.error(cause, "Request {} {} failed in Jetty (request-id {})", request.getMethod(),
                             request.getHttpURI().getPath(), requestId);

@@ -42,7 +42,8 @@ record ExpandedPage(List<DeviceManagementScript> scripts, Map<ScriptId, Assignme
         for (int start = 0; start < scripts.size(); start += SCRIPTS_LOADED_AT_ONCE) {
             List<DeviceManagementScript> chunk = scripts.subList(start,
                     Math.min(start + SCRIPTS_LOADED_AT_ONCE, scripts.size()));
-            Map<ScriptId, AssignmentSet> loaded = loadSets.apply(chunk.stream().map(DeviceManagementScript::id).toList());
+            Map<ScriptId, AssignmentSet> loaded =
+                    loadSets.apply(chunk.stream().map(DeviceManagementScript::id).toList());
             for (int index = start; index < start + chunk.size(); index++) {
                 ScriptId id = scripts.get(index).id();
                 AssignmentSet set = loaded.getOrDefault(id, AssignmentSet.EMPTY);

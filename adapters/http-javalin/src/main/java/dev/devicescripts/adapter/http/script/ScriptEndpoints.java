@@ -121,7 +121,8 @@ public final class ScriptEndpoints implements GraphResource {
     }
 
     private void get(Context ctx) {
-        Projection projection = Projection.of(QueryOptions.of(ctx.queryParamMap(), ENTITY_OPTIONS), ScriptCollection.SCRIPTS);
+        Projection projection =
+                Projection.of(QueryOptions.of(ctx.queryParamMap(), ENTITY_OPTIONS), ScriptCollection.SCRIPTS);
         Caller caller = caller(ctx);
         DeviceManagementScript script = useCases.get().get(caller, scriptId(ctx));
         ExpandedPage page = ExpandedPage.of(List.of(script), Optional.empty(), projection,

@@ -92,7 +92,8 @@ final class ScriptRequests {
         String type = json.odataType();
         if (type == null || !GraphTypes.TARGETS.contains(type)) {
             throw new InvalidInputException("@odata.type", "must name one of #"
-                    + String.join(", #", GraphTypes.TARGETS) + (type == null ? "." : "; " + type + " is not one of them."));
+                    + String.join(", #", GraphTypes.TARGETS)
+                    + (type == null ? "." : "; " + type + " is not one of them."));
         }
         String filterId = json.string(GraphFields.FILTER_ID);
         String filterType = json.string(GraphFields.FILTER_TYPE);

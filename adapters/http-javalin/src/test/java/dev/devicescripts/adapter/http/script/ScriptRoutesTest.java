@@ -185,7 +185,8 @@ class ScriptRoutesTest {
     /** Heads may be 32 KiB, for large tokens; a client-request-id of kilobytes is not copied into every answer. */
     @Test
     void aClientRequestIdLongerThan256CharactersIsNotEchoed() {
-        Reply reply = api.get(SCRIPTS + "/00000000-0000-4000-8000-00000000dead", "client-request-id", "x".repeat(9_000));
+        Reply reply = api.get(SCRIPTS + "/00000000-0000-4000-8000-00000000dead", "client-request-id",
+                "x".repeat(9_000));
 
         assertThat(reply.header("client-request-id")).isEqualTo(reply.header("request-id"));
         assertThat(reply.json().get("error").get("innerError").get("client-request-id").asText())
