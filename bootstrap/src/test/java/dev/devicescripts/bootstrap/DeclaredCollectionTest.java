@@ -159,6 +159,23 @@ class DeclaredCollectionTest {
         assertThat(allPages(get("/beta/widgets"))).hasSize(stored.size()).doesNotContain(theirs.id().toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "h2"})
+    void aBatchListsTheCollectionAsARequestAloneDoes(String adapter, @TempDir Path folder) throws Exception {
+        start(adapter, folder);
+        String list = "/widgets?$filter=" + encoded("color eq 'green'") + "&$count=true&$select=name";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/beta/$batch"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(mapper.createObjectNode()
+                        .set("requests", mapper.createArrayNode().add(mapper.createObjectNode().put("id", "1")
+                                .put("method", "GET").put("url", list))))))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode inBatch = mapper.readTree(response.body()).path("responses").get(0);
+        assertThat(inBatch.path("status").asInt()).as(response.body()).isEqualTo(200);
+        assertThat(inBatch.path("body")).isEqualTo(get("/beta" + list));
+    }
+
     private void start(String adapter, Path folder) throws Exception {
         store = adapter.equals("h2") ? Widgets.inH2() : Widgets.inMemory();
         for (int i = 0; i < NAMES.length; i++) {
