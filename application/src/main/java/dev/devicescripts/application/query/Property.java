@@ -18,18 +18,16 @@ public final class Property<T> {
     private final boolean nullable;
     private final boolean filterable;
     private final boolean sortable;
-    private final boolean ignoresCase;
     private final List<String> members;
     private final Function<T, Object> reader;
 
     private Property(String name, ValueType type, boolean nullable, boolean filterable, boolean sortable,
-                     boolean ignoresCase, List<String> members, Function<T, Object> reader) {
+                     List<String> members, Function<T, Object> reader) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.nullable = nullable;
         this.filterable = filterable;
         this.sortable = sortable;
-        this.ignoresCase = ignoresCase;
         this.members = List.copyOf(members);
         this.reader = Objects.requireNonNull(reader, "reader");
         if ((filterable || sortable) && !type.isComparable()) {
@@ -42,27 +40,22 @@ public final class Property<T> {
 
     /** A property that may be filtered and ordered by, never null; strings compare ignoring case. */
     public static <T> Property<T> of(String name, ValueType type, Function<T, Object> reader) {
-        return new Property<>(name, type, false, type.isComparable(), type.isComparable(), true, List.of(), reader);
+        return new Property<>(name, type, false, type.isComparable(), type.isComparable(), List.of(), reader);
     }
 
     /** An enumeration: one of {@code members}, held as spelled here, compared ignoring case as strings are. */
     public static <T> Property<T> enumeration(String name, List<String> members, Function<T, Object> reader) {
-        return new Property<>(name, ValueType.ENUM, false, true, true, true, members, reader);
+        return new Property<>(name, ValueType.ENUM, false, true, true, members, reader);
     }
 
     /** The same property, which may hold null. */
     public Property<T> nullable() {
-        return new Property<>(name, type, true, filterable, sortable, ignoresCase, members, reader);
+        return new Property<>(name, type, true, filterable, sortable, members, reader);
     }
 
     /** The same property, which queries may select but neither filter nor order by. */
     public Property<T> selectOnly() {
-        return new Property<>(name, type, nullable, false, false, ignoresCase, members, reader);
-    }
-
-    /** The same string property, compared character for character. */
-    public Property<T> caseSensitive() {
-        return new Property<>(name, type, nullable, filterable, sortable, false, members, reader);
+        return new Property<>(name, type, nullable, false, false, members, reader);
     }
 
     public String name() {
@@ -85,9 +78,12 @@ public final class Property<T> {
         return sortable;
     }
 
-    /** Whether strings compare ignoring case: then stores compare {@link Values#folded} forms. */
+    /**
+     * Whether values compare ignoring case, as Intune compares strings and enumerations: then stores compare their
+     * {@link Values#folded} forms.
+     */
     public boolean ignoresCase() {
-        return ignoresCase && type.javaType() == String.class;
+        return type.javaType() == String.class;
     }
 
     /** Whether every value is its own folded form already: an enumeration whose members are all in lower case. */

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /** The kinds of value a collection's properties hold, each with the Java type its values have in queries. */
 public enum ValueType {
-    /** Text; compared ignoring case unless the property says otherwise. */
+    /** Text, compared ignoring case. */
     STRING(String.class),
     /** One of a fixed set of names, held in the spelling the property declares; compared as strings are. */
     ENUM(String.class),
