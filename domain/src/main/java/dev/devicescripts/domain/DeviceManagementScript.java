@@ -2,6 +2,7 @@ package dev.devicescripts.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,9 +36,18 @@ public record DeviceManagementScript(
 
     /** The same script as lists show it: Graph leaves scriptContent out of collections. */
     public DeviceManagementScript withoutContent() {
+        return with(null, properties.roleScopeTagIds());
+    }
+
+    /** The same script with these role scope tags, as a store that reads them apart from the script assembles it. */
+    public DeviceManagementScript withRoleScopeTagIds(List<String> roleScopeTagIds) {
+        return with(properties.scriptContent(), roleScopeTagIds);
+    }
+
+    private DeviceManagementScript with(ScriptContent content, List<String> roleScopeTagIds) {
         ScriptProperties p = properties;
-        return new DeviceManagementScript(id, new ScriptProperties(p.displayName(), p.description(), null,
-                p.fileName(), p.runAsAccount(), p.enforceSignatureCheck(), p.runAs32Bit(), p.roleScopeTagIds()),
+        return new DeviceManagementScript(id, new ScriptProperties(p.displayName(), p.description(), content,
+                p.fileName(), p.runAsAccount(), p.enforceSignatureCheck(), p.runAs32Bit(), roleScopeTagIds),
                 createdDateTime, lastModifiedDateTime);
     }
 }

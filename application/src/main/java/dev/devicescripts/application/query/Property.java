@@ -20,6 +20,7 @@ public final class Property<T> {
     private final boolean sortable;
     private final List<String> members;
     private final Function<T, Object> reader;
+    private final boolean foldedAlready;
 
     private Property(String name, ValueType type, boolean nullable, boolean filterable, boolean sortable,
                      List<String> members, Function<T, Object> reader) {
@@ -30,6 +31,8 @@ public final class Property<T> {
         this.sortable = sortable;
         this.members = List.copyOf(members);
         this.reader = Objects.requireNonNull(reader, "reader");
+        this.foldedAlready = type == ValueType.ENUM
+                && members.stream().allMatch(member -> member.equals(Values.folded(member)));
         if ((filterable || sortable) && !type.isComparable()) {
             throw new IllegalArgumentException(name + " holds " + type + " values, which do not compare");
         }
@@ -88,7 +91,7 @@ public final class Property<T> {
 
     /** Whether every value is its own folded form already: an enumeration whose members are all in lower case. */
     public boolean isFoldedAlready() {
-        return type == ValueType.ENUM && members.stream().allMatch(member -> member.equals(Values.folded(member)));
+        return foldedAlready;
     }
 
     /** An enumeration's names, as held; empty for other types. */

@@ -76,27 +76,28 @@ public final class CollectionJson {
             throws IOException {
         for (Property<T> property : set.properties()) {
             if (property == set.key() || projection.selects(property.name())) {
-                writeValue(property.name(), property.valueOf(item), json);
+                writeValue(property, property.valueOf(item), json);
             }
         }
     }
 
-    private static void writeValue(String name, Object value, JsonGenerator json) throws IOException {
-        json.writeFieldName(name);
+    private static void writeValue(Property<?> property, Object value, JsonGenerator json) throws IOException {
+        json.writeFieldName(property.name());
         if (value == null) {
             json.writeNull();
-        } else if (value instanceof Boolean bool) {
-            json.writeBoolean(bool);
-        } else if (value instanceof Long number) {
-            json.writeNumber(number);
-        } else if (value instanceof List<?> list) {
-            json.writeStartArray();
-            for (Object element : list) {
-                json.writeString(String.valueOf(element));
+            return;
+        }
+        switch (property.type()) {
+            case BOOLEAN -> json.writeBoolean((Boolean) value);
+            case INTEGER -> json.writeNumber((Long) value);
+            case STRING_LIST -> {
+                json.writeStartArray();
+                for (Object element : (List<?>) value) {
+                    json.writeString((String) element);
+                }
+                json.writeEndArray();
             }
-            json.writeEndArray();
-        } else {
-            json.writeString(value.toString()); // strings, enumerations, GUIDs and instants as ISO 8601
+            default -> json.writeString(value.toString()); // strings, enumerations, GUIDs, instants in ISO 8601
         }
     }
 }

@@ -108,10 +108,10 @@ final class SkipToken {
             if (expected == Long.class) {
                 return Long.valueOf(text);
             }
-            if (expected == UUID.class && !Guids.isGuid(text)) {
-                throw notIssued();
-            }
             if (expected == UUID.class) {
+                if (!Guids.isGuid(text)) {
+                    throw notIssued();
+                }
                 return UUID.fromString(text);
             }
         } catch (DateTimeParseException | NumberFormatException e) {

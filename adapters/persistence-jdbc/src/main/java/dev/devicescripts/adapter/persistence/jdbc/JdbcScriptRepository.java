@@ -106,13 +106,9 @@ final class JdbcScriptRepository implements ScriptRepository {
                     row -> readScript(row, false).apply(List.of()));
             Map<UUID, List<String>> tags = tagsOf(connection, tenant,
                     untagged.items().stream().map(script -> script.id().value()).toList());
-            List<DeviceManagementScript> tagged = untagged.items().stream().map(script -> {
-                ScriptProperties p = script.properties();
-                return new DeviceManagementScript(script.id(), new ScriptProperties(p.displayName(),
-                        p.description(), p.scriptContent(), p.fileName(), p.runAsAccount(), p.enforceSignatureCheck(),
-                        p.runAs32Bit(), tags.getOrDefault(script.id().value(), List.of())), script.createdDateTime(),
-                        script.lastModifiedDateTime());
-            }).toList();
+            List<DeviceManagementScript> tagged = untagged.items().stream()
+                    .map(script -> script.withRoleScopeTagIds(tags.getOrDefault(script.id().value(), List.of())))
+                    .toList();
             return new Page<>(tagged, untagged.next());
         });
     }

@@ -40,17 +40,32 @@ public record SqlTable<T>(EntitySet<T> set, String table, String alias) {
         return column(property) + (property.ignoresCase() && !property.isFoldedAlready() ? "_folded" : "");
     }
 
-    /** {@code runAs32Bit} as {@code run_as_32_bit}: a word starts at each capital and each run of digits. */
+    /**
+     * {@code runAs32Bit} as {@code run_as_32_bit}, {@code azureADDeviceId} as {@code azure_ad_device_id}: a word starts
+     * at each run of digits and at each capital, except inside a run of capitals, which is one word.
+     */
     static String columnName(String propertyName) {
         StringBuilder column = new StringBuilder();
         for (int i = 0; i < propertyName.length(); i++) {
             char c = propertyName.charAt(i);
-            boolean digitAfterLetter = Character.isDigit(c) && i > 0 && !Character.isDigit(propertyName.charAt(i - 1));
-            if (i > 0 && (Character.isUpperCase(c) || digitAfterLetter)) {
+            if (i > 0 && startsWord(propertyName, i)) {
                 column.append('_');
             }
             column.append(Character.toLowerCase(c));
         }
         return column.toString();
+    }
+
+    private static boolean startsWord(String name, int i) {
+        char c = name.charAt(i);
+        char before = name.charAt(i - 1);
+        if (Character.isDigit(c)) {
+            return !Character.isDigit(before);
+        }
+        if (!Character.isUpperCase(c)) {
+            return false;
+        }
+        boolean lowerFollows = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+        return !Character.isUpperCase(before) || lowerFollows;
     }
 }

@@ -17,9 +17,9 @@ class SqlTableTest {
 
     @ParameterizedTest
     @CsvSource({"id, id", "displayName, display_name", "runAs32Bit, run_as_32_bit",
-        "lastModifiedDateTime, last_modified_date_time", "operatingSystemSKU, operating_system_s_k_u",
-        "deviceId2, device_id_2"})
-    void aColumnIsItsPropertyInSnakeCaseAWordStartingAtEachCapitalAndEachRunOfDigits(String property, String column) {
+        "lastModifiedDateTime, last_modified_date_time", "operatingSystemSKU, operating_system_sku",
+        "azureADDeviceId, azure_ad_device_id", "deviceId2, device_id_2"})
+    void aColumnIsItsPropertyInSnakeCaseARunOfCapitalsOrOfDigitsBeingOneWord(String property, String column) {
         assertThat(SqlTable.columnName(property)).isEqualTo(column);
     }
 
