@@ -17,7 +17,12 @@ public enum ValueType {
     DATE_TIME(Instant.class),
     GUID(UUID.class),
     /** A list of strings: selectable, never filtered or ordered by. */
-    STRING_LIST(List.class);
+    STRING_LIST(List.class),
+    /**
+     * A list of objects (Graph's complex types, such as a user's assignedLicenses), each a map from property name to
+     * a value of the types above, a map or a list: selectable, never filtered or ordered by.
+     */
+    OBJECT_LIST(List.class);
 
     private final Class<?> javaType;
 
@@ -31,6 +36,6 @@ public enum ValueType {
 
     /** Whether values of this type have an order and an equality that filters and sorts can use. */
     public boolean isComparable() {
-        return this != STRING_LIST;
+        return this != STRING_LIST && this != OBJECT_LIST;
     }
 }

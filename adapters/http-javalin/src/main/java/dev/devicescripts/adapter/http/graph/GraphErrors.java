@@ -6,6 +6,7 @@ import dev.devicescripts.adapter.http.auth.AuthenticationException;
 import dev.devicescripts.adapter.http.auth.SigningKeysUnavailableException;
 import dev.devicescripts.application.AccessDeniedException;
 import dev.devicescripts.application.NotFoundException;
+import dev.devicescripts.application.RequestRefusedException;
 import dev.devicescripts.application.StorageUnavailableException;
 import dev.devicescripts.domain.InvalidInputException;
 import io.javalin.config.RoutesConfig;
@@ -187,7 +188,7 @@ public final class GraphErrors {
             refused.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", Long.toString(seconds)));
             return new GraphError(refused.status(), refused.code(), refused.getMessage());
         }
-        if (failure instanceof InvalidInputException) {
+        if (failure instanceof InvalidInputException || failure instanceof RequestRefusedException) {
             return new GraphError(400, "BadRequest", failure.getMessage());
         }
         if (failure instanceof AuthenticationException) {

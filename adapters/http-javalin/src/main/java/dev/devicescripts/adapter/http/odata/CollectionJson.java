@@ -6,6 +6,7 @@ import dev.devicescripts.application.query.EntitySet;
 import dev.devicescripts.application.query.Property;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -83,21 +84,32 @@ public final class CollectionJson {
 
     private static void writeValue(Property<?> property, Object value, JsonGenerator json) throws IOException {
         json.writeFieldName(property.name());
+        writeJson(value, json);
+    }
+
+    /** A value as its Java type says: the declared types' values, and the maps and lists of an OBJECT_LIST. */
+    private static void writeJson(Object value, JsonGenerator json) throws IOException {
         if (value == null) {
             json.writeNull();
-            return;
-        }
-        switch (property.type()) {
-            case BOOLEAN -> json.writeBoolean((Boolean) value);
-            case INTEGER -> json.writeNumber((Long) value);
-            case STRING_LIST -> {
-                json.writeStartArray();
-                for (Object element : (List<?>) value) {
-                    json.writeString((String) element);
-                }
-                json.writeEndArray();
+        } else if (value instanceof Boolean bool) {
+            json.writeBoolean(bool);
+        } else if (value instanceof Long || value instanceof Integer) {
+            json.writeNumber(((Number) value).longValue());
+        } else if (value instanceof List<?> list) {
+            json.writeStartArray();
+            for (Object element : list) {
+                writeJson(element, json);
             }
-            default -> json.writeString(value.toString()); // strings, enumerations, GUIDs, instants in ISO 8601
+            json.writeEndArray();
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.writeFieldName(entry.getKey().toString());
+                writeJson(entry.getValue(), json);
+            }
+            json.writeEndObject();
+        } else {
+            json.writeString(value.toString()); // strings, enumerations, GUIDs, instants in ISO 8601
         }
     }
 }

@@ -1,0 +1,27 @@
+package dev.devicescripts.domain.directory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A device as Intune manages it. It reaches groups only through its Entra device: {@code azureADDeviceId} equals
+ * that device's {@code deviceId} (not its object id); without one it belongs to no group. Assignment filters read
+ * these properties. {@code isTpmAttested} is not a Graph property: it feeds the filter property of that name.
+ */
+public record ManagedDevice(UUID id, String deviceName, String model, String manufacturer, String serialNumber,
+                            String operatingSystem, String osVersion, String managedDeviceOwnerType, UUID userId,
+                            String userPrincipalName, String userDisplayName, String emailAddress,
+                            List<LoggedOnUser> usersLoggedOn, UUID azureADDeviceId, boolean azureADRegistered,
+                            String joinType, String deviceEnrollmentType, Instant enrolledDateTime,
+                            Instant lastSyncDateTime, String skuFamily, Integer skuNumber,
+                            String processorArchitecture, String deviceCategoryDisplayName,
+                            String enrollmentProfileName, String managementAgent, String complianceState,
+                            List<String> roleScopeTagIds, Boolean isTpmAttested) {
+    public ManagedDevice {
+        Objects.requireNonNull(id, "id");
+        usersLoggedOn = List.copyOf(usersLoggedOn);
+        roleScopeTagIds = List.copyOf(roleScopeTagIds);
+    }
+}
