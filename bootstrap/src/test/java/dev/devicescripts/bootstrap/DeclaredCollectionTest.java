@@ -116,6 +116,15 @@ class DeclaredCollectionTest {
         assertLists("not (color eq 'blue')", w -> !w.color().equals("blue"));
         assertLists("madeDateTime gt 2026-11-05T08:00:00Z", w -> w.made().isAfter(MADE.plus(Duration.ofDays(4))));
         assertLists("name gt 'dowel'", w -> w.name().toLowerCase().compareTo("dowel") > 0);
+        assertLists("name in ('DOWEL', 'cog', 'nothing')", w -> List.of("dowel", "cog").contains(w.name()
+                .toLowerCase()));
+        assertLists("weight in (7, 21) or madeDateTime in (2026-11-01T08:00:00Z)",
+                w -> w.weight() != null && List.of(7L, 21L).contains(w.weight()) || w.made().equals(MADE));
+        assertLists("not (weight in (7))", w -> w.weight() == null || w.weight() != 7);
+        assertLists("tags/any(t:t eq 'U')", w -> w.tags().contains("u"));
+        assertLists("tags/any(t:t eq 't1') or tags/any(x:x eq 'T%')", w -> w.tags().contains("t1"));
+        assertLists("tags/any(t:t eq '50%') or tags/any(t:t eq 't4')", w -> w.tags().contains("50%"));
+        assertLists("not tags/any(t:t eq 'u')", w -> !w.tags().contains("u"));
     }
 
     @ParameterizedTest
@@ -181,7 +190,7 @@ class DeclaredCollectionTest {
         for (int i = 0; i < NAMES.length; i++) {
             Widget widget = new Widget(UUID.randomUUID(), NAMES[i], List.of("red", "green", "blue").get(i % 3),
                     i % 4 == 0 ? null : (long) (i * 7 % 50), i % 2 == 0, MADE.plus(Duration.ofDays(i)),
-                    i % 3 == 0 ? List.of() : List.of("t" + i, "u"));
+                    i % 3 == 0 ? List.of() : i == 4 ? List.of("t4|u", "50%") : List.of("t" + i, "u"));
             store.add(TENANT, widget);
             stored.add(widget);
         }
