@@ -167,7 +167,10 @@ public final class GraphErrors {
     }
 
     private void respond(Exception failure, Context ctx) {
-        GraphError error = graphErrorOf(failure, ctx).answeredAt(ctx.path());
+        // A path that no route serves is answered by Graph's router, before any service: in its codes on every path.
+        GraphError error = failure instanceof HttpResponseException
+                ? graphErrorOf(failure, ctx)
+                : graphErrorOf(failure, ctx).answeredAt(ctx.path());
         LOG.debug("{} {} answered {} {} (request-id {}): {}", ctx.method(), ctx.path(), error.status(), error.code(),
                 RequestIds.requestId(ctx), error.message());
         if (ctx.res().isCommitted()) {

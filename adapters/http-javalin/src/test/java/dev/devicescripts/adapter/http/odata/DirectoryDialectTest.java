@@ -259,6 +259,8 @@ class DirectoryDialectTest {
                 "'colour'");
         assertGraphError(api.get(GraphApi.SCRIPTS + "?$search=x"), 400, "BadRequest",
                 "The query option '$search' is not supported");
+        // A path no route serves is answered by Graph's router, before any service, in its code.
+        assertGraphError(api.get(GROUPS + "/" + unknown + "/owners"), 400, "BadRequest", "segment 'owners'");
         String noPermission = GraphApi.token(GraphApi.TENANT, List.of("User.Read"), List.of());
         assertGraphError(api.as(noPermission).get(GROUPS), 403, "Authorization_RequestDenied", "Group.Read.All");
         assertGraphError(api.as(noPermission).get(GraphApi.SCRIPTS), 403, "Forbidden", "DeviceManagementScripts");
