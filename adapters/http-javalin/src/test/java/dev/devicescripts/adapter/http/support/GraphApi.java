@@ -12,6 +12,7 @@ import dev.devicescripts.adapter.http.auth.Authenticators;
 import dev.devicescripts.adapter.http.auth.LocalSigningKey;
 import dev.devicescripts.adapter.http.auth.TokenRequest;
 import dev.devicescripts.adapter.http.auth.TokenRules;
+import dev.devicescripts.adapter.http.graph.GraphResource;
 import dev.devicescripts.adapter.http.graph.PublicUrl;
 import dev.devicescripts.adapter.http.server.RequestLimits;
 import dev.devicescripts.adapter.http.server.ServerMetrics;
@@ -76,6 +77,11 @@ public final class GraphApi implements AutoCloseable {
     private final String token;
 
     private GraphApi(UnaryOperator<GraphUseCases> replaceSome, HttpSettings settings, HttpClient http) {
+        this(replaceSome, settings, http, List.of());
+    }
+
+    private GraphApi(UnaryOperator<GraphUseCases> replaceSome, HttpSettings settings, HttpClient http,
+                     List<GraphResource.Factory> more) {
         InMemoryStore store = new InMemoryStore();
         AtomicLong seconds = new AtomicLong();
         // Each reading of the clock is one second later, so scripts list in the order they were created.
@@ -86,7 +92,7 @@ public final class GraphApi implements AutoCloseable {
                 assignments, new HealthService(store));
         metrics = new ServerMetrics();
         server = new GraphHttpServer(replaceSome.apply(useCases), settings,
-                Authenticators.localKey(KEY, TokenRules.local()), metrics).start();
+                Authenticators.localKey(KEY, TokenRules.local()), metrics, more).start();
         this.http = http;
         scheme = settings.tls().isPresent() ? "https" : "http";
         token = ADMIN_TOKEN;
@@ -137,6 +143,12 @@ public final class GraphApi implements AutoCloseable {
 
     public static GraphApi start() {
         return startWith(useCases -> useCases);
+    }
+
+    /** A server that serves {@code more} resources beside the scripts, such as collections a test declares. */
+    public static GraphApi startServing(List<GraphResource.Factory> more) {
+        return new GraphApi(useCases -> useCases, settings(HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(),
+                Optional.empty(), RequestLimits.DEFAULTS, PublicUrl.AS_BOUND), HttpClient.newHttpClient(), more);
     }
 
     /** A server that answers 429 to requests over {@code limits}. */
