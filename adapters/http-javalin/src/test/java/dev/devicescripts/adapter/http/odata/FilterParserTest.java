@@ -146,7 +146,7 @@ class FilterParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            groupTypes eq 'Unified'                    | 11 | groupTypes is a list; test its elements with groupTypes/any
+            groupTypes eq 'Unified'                    | 11 | is a list; test its elements with groupTypes/any
             groupTypes/all(c:c eq 'x')                 | 11 | expected any after groupTypes/
             groupTypes/any(c:d eq 'x')                 | 15 | any compares its variable: write c:c eq 'value'
             groupTypes/any(c:c ne 'x')                 | 19 | any takes only eq, not 'ne'
