@@ -14,8 +14,10 @@ import dev.devicescripts.application.query.Query;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * The list and {@code /$count} routes of any collection, from its declaration and its {@link ListUseCase}: every
@@ -40,8 +42,8 @@ public final class CollectionEndpoint<T> {
     private final EntitySet<T> set;
     private final String path;
     private final String context;
-    private final ListUseCase<T> useCase;
-    private final Expander<T> expander;
+    private final Function<Context, ListUseCase<T>> useCase;
+    private final Function<Context, Expander<T>> expander;
     private final int pageSize;
     private final LinkBase links;
 
@@ -51,6 +53,12 @@ public final class CollectionEndpoint<T> {
      */
     public CollectionEndpoint(EntitySet<T> set, String path, String context, ListUseCase<T> useCase,
                               Expander<T> expander, int pageSize, LinkBase links) {
+        this(set, path, context, ctx -> useCase, ctx -> expander, pageSize, links);
+    }
+
+    private CollectionEndpoint(EntitySet<T> set, String path, String context,
+                               Function<Context, ListUseCase<T>> useCase, Function<Context, Expander<T>> expander,
+                               int pageSize, LinkBase links) {
         this.set = set;
         this.path = path;
         this.context = context;
@@ -67,6 +75,18 @@ public final class CollectionEndpoint<T> {
                 (caller, page, query, projection) -> new Expanded<>(page, (item, json) -> { }), pageSize, links);
     }
 
+    /**
+     * A collection under an item, such as a user's managed devices: {@code path} and {@code context} name the item's
+     * key as a path parameter ({@code /beta/users/{userKey}/managedDevices}), and the use case and expander of a
+     * request are made from its path parameters.
+     */
+    public static <T> CollectionEndpoint<T> nested(EntitySet<T> set, String path, String context,
+                                                   Function<Context, ListUseCase<T>> useCase,
+                                                   Function<Context, Expander<T>> expander, int pageSize,
+                                                   LinkBase links) {
+        return new CollectionEndpoint<>(set, path, context, useCase, expander, pageSize, links);
+    }
+
     /** Registers the list and its count; {@code /$count} first, as a keyed route would take it for a key. */
     public void register(RoutesConfig routes) {
         routes.get(path + "/$count", this::count);
@@ -79,13 +99,16 @@ public final class CollectionEndpoint<T> {
         String linkBase = links.of(ctx);
         Caller caller = caller(ctx);
         Projection projection = query.projection();
-        Expanded<T> expanded = expander.expand(caller, useCase.list(caller, query.query()), query.query(), projection);
+        ListUseCase<T> items = useCase.apply(ctx);
+        Expanded<T> expanded = expander.apply(ctx).expand(caller, items.list(caller, query.query()), query.query(),
+                projection);
         OptionalLong count = query.counted()
-                ? OptionalLong.of(useCase.count(caller, query.query().filter()))
+                ? OptionalLong.of(items.count(caller, query.query().filter()))
                 : OptionalLong.empty();
-        Optional<String> nextLink = expanded.page().next().map(next -> linkBase + path + "?"
+        Optional<String> nextLink = expanded.page().next().map(next -> linkBase + withKeys(path, ctx) + "?"
                 + query.nextPageQuery(next));
-        GraphJson.send(ctx, 200, CollectionJson.page(context + projection.contextSuffix(), expanded.page().items(),
+        GraphJson.send(ctx, 200, CollectionJson.page(withKeys(context, ctx) + projection.contextSuffix(),
+                expanded.page().items(),
                 count, nextLink, (item, json) -> {
                     CollectionJson.writeProperties(set, item, projection, json);
                     expanded.expansions().write(item, json);
@@ -94,8 +117,17 @@ public final class CollectionEndpoint<T> {
 
     private void count(Context ctx) {
         QueryOptions options = QueryOptions.of(ctx.queryParamMap(), EnumSet.of(Option.FILTER));
-        long count = useCase.count(caller(ctx),
+        long count = useCase.apply(ctx).count(caller(ctx),
                 options.value(Option.FILTER).map(text -> FilterParser.parse(text, set)));
         ctx.contentType("text/plain;charset=utf-8").result(Long.toString(count));
+    }
+
+    /** The text with each {@code {name}} of a path parameter replaced by the request's value of it. */
+    private static String withKeys(String text, Context ctx) {
+        String resolved = text;
+        for (Map.Entry<String, String> parameter : ctx.pathParamMap().entrySet()) {
+            resolved = resolved.replace("{" + parameter.getKey() + "}", parameter.getValue());
+        }
+        return resolved;
     }
 }
