@@ -8,11 +8,16 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.devicescripts.adapter.http.GraphHttpServer;
 import dev.devicescripts.adapter.http.GraphUseCases;
 import dev.devicescripts.adapter.http.HttpSettings;
+import dev.devicescripts.adapter.http.admin.AdminEndpoints;
 import dev.devicescripts.adapter.http.auth.Authenticators;
 import dev.devicescripts.adapter.http.auth.LocalSigningKey;
 import dev.devicescripts.adapter.http.auth.TokenRequest;
 import dev.devicescripts.adapter.http.auth.TokenRules;
+import dev.devicescripts.adapter.http.graph.GraphResource;
 import dev.devicescripts.adapter.http.graph.PublicUrl;
+import dev.devicescripts.adapter.http.managed.ManagedDeviceEndpoints;
+import dev.devicescripts.adapter.http.managed.ManagedDeviceUseCases;
+import dev.devicescripts.adapter.http.script.RunStateEndpoints;
 import dev.devicescripts.adapter.http.server.RequestLimits;
 import dev.devicescripts.adapter.http.server.ServerMetrics;
 import dev.devicescripts.adapter.http.server.ThrottleLimits;
@@ -20,7 +25,10 @@ import dev.devicescripts.adapter.http.server.TlsFiles;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
 import dev.devicescripts.application.service.AssignmentService;
 import dev.devicescripts.application.service.HealthService;
+import dev.devicescripts.application.service.ManagedDeviceService;
+import dev.devicescripts.application.service.RunStateService;
 import dev.devicescripts.application.service.ScriptService;
+import dev.devicescripts.application.service.SeedService;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
@@ -42,6 +50,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 
@@ -76,6 +85,11 @@ public final class GraphApi implements AutoCloseable {
     private final String token;
 
     private GraphApi(UnaryOperator<GraphUseCases> replaceSome, HttpSettings settings, HttpClient http) {
+        this(replaceSome, settings, http, store -> List.of());
+    }
+
+    private GraphApi(UnaryOperator<GraphUseCases> replaceSome, HttpSettings settings, HttpClient http,
+                     Function<InMemoryStore, List<GraphResource.Factory>> resources) {
         InMemoryStore store = new InMemoryStore();
         AtomicLong seconds = new AtomicLong();
         // Each reading of the clock is one second later, so scripts list in the order they were created.
@@ -86,7 +100,7 @@ public final class GraphApi implements AutoCloseable {
                 assignments, new HealthService(store));
         metrics = new ServerMetrics();
         server = new GraphHttpServer(replaceSome.apply(useCases), settings,
-                Authenticators.localKey(KEY, TokenRules.local()), metrics).start();
+                Authenticators.localKey(KEY, TokenRules.local()), metrics, resources.apply(store)).start();
         this.http = http;
         scheme = settings.tls().isPresent() ? "https" : "http";
         token = ADMIN_TOKEN;
@@ -163,6 +177,23 @@ public final class GraphApi implements AutoCloseable {
                 limits, PublicUrl.AS_BOUND), HttpClient.newHttpClient());
     }
 
+    /**
+     * A server that serves, beside the scripts, the managed devices, the scripts' run states and the seeding routes
+     * over the store's directory, with pages of {@code pageSize} items.
+     */
+    public static GraphApi startWithDevices(int pageSize) {
+        return new GraphApi(useCases -> useCases, settings(pageSize, Optional.empty(), Optional.empty(),
+                RequestLimits.DEFAULTS, PublicUrl.AS_BOUND), HttpClient.newHttpClient(), store -> {
+                    ManagedDeviceService devices = new ManagedDeviceService(store.directory());
+                    SeedService seed = new SeedService(store.directory(), () -> FIRST_CLOCK_TICK);
+                    return List.of(
+                            ManagedDeviceEndpoints.factory(new ManagedDeviceUseCases(devices, devices, devices,
+                                    devices)),
+                            RunStateEndpoints.factory(new RunStateService(store, store.directory())),
+                            AdminEndpoints.factory(seed, seed));
+                });
+    }
+
     public static GraphApi startWithPageSize(int pageSize) {
         return new GraphApi(useCases -> useCases, settings(pageSize, Optional.empty(), Optional.empty(),
                 RequestLimits.DEFAULTS, PublicUrl.AS_BOUND), HttpClient.newHttpClient());
@@ -198,6 +229,10 @@ public final class GraphApi implements AutoCloseable {
     /** Sends {@code json} as application/json, as every real client does. */
     public Reply post(String path, String json, String... headers) {
         return sendJson("POST", path, json, headers);
+    }
+
+    public Reply put(String path, String json, String... headers) {
+        return sendJson("PUT", path, json, headers);
     }
 
     public Reply patch(String path, String json, String... headers) {
