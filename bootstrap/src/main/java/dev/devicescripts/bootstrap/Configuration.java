@@ -5,6 +5,8 @@ import dev.devicescripts.adapter.http.server.RequestLimits;
 import dev.devicescripts.adapter.http.server.ThrottleLimits;
 import dev.devicescripts.adapter.http.server.TlsFiles;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
+import dev.devicescripts.domain.Guids;
+import dev.devicescripts.domain.TenantId;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -36,9 +38,18 @@ public record Configuration(
         Optional<TlsFiles> tls,
         Optional<ThrottleLimits> throttle,
         Logging logging,
-        PublicUrl publicUrl) {
+        PublicUrl publicUrl,
+        Optional<Seed> seed) {
 
     public enum Persistence { JDBC, MEMORY }
+
+    /**
+     * A seed document to load before serving.
+     *
+     * @param tenant the tenant to load it into; empty: the one the document names
+     */
+    public record Seed(Path file, Optional<TenantId> tenant) {
+    }
 
     public enum AuthMode { VERIFIED, UNVERIFIED_SIGNATURES }
 
@@ -114,7 +125,17 @@ public record Configuration(
                 throttle(line),
                 new Logging(line.choice(ServerOption.LOG_LEVEL.flag(), LogLevel.class),
                         line.choice(ServerOption.ACCESS_LOG.flag(), Switch.class) == Switch.ON),
-                publicUrl(line));
+                publicUrl(line),
+                seed(line));
+    }
+
+    private static Optional<Seed> seed(CommandLine line) throws UsageException {
+        Optional<String> tenant = line.optional(ServerOption.SEED_TENANT.flag());
+        if (tenant.isPresent() && !Guids.isGuid(tenant.get())) {
+            throw new UsageException(ServerOption.SEED_TENANT.flag() + " must be a GUID such as "
+                    + "00000000-0000-0000-0000-000000000000, not '" + tenant.get() + "'.");
+        }
+        return line.path(ServerOption.SEED.flag()).map(file -> new Seed(file, tenant.map(TenantId::of)));
     }
 
     private static PublicUrl publicUrl(CommandLine line) throws UsageException {
@@ -227,12 +248,14 @@ public record Configuration(
         return Stream.concat(
                         Stream.of("Usage: java -jar devicescripts.jar [options]",
                                 "       java -jar devicescripts.jar token --tenant GUID [token options]",
+                                "       java -jar devicescripts.jar seed FILE [--tenant GUID] [storage options]",
                                 "Serves the Microsoft Graph beta API for Intune device management scripts.",
                                 "",
                                 "Options (each also settable by its environment variable):"),
                         Stream.of(ServerOption.values()).map(ServerOption::usageLine))
                 .collect(Collectors.joining(System.lineSeparator()))
                 + System.lineSeparator() + "  --help                                   print this help and exit"
-                + System.lineSeparator() + System.lineSeparator() + TokenCommand.usage();
+                + System.lineSeparator() + System.lineSeparator() + TokenCommand.usage()
+                + System.lineSeparator() + SeedCommand.usage();
     }
 }

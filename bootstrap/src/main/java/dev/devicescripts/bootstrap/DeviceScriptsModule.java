@@ -7,10 +7,15 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.devicescripts.adapter.http.GraphHttpServer;
 import dev.devicescripts.adapter.http.GraphUseCases;
 import dev.devicescripts.adapter.http.HttpSettings;
+import dev.devicescripts.adapter.http.admin.AdminEndpoints;
 import dev.devicescripts.adapter.http.auth.Authenticator;
 import dev.devicescripts.adapter.http.auth.Authenticators;
 import dev.devicescripts.adapter.http.auth.LocalSigningKey;
 import dev.devicescripts.adapter.http.auth.TokenRules;
+import dev.devicescripts.adapter.http.graph.GraphResource;
+import dev.devicescripts.adapter.http.managed.ManagedDeviceEndpoints;
+import dev.devicescripts.adapter.http.managed.ManagedDeviceUseCases;
+import dev.devicescripts.adapter.http.script.RunStateEndpoints;
 import dev.devicescripts.adapter.http.server.ServerMetrics;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcStore;
@@ -23,10 +28,14 @@ import dev.devicescripts.application.port.out.StorageStatus;
 import dev.devicescripts.application.port.out.TimeSource;
 import dev.devicescripts.application.service.AssignmentService;
 import dev.devicescripts.application.service.HealthService;
+import dev.devicescripts.application.service.ManagedDeviceService;
+import dev.devicescripts.application.service.RunStateService;
 import dev.devicescripts.application.service.ScriptService;
+import dev.devicescripts.application.service.SeedService;
 import dev.devicescripts.domain.ScriptId;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.UUID;
 
 /** Builds the application from its configuration: one {@code @Provides} method per part, no annotations elsewhere. */
@@ -128,6 +137,27 @@ final class DeviceScriptsModule extends AbstractModule {
 
     @Provides
     @Singleton
+    ManagedDeviceService managedDeviceService(DirectoryRepository directory) {
+        return new ManagedDeviceService(directory);
+    }
+
+    @Provides
+    @Singleton
+    SeedService seedService(DirectoryRepository directory, TimeSource time) {
+        return new SeedService(directory, time);
+    }
+
+    /** The resources served beside the scripts. */
+    @Provides
+    List<GraphResource.Factory> resources(ManagedDeviceService devices, ScriptRepository scripts,
+                                          DirectoryRepository directory, SeedService seed) {
+        return List.of(ManagedDeviceEndpoints.factory(new ManagedDeviceUseCases(devices, devices, devices, devices)),
+                RunStateEndpoints.factory(new RunStateService(scripts, directory)),
+                AdminEndpoints.factory(seed, seed));
+    }
+
+    @Provides
+    @Singleton
     Authenticator authenticator() {
         Configuration.Authentication authentication = configuration.authentication();
         TokenRules local = TokenRules.local();
@@ -151,10 +181,11 @@ final class DeviceScriptsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GraphHttpServer graphHttpServer(GraphUseCases useCases, Authenticator authenticator, ServerMetrics metrics) {
+    GraphHttpServer graphHttpServer(GraphUseCases useCases, Authenticator authenticator, ServerMetrics metrics,
+                                    List<GraphResource.Factory> resources) {
         return new GraphHttpServer(useCases, new HttpSettings(configuration.host(), configuration.port(),
                 configuration.maxBodyBytes(), configuration.pageSize(), configuration.tls(), configuration.throttle(),
                 configuration.requestLimits(), configuration.publicUrl()),
-                authenticator, metrics);
+                authenticator, metrics, resources);
     }
 }

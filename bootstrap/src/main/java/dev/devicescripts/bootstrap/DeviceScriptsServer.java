@@ -4,10 +4,15 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.devicescripts.adapter.http.GraphHttpServer;
 import dev.devicescripts.adapter.http.server.ServerMetrics;
+import dev.devicescripts.application.port.in.SeedResult;
+import dev.devicescripts.application.service.SeedService;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A running devicescripts: its HTTP server, the store behind it and its metrics, started and stopped together. */
 public final class DeviceScriptsServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceScriptsServer.class);
     private final GraphHttpServer http;
     private final Storage storage;
     private final ServerMetrics metrics;
@@ -18,7 +23,10 @@ public final class DeviceScriptsServer implements AutoCloseable {
         this.metrics = metrics;
     }
 
-    /** Opens (and migrates) the store, then starts serving; nothing is left open when either fails. */
+    /**
+     * Opens (and migrates) the store, loads the seed document if there is one, then starts serving; nothing is left
+     * open when any of them fails.
+     */
     public static DeviceScriptsServer start(Configuration configuration) {
         Injector injector = Guice.createInjector(new DeviceScriptsModule(configuration));
         ServerMetrics metrics = injector.getInstance(ServerMetrics.class);
@@ -30,6 +38,11 @@ public final class DeviceScriptsServer implements AutoCloseable {
             throw e;
         }
         try {
+            configuration.seed().ifPresent(seed -> {
+                SeedResult result = SeedFile.load(injector.getInstance(SeedService.class), seed);
+                LOG.info("Seeded {}: {} created, {} updated, {} unchanged", seed.file(), result.created(),
+                        result.updated(), result.unchanged());
+            });
             return new DeviceScriptsServer(injector.getInstance(GraphHttpServer.class).start(), storage, metrics);
         } catch (RuntimeException e) {
             closeQuietly(storage, e);

@@ -42,6 +42,10 @@ public final class Main {
             printToken(arguments.subList(1, arguments.size()));
             return;
         }
+        if (!arguments.isEmpty() && arguments.get(0).equals(SeedCommand.NAME)) {
+            seed(arguments.subList(1, arguments.size()));
+            return;
+        }
         Configuration configuration;
         try {
             configuration = Configuration.parse(arguments, System.getenv());
@@ -93,6 +97,18 @@ public final class Main {
             exitWithUsageError(e);
         } catch (RuntimeException e) {
             System.err.println("devicescripts: could not mint a token: " + e.getMessage());
+            System.exit(EXIT_FAILURE);
+        }
+    }
+
+    /** What the seed did on stdout; a refused document's reason on stderr, and exit status 1. */
+    private static void seed(List<String> arguments) {
+        try {
+            System.out.println(SeedCommand.load(arguments, System.getenv()));
+        } catch (UsageException e) {
+            exitWithUsageError(e);
+        } catch (RuntimeException e) {
+            System.err.println("devicescripts: could not seed: " + reason(e));
             System.exit(EXIT_FAILURE);
         }
     }

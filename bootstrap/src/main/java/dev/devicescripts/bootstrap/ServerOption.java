@@ -22,6 +22,9 @@ enum ServerOption {
     DB_USER("db-user", "USER", null, "user to log in to the database of --db-url as"),
     DB_PASSWORD("db-password", "PASSWORD", null,
             "that user's password (better in the environment variable: others can read command lines)"),
+    SEED("seed", "FILE", null, "a seed document (users, groups, devices, managed devices, run states) to load "
+            + "before serving, e.g. docs/samples/contoso.json"),
+    SEED_TENANT("seed-tenant", "GUID", null, "the tenant --seed loads into (default: the document's tenantId)"),
     MAX_TARGETS("max-targets", "N", String.valueOf(AssignmentSet.DEFAULT_MAX_TARGETS),
             "most targets one script's assignment set may hold"),
     MAX_BODY_BYTES("max-body-bytes", "N", String.valueOf(HttpSettings.DEFAULT_MAX_BODY_BYTES),

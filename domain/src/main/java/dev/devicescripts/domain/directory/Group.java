@@ -22,6 +22,11 @@ public record Group(UUID id, String displayName, String description, boolean mai
         groupTypes = List.copyOf(groupTypes);
     }
 
+    public Group withCreatedDateTime(Instant created) {
+        return new Group(id, displayName, description, mailEnabled, mailNickname, securityEnabled, groupTypes,
+                membershipRule, membershipRuleProcessingState, mail, created);
+    }
+
     public boolean isUnified() {
         return groupTypes.stream().anyMatch(UNIFIED::equalsIgnoreCase);
     }

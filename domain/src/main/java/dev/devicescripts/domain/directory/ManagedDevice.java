@@ -24,4 +24,22 @@ public record ManagedDevice(UUID id, String deviceName, String model, String man
         usersLoggedOn = List.copyOf(usersLoggedOn);
         roleScopeTagIds = List.copyOf(roleScopeTagIds);
     }
+
+    /** The same device registered as the Entra device whose deviceId is {@code deviceId}. */
+    public ManagedDevice withAzureADDeviceId(UUID deviceId) {
+        return new ManagedDevice(id, deviceName, model, manufacturer, serialNumber, operatingSystem, osVersion,
+                managedDeviceOwnerType, userId, userPrincipalName, userDisplayName, emailAddress, usersLoggedOn,
+                deviceId, true, joinType, deviceEnrollmentType, enrolledDateTime, lastSyncDateTime, skuFamily,
+                skuNumber, processorArchitecture, deviceCategoryDisplayName, enrollmentProfileName, managementAgent,
+                complianceState, roleScopeTagIds, isTpmAttested);
+    }
+
+    /** The same device with its primary user's names as Intune copies them from the user. */
+    public ManagedDevice withPrimaryUserNames(String principalName, String displayName, String email) {
+        return new ManagedDevice(id, deviceName, model, manufacturer, serialNumber, operatingSystem, osVersion,
+                managedDeviceOwnerType, userId, principalName, displayName, email, usersLoggedOn, azureADDeviceId,
+                azureADRegistered, joinType, deviceEnrollmentType, enrolledDateTime, lastSyncDateTime, skuFamily,
+                skuNumber, processorArchitecture, deviceCategoryDisplayName, enrollmentProfileName, managementAgent,
+                complianceState, roleScopeTagIds, isTpmAttested);
+    }
 }

@@ -16,6 +16,11 @@ public record User(UUID id, String displayName, String userPrincipalName, boolea
         assignedLicenses = List.copyOf(assignedLicenses);
     }
 
+    public User withCreatedDateTime(Instant created) {
+        return new User(id, displayName, userPrincipalName, accountEnabled, mail, mailNickname, created,
+                assignedLicenses);
+    }
+
     public boolean isLicensed() {
         return !assignedLicenses.isEmpty();
     }

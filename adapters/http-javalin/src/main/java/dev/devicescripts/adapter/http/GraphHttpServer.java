@@ -3,6 +3,7 @@ package dev.devicescripts.adapter.http;
 import static dev.devicescripts.adapter.http.graph.GraphPaths.GRAPH_ROOT;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devicescripts.adapter.http.admin.AdminEndpoints;
 import dev.devicescripts.adapter.http.auth.Authenticator;
 import dev.devicescripts.adapter.http.batch.GraphBatch;
 import dev.devicescripts.adapter.http.batch.LocalDispatch;
@@ -125,6 +126,9 @@ public final class GraphHttpServer implements AutoCloseable {
                 RequestCaller.authenticate(ctx, authenticator);
                 load.enter(ctx);
             });
+            // devicescripts' own seeding routes, outside Graph's root, take the same tokens.
+            config.routes.before(AdminEndpoints.ADMIN_ROOT + "/*",
+                    ctx -> RequestCaller.authenticate(ctx, authenticator));
             settings.throttle().ifPresent(limits -> config.routes.before(GRAPH_ROOT + "/*",
                     new RequestThrottle(limits, System::nanoTime)));
             config.routes.after(load::leave); // on every path: a match per request costs more than a no-op

@@ -10,8 +10,9 @@ public final class GraphPaths {
     /** Graph's action that replaces a resource's assignments; its routes end with this segment. */
     public static final String ASSIGN = "/assign";
     /** The directory's collections under either version root, with whatever follows them (a key, a navigation). */
-    private static final Pattern DIRECTORY_PATH =
-            Pattern.compile("(?i)/(beta|v1\\.0)/(groups|users|devices|directoryObjects)([/(?].*)?");
+    /** The directory's collections, except a user's managedDevices, which Intune serves under the user. */
+    private static final Pattern DIRECTORY_PATH = Pattern.compile(
+            "(?i)/(beta|v1\\.0)/(groups|users|devices|directoryObjects)(?![^?]*/managedDevices)([/(?].*)?");
 
     private GraphPaths() {
     }

@@ -41,6 +41,11 @@ public final class GraphRequestException extends RuntimeException {
                         + "with the assign action.");
     }
 
+    /** Graph's answer to a method that no OData route of the path takes, in the service's own words. */
+    public static GraphRequestException noRoute(String message) {
+        return new GraphRequestException(400, "No method match route template", message);
+    }
+
     /** A request in a batch that depends on another request of the batch, which failed. */
     public static GraphRequestException failedDependency(String message) {
         return new GraphRequestException(424, "FailedDependency", message);

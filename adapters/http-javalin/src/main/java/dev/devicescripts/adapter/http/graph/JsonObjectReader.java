@@ -26,6 +26,11 @@ public final class JsonObjectReader {
         this.node = node;
     }
 
+    /** A reader of an object that is no request body of its own, such as one item of a document read as a stream. */
+    public static JsonObjectReader of(ObjectNode node) {
+        return new JsonObjectReader(node);
+    }
+
     /** Present, even as null. A PATCH changes exactly the properties present. */
     public boolean has(String name) {
         return node.has(name);

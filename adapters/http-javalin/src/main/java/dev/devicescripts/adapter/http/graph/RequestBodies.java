@@ -26,6 +26,21 @@ public final class RequestBodies {
     }
 
     public JsonObjectReader jsonObject(Context ctx) {
+        return new JsonObjectReader(jsonNode(ctx));
+    }
+
+    /** The body as a JSON object, for a resource that reads it as something other than a request's properties. */
+    public ObjectNode jsonNode(Context ctx) {
+        JsonNode json = parse(jsonBytes(ctx));
+        if (!json.isObject()) {
+            throw GraphRequestException.badRequest("The request body must be a JSON object, not " + json.getNodeType()
+                    .name().toLowerCase(Locale.ROOT) + ".");
+        }
+        return (ObjectNode) json;
+    }
+
+    /** The body's bytes, declared JSON, for a reader that parses them as a stream. */
+    public byte[] jsonBytes(Context ctx) {
         // the raw header: Jetty's contentType() throws on an unknown charset
         requireJsonContentType(ctx.header("Content-Type"));
         byte[] body = readBodies.apply(ctx);
@@ -40,6 +55,10 @@ public final class RequestBodies {
             }
             throw e; // a client that went away: Javalin answers nobody and logs nothing
         }
+        return body;
+    }
+
+    private JsonNode parse(byte[] body) {
         JsonNode json;
         try {
             json = mapper.readTree(body);
@@ -52,11 +71,7 @@ public final class RequestBodies {
         if (json.isMissingNode()) {
             throw GraphRequestException.badRequest("The request body is empty; it must be a JSON object.");
         }
-        if (!json.isObject()) {
-            throw GraphRequestException.badRequest("The request body must be a JSON object, not " + json.getNodeType()
-                    .name().toLowerCase(Locale.ROOT) + ".");
-        }
-        return new JsonObjectReader((ObjectNode) json);
+        return json;
     }
 
     /** Jackson gives no location for some refusals, such as nesting deeper than it reads. */

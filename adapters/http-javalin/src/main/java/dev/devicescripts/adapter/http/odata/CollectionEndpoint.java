@@ -90,7 +90,7 @@ public final class CollectionEndpoint<T> {
     private final String path;
     private final String context;
     private final Function<Context, ListUseCase<T>> useCase;
-    private final Expander<T> expander;
+    private final Function<Context, Expander<T>> expander;
     private final GraphService service;
     private final int pageSize;
     private final LinkBase links;
@@ -105,12 +105,12 @@ public final class CollectionEndpoint<T> {
      */
     public CollectionEndpoint(EntitySet<T> set, String path, String context, ListUseCase<T> useCase,
                               Expander<T> expander, int pageSize, LinkBase links) {
-        this(set, path, context, ctx -> useCase, expander, GraphService.INTUNE, pageSize, links, null);
+        this(set, path, context, ctx -> useCase, ctx -> expander, GraphService.INTUNE, pageSize, links, null);
     }
 
     private CollectionEndpoint(EntitySet<T> set, String path, String context, Function<Context, ListUseCase<T>> useCase,
-                               Expander<T> expander, GraphService service, int pageSize, LinkBase links,
-                               ItemTypes<T> itemTypes) {
+                               Function<Context, Expander<T>> expander, GraphService service, int pageSize,
+                               LinkBase links, ItemTypes<T> itemTypes) {
         if (service != GraphPaths.serviceOf(path)) {
             // Errors and the query options allowed before routing follow the path; the collection must agree.
             throw new IllegalArgumentException(path + " is not a path of the service " + service);
@@ -132,26 +132,32 @@ public final class CollectionEndpoint<T> {
         return new CollectionEndpoint<>(set, path, context, useCase, expandingNothing(), pageSize, links);
     }
 
-    /** An Intune collection under an item, its route naming the item's key as one parameter, e.g. {@code {id}}. */
+    /**
+     * An Intune collection under an item, its route naming the item's key as one parameter, e.g. {@code {id}} (its
+     * context may name it too); {@code expander} makes the expander of a page under the item with that key.
+     */
     public static <T> CollectionEndpoint<T> navigation(EntitySet<T> set, String path, String context,
-                                                       NavigationListUseCase<T> useCase, int pageSize,
+                                                       NavigationListUseCase<T> useCase,
+                                                       Function<String, Expander<T>> expander, int pageSize,
                                                        LinkBase links) {
-        return new CollectionEndpoint<>(set, path, context, under(path, useCase), expandingNothing(),
-                GraphService.INTUNE, pageSize, links, null);
+        String key = keyParameter(path);
+        return new CollectionEndpoint<>(set, path, context, ctx -> useCase.under(parentKey(ctx, key)),
+                ctx -> expander.apply(parentKey(ctx, key)), GraphService.INTUNE, pageSize, links, null);
     }
 
     /** A collection of the directory, such as {@code /beta/groups}. */
     public static <T> CollectionEndpoint<T> directory(EntitySet<T> set, String path, String context,
                                                       ListUseCase<T> useCase, LinkBase links) {
-        return new CollectionEndpoint<>(set, path, context, ctx -> useCase, expandingNothing(),
+        return new CollectionEndpoint<>(set, path, context, ctx -> useCase, ctx -> expandingNothing(),
                 GraphService.DIRECTORY, DirectoryQueries.DEFAULT_PAGE_SIZE, links, null);
     }
 
     /** A collection of the directory under an item, such as {@code /beta/groups/{id}/members}. */
     public static <T> CollectionEndpoint<T> directoryNavigation(EntitySet<T> set, String path, String context,
                                                                 NavigationListUseCase<T> useCase, LinkBase links) {
-        return new CollectionEndpoint<>(set, path, context, under(path, useCase), expandingNothing(),
-                GraphService.DIRECTORY, DirectoryQueries.DEFAULT_PAGE_SIZE, links, null);
+        String key = keyParameter(path);
+        return new CollectionEndpoint<>(set, path, context, ctx -> useCase.under(parentKey(ctx, key)),
+                ctx -> expandingNothing(), GraphService.DIRECTORY, DirectoryQueries.DEFAULT_PAGE_SIZE, links, null);
     }
 
     /**
@@ -169,13 +175,17 @@ public final class CollectionEndpoint<T> {
         return (caller, page, query, projection) -> new Expanded<>(page, (item, json) -> { });
     }
 
-    private static <T> Function<Context, ListUseCase<T>> under(String path, NavigationListUseCase<T> useCase) {
+    /** The one path parameter that names the key of the item a collection is under. */
+    private static String keyParameter(String path) {
         List<String> parameters = PARAMETER.matcher(path).results().map(parameter -> parameter.group(1)).toList();
         if (parameters.size() != 1) {
             throw new IllegalArgumentException(path + " must name the key of the item it is under, once");
         }
-        String name = parameters.get(0);
-        return ctx -> useCase.under(GraphPaths.unquoted(ctx.pathParam(name)));
+        return parameters.get(0);
+    }
+
+    private static String parentKey(Context ctx, String parameter) {
+        return GraphPaths.unquoted(ctx.pathParam(parameter));
     }
 
     /** Registers the list and its count; {@code /$count} first, as a keyed route would take it for a key. */
@@ -193,13 +203,15 @@ public final class CollectionEndpoint<T> {
         Caller caller = caller(ctx);
         ListUseCase<T> list = useCase.apply(ctx);
         Projection projection = query.projection();
-        Expanded<T> expanded = expander.expand(caller, list.list(caller, query.query()), query.query(), projection);
+        Expanded<T> expanded = expander.apply(ctx).expand(caller, list.list(caller, query.query()), query.query(),
+                projection);
         OptionalLong count = query.counted()
                 ? OptionalLong.of(list.count(caller, query.query().filter()))
                 : OptionalLong.empty();
-        Optional<String> nextLink = expanded.page().next().map(next -> linkBase + pathOf(ctx) + "?"
+        Optional<String> nextLink = expanded.page().next().map(next -> linkBase + withParameters(path, ctx) + "?"
                 + query.nextPageQuery(next));
-        GraphJson.send(ctx, 200, CollectionJson.page(context + projection.contextSuffix(), expanded.page().items(),
+        GraphJson.send(ctx, 200, CollectionJson.page(withParameters(context, ctx) + projection.contextSuffix(),
+                expanded.page().items(),
                 count, nextLink, (item, json) -> {
                     if (itemTypes == null) {
                         CollectionJson.writeProperties(set, item, projection, json);
@@ -232,9 +244,9 @@ public final class CollectionEndpoint<T> {
         return DirectoryQueries.eventual(ctx.header(DirectoryQueries.CONSISTENCY_LEVEL));
     }
 
-    /** The route with its parameters as this request gives them: where the next page is. */
-    private String pathOf(Context ctx) {
-        return PARAMETER.matcher(path).replaceAll(parameter -> Matcher.quoteReplacement(URLEncoder.encode(
+    /** A route or context with its parameters as this request gives them, e.g. where the next page is. */
+    private static String withParameters(String text, Context ctx) {
+        return PARAMETER.matcher(text).replaceAll(parameter -> Matcher.quoteReplacement(URLEncoder.encode(
                 ctx.pathParam(parameter.group(1)), StandardCharsets.UTF_8).replace("+", "%20")));
     }
 }

@@ -1,19 +1,21 @@
 package dev.devicescripts.adapter.http.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.devicescripts.adapter.http.GraphHttpServer;
 import dev.devicescripts.adapter.http.GraphUseCases;
 import dev.devicescripts.adapter.http.HttpSettings;
+import dev.devicescripts.adapter.http.admin.AdminEndpoints;
 import dev.devicescripts.adapter.http.auth.Authenticators;
 import dev.devicescripts.adapter.http.auth.LocalSigningKey;
 import dev.devicescripts.adapter.http.auth.TokenRequest;
 import dev.devicescripts.adapter.http.auth.TokenRules;
 import dev.devicescripts.adapter.http.graph.GraphResource;
 import dev.devicescripts.adapter.http.graph.PublicUrl;
+import dev.devicescripts.adapter.http.managed.ManagedDeviceEndpoints;
+import dev.devicescripts.adapter.http.managed.ManagedDeviceUseCases;
+import dev.devicescripts.adapter.http.script.RunStateEndpoints;
 import dev.devicescripts.adapter.http.server.RequestLimits;
 import dev.devicescripts.adapter.http.server.ServerMetrics;
 import dev.devicescripts.adapter.http.server.ThrottleLimits;
@@ -21,7 +23,10 @@ import dev.devicescripts.adapter.http.server.TlsFiles;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
 import dev.devicescripts.application.service.AssignmentService;
 import dev.devicescripts.application.service.HealthService;
+import dev.devicescripts.application.service.ManagedDeviceService;
+import dev.devicescripts.application.service.RunStateService;
 import dev.devicescripts.application.service.ScriptService;
+import dev.devicescripts.application.service.SeedService;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
@@ -29,11 +34,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -43,8 +48,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * A GraphHttpServer on a free port over the real services and an in-memory store, and a client that talks to it
@@ -77,11 +85,11 @@ public final class GraphApi implements AutoCloseable {
     private final String token;
 
     private GraphApi(UnaryOperator<GraphUseCases> replaceSome, HttpSettings settings, HttpClient http) {
-        this(replaceSome, settings, http, List.of());
+        this(replaceSome, settings, http, store -> List.of());
     }
 
     private GraphApi(UnaryOperator<GraphUseCases> replaceSome, HttpSettings settings, HttpClient http,
-                     List<GraphResource.Factory> more) {
+                     Function<InMemoryStore, List<GraphResource.Factory>> resources) {
         InMemoryStore store = new InMemoryStore();
         AtomicLong seconds = new AtomicLong();
         // Each reading of the clock is one second later, so scripts list in the order they were created.
@@ -92,7 +100,7 @@ public final class GraphApi implements AutoCloseable {
                 assignments, new HealthService(store));
         metrics = new ServerMetrics();
         server = new GraphHttpServer(replaceSome.apply(useCases), settings,
-                Authenticators.localKey(KEY, TokenRules.local()), metrics, more).start();
+                Authenticators.localKey(KEY, TokenRules.local()), metrics, resources.apply(store)).start();
         this.http = http;
         scheme = settings.tls().isPresent() ? "https" : "http";
         token = ADMIN_TOKEN;
@@ -148,7 +156,24 @@ public final class GraphApi implements AutoCloseable {
     /** A server that serves {@code more} resources beside the scripts, such as collections a test declares. */
     public static GraphApi startServing(List<GraphResource.Factory> more) {
         return new GraphApi(useCases -> useCases, settings(HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(),
-                Optional.empty(), RequestLimits.DEFAULTS, PublicUrl.AS_BOUND), HttpClient.newHttpClient(), more);
+                Optional.empty(), RequestLimits.DEFAULTS, PublicUrl.AS_BOUND), HttpClient.newHttpClient(), store -> more);
+    }
+
+    /**
+     * A server that serves, beside the scripts, the managed devices, the scripts' run states and the seeding routes
+     * over the store's directory, with pages of {@code pageSize} items.
+     */
+    public static GraphApi startWithDevices(int pageSize) {
+        return new GraphApi(useCases -> useCases, settings(pageSize, Optional.empty(), Optional.empty(),
+                RequestLimits.DEFAULTS, PublicUrl.AS_BOUND), HttpClient.newHttpClient(), store -> {
+                    ManagedDeviceService devices = new ManagedDeviceService(store.directory());
+                    SeedService seed = new SeedService(store.directory(), () -> FIRST_CLOCK_TICK);
+                    return List.of(
+                            ManagedDeviceEndpoints.factory(new ManagedDeviceUseCases(devices, devices, devices,
+                                    devices)),
+                            RunStateEndpoints.factory(new RunStateService(store, store.directory())),
+                            AdminEndpoints.factory(seed, seed));
+                });
     }
 
     /** A server that answers 429 to requests over {@code limits}. */
@@ -210,6 +235,10 @@ public final class GraphApi implements AutoCloseable {
     /** Sends {@code json} as application/json, as every real client does. */
     public Reply post(String path, String json, String... headers) {
         return sendJson("POST", path, json, headers);
+    }
+
+    public Reply put(String path, String json, String... headers) {
+        return sendJson("PUT", path, json, headers);
     }
 
     public Reply patch(String path, String json, String... headers) {

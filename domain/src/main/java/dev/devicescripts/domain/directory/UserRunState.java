@@ -1,0 +1,14 @@
+package dev.devicescripts.domain.directory;
+
+import dev.devicescripts.domain.ScriptId;
+import java.util.Objects;
+import java.util.UUID;
+
+/** How a script ran on the managed devices whose primary user is this user: how many succeeded and failed. */
+public record UserRunState(ScriptId scriptId, UUID userId, String userPrincipalName, long successDeviceCount,
+                           long errorDeviceCount) {
+    public UserRunState {
+        Objects.requireNonNull(scriptId, "scriptId");
+        Objects.requireNonNull(userId, "userId");
+    }
+}
