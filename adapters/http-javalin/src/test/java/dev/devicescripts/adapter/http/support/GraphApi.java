@@ -12,15 +12,22 @@ import dev.devicescripts.adapter.http.auth.Authenticators;
 import dev.devicescripts.adapter.http.auth.LocalSigningKey;
 import dev.devicescripts.adapter.http.auth.TokenRequest;
 import dev.devicescripts.adapter.http.auth.TokenRules;
+import dev.devicescripts.adapter.http.directory.DirectoryEndpoints;
+import dev.devicescripts.adapter.http.directory.DirectoryUseCases;
 import dev.devicescripts.adapter.http.graph.PublicUrl;
 import dev.devicescripts.adapter.http.server.RequestLimits;
 import dev.devicescripts.adapter.http.server.ServerMetrics;
 import dev.devicescripts.adapter.http.server.ThrottleLimits;
 import dev.devicescripts.adapter.http.server.TlsFiles;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
+import dev.devicescripts.application.port.out.DirectoryRepository;
+import dev.devicescripts.application.port.out.TimeSource;
 import dev.devicescripts.application.service.AssignmentService;
+import dev.devicescripts.application.service.DeviceService;
+import dev.devicescripts.application.service.GroupService;
 import dev.devicescripts.application.service.HealthService;
 import dev.devicescripts.application.service.ScriptService;
+import dev.devicescripts.application.service.UserService;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
@@ -65,6 +72,9 @@ public final class GraphApi implements AutoCloseable {
     private static final LocalSigningKey KEY = LocalSigningKey.loadOrCreate(KEY_FOLDER);
     /** What the admin of {@link #TENANT} sends unless a test says otherwise. */
     public static final String ADMIN_TOKEN = token(TENANT, List.of("DeviceManagementScripts.ReadWrite.All"), List.of());
+    /** An admin of {@link #TENANT} who may also read and write its directory. */
+    public static final String DIRECTORY_ADMIN_TOKEN = token(TENANT,
+            List.of("DeviceManagementScripts.ReadWrite.All", "Directory.ReadWrite.All"), List.of());
 
     private final GraphHttpServer server;
     private final ServerMetrics metrics;
@@ -79,14 +89,15 @@ public final class GraphApi implements AutoCloseable {
         InMemoryStore store = new InMemoryStore();
         AtomicLong seconds = new AtomicLong();
         // Each reading of the clock is one second later, so scripts list in the order they were created.
-        ScriptService scripts = new ScriptService(store, () -> FIRST_CLOCK_TICK.plusSeconds(seconds.getAndIncrement()),
-                () -> new ScriptId(UUID.randomUUID()));
+        TimeSource clock = () -> FIRST_CLOCK_TICK.plusSeconds(seconds.getAndIncrement());
+        ScriptService scripts = new ScriptService(store, clock, () -> new ScriptId(UUID.randomUUID()));
         AssignmentService assignments = new AssignmentService(store, AssignmentSet.DEFAULT_MAX_TARGETS);
         GraphUseCases useCases = new GraphUseCases(scripts, scripts, scripts, scripts, scripts, assignments,
                 assignments, new HealthService(store));
         metrics = new ServerMetrics();
         server = new GraphHttpServer(replaceSome.apply(useCases), settings,
-                Authenticators.localKey(KEY, TokenRules.local()), metrics).start();
+                Authenticators.localKey(KEY, TokenRules.local()), metrics,
+                DirectoryEndpoints.factories(directory(store.directory(), clock))).start();
         this.http = http;
         scheme = settings.tls().isPresent() ? "https" : "http";
         token = ADMIN_TOKEN;
@@ -123,6 +134,12 @@ public final class GraphApi implements AutoCloseable {
         } catch (IOException | ParseException e) {
             throw new IllegalStateException("Cannot read the test signing key", e);
         }
+    }
+
+    private static DirectoryUseCases directory(DirectoryRepository directory, TimeSource clock) {
+        return new DirectoryUseCases(new GroupService(directory, clock, UUID::randomUUID),
+                new UserService(directory, clock, UUID::randomUUID),
+                new DeviceService(directory, clock, UUID::randomUUID));
     }
 
     private static Path newTemporaryFolder() {
