@@ -16,6 +16,7 @@ import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcStore;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
+import dev.devicescripts.application.port.out.DirectoryRepository;
 import dev.devicescripts.application.port.out.IdGenerator;
 import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.port.out.StorageStatus;
@@ -53,14 +54,16 @@ final class DeviceScriptsModule extends AbstractModule {
     Storage storage(ServerMetrics metrics) {
         if (configuration.persistence() == Configuration.Persistence.MEMORY) {
             InMemoryStore store = new InMemoryStore();
-            return new Storage(store, store, store, () -> { });
+            return new Storage(store, store, store.directory(), store, () -> { });
         }
         JdbcStore database = JdbcStore.open(configuration.database()
                 .map(DeviceScriptsModule::jdbcSettings)
                 .orElseGet(() -> JdbcSettings.embedded(DataFolder.prepare(configuration.dataDirectory()),
                         H2_USER, "", POOL_SIZE)));
         database.recordPoolMetrics(new MicrometerMetricsTrackerFactory(metrics.registry()));
-        return new Storage(database.scripts(), database.assignmentSets(), database.status(), database);
+        // For now the directory stays in memory beside a database: its JDBC adapter follows.
+        return new Storage(database.scripts(), database.assignmentSets(), new InMemoryStore().directory(),
+                database.status(), database);
     }
 
     /** An H2 database given by URL logs in as the embedded file's administrator unless told otherwise. */
@@ -78,6 +81,11 @@ final class DeviceScriptsModule extends AbstractModule {
     @Provides
     AssignmentSetRepository assignmentSetRepository(Storage storage) {
         return storage.assignmentSets();
+    }
+
+    @Provides
+    DirectoryRepository directoryRepository(Storage storage) {
+        return storage.directory();
     }
 
     @Provides

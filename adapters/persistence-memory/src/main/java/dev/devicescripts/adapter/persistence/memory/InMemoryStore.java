@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 /**
  * Scripts and their assignment sets in memory, with the same semantics as the database adapter: each script and its
  * set form one immutable entry that every change swaps whole, so a reader sees an old entry or a new one, never a mix.
+ * Beside them, the directory ({@link #directory()}), whose run states name these scripts.
  */
 public final class InMemoryStore implements ScriptRepository, AssignmentSetRepository, StorageStatus {
 
@@ -33,6 +34,13 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
     }
 
     private final ConcurrentMap<Key, StoredScript> entries = new ConcurrentHashMap<>();
+    private final InMemoryDirectory directory =
+            new InMemoryDirectory((tenant, id) -> entries.containsKey(new Key(tenant, id)));
+
+    /** The directory, users, groups, devices and the run states of these scripts. */
+    public InMemoryDirectory directory() {
+        return directory;
+    }
 
     @Override
     public void insert(TenantId tenant, DeviceManagementScript script) {
@@ -76,7 +84,11 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
 
     @Override
     public boolean delete(TenantId tenant, ScriptId id) {
-        return entries.remove(new Key(tenant, id)) != null;
+        boolean deleted = entries.remove(new Key(tenant, id)) != null;
+        if (deleted) {
+            directory.deleteRunStates(tenant, id);
+        }
+        return deleted;
     }
 
     @Override

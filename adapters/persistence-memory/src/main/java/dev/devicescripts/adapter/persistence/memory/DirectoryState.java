@@ -1,0 +1,350 @@
+package dev.devicescripts.adapter.persistence.memory;
+
+import dev.devicescripts.adapter.persistence.memory.CopyOnWrite.Flat;
+import dev.devicescripts.adapter.persistence.memory.CopyOnWrite.Nested;
+import dev.devicescripts.application.port.out.DirectoryWrites;
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Query;
+import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.directory.Device;
+import dev.devicescripts.domain.directory.DeviceRunState;
+import dev.devicescripts.domain.directory.DirectoryObject;
+import dev.devicescripts.domain.directory.Group;
+import dev.devicescripts.domain.directory.ManagedDevice;
+import dev.devicescripts.domain.directory.User;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One tenant's directory: either committed, then frozen and read by anyone without locks, or the draft of one write,
+ * made from the committed state by {@link #draft()} and sharing its maps until it changes them.
+ */
+final class DirectoryState implements DirectoryWrites {
+    private final Predicate<ScriptId> scriptExists;
+    private final Flat<UUID, User> users;
+    private final Flat<UUID, Group> groups;
+    private final Flat<UUID, Device> devices;
+    private final Flat<UUID, ManagedDevice> managedDevices;
+    /** group -> its direct members, and the same edges the other way round: member -> the groups that hold it. */
+    private final Nested<UUID, Set<UUID>> members;
+    private final Nested<UUID, Set<UUID>> memberOf;
+    /** script -> managed device -> the script's state there. */
+    private final Nested<ScriptId, Map<UUID, DeviceRunState>> runStates;
+    private boolean frozen;
+
+    /** An empty, committed directory of a tenant whose scripts {@code scriptExists} tells. */
+    static DirectoryState empty(Predicate<ScriptId> scriptExists) {
+        DirectoryState empty = new DirectoryState(scriptExists, new Flat<>(Map.of()), new Flat<>(Map.of()),
+                new Flat<>(Map.of()), new Flat<>(Map.of()), new Nested<>(Map.of(), LinkedHashSet::new),
+                new Nested<>(Map.of(), LinkedHashSet::new), new Nested<>(Map.of(), HashMap::new));
+        empty.frozen = true;
+        return empty;
+    }
+
+    private DirectoryState(Predicate<ScriptId> scriptExists, Flat<UUID, User> users, Flat<UUID, Group> groups,
+                           Flat<UUID, Device> devices, Flat<UUID, ManagedDevice> managedDevices,
+                           Nested<UUID, Set<UUID>> members, Nested<UUID, Set<UUID>> memberOf,
+                           Nested<ScriptId, Map<UUID, DeviceRunState>> runStates) {
+        this.scriptExists = scriptExists;
+        this.users = users;
+        this.groups = groups;
+        this.devices = devices;
+        this.managedDevices = managedDevices;
+        this.members = members;
+        this.memberOf = memberOf;
+        this.runStates = runStates;
+    }
+
+    /** A draft to change, over this committed state. */
+    DirectoryState draft() {
+        return new DirectoryState(scriptExists, users.draft(), groups.draft(), devices.draft(), managedDevices.draft(),
+                members.draft(), memberOf.draft(), runStates.draft());
+    }
+
+    /** Ends the draft's changes: it becomes a committed state, and a write work kept hold of fails. */
+    void freeze() {
+        frozen = true;
+    }
+
+    @Override
+    public Optional<User> user(UUID id) {
+        return Optional.ofNullable(users.read().get(id));
+    }
+
+    @Override
+    public Optional<User> userByPrincipalName(String userPrincipalName) {
+        return users.read().values().stream()
+                .filter(user -> user.userPrincipalName().equalsIgnoreCase(userPrincipalName))
+                .findFirst();
+    }
+
+    @Override
+    public Optional<Group> group(UUID id) {
+        return Optional.ofNullable(groups.read().get(id));
+    }
+
+    @Override
+    public Optional<Device> device(UUID id) {
+        return Optional.ofNullable(devices.read().get(id));
+    }
+
+    @Override
+    public Optional<Device> deviceByDeviceId(UUID deviceId) {
+        return devices.read().values().stream().filter(device -> device.deviceId().equals(deviceId)).findFirst();
+    }
+
+    @Override
+    public Optional<DirectoryObject> object(UUID id) {
+        return Stream.of(users.read().get(id), groups.read().get(id), devices.read().get(id))
+                .filter(Objects::nonNull)
+                .<DirectoryObject>map(object -> object)
+                .findFirst();
+    }
+
+    @Override
+    public Optional<ManagedDevice> managedDevice(UUID id) {
+        return Optional.ofNullable(managedDevices.read().get(id));
+    }
+
+    @Override
+    public Page<User> users(Query<User> query) {
+        return InMemoryQueries.page(users.read().values().stream(), query);
+    }
+
+    @Override
+    public long countUsers(Optional<Filter<User>> filter) {
+        return InMemoryQueries.count(users.read().values().stream(), filter);
+    }
+
+    @Override
+    public Page<Group> groups(Query<Group> query) {
+        return InMemoryQueries.page(groups.read().values().stream(), query);
+    }
+
+    @Override
+    public long countGroups(Optional<Filter<Group>> filter) {
+        return InMemoryQueries.count(groups.read().values().stream(), filter);
+    }
+
+    @Override
+    public Page<Device> devices(Query<Device> query) {
+        return InMemoryQueries.page(devices.read().values().stream(), query);
+    }
+
+    @Override
+    public long countDevices(Optional<Filter<Device>> filter) {
+        return InMemoryQueries.count(devices.read().values().stream(), filter);
+    }
+
+    @Override
+    public Page<ManagedDevice> managedDevices(Query<ManagedDevice> query) {
+        return InMemoryQueries.page(managedDevices.read().values().stream(), query);
+    }
+
+    @Override
+    public long countManagedDevices(Optional<Filter<ManagedDevice>> filter) {
+        return InMemoryQueries.count(managedDevices.read().values().stream(), filter);
+    }
+
+    @Override
+    public boolean isMember(UUID groupId, UUID memberId) {
+        Set<UUID> direct = members.read(groupId);
+        return direct != null && direct.contains(memberId);
+    }
+
+    @Override
+    public Page<DirectoryObject> members(UUID groupId, boolean transitive, Query<DirectoryObject> query) {
+        return InMemoryQueries.page(membersOf(groupId, transitive), query);
+    }
+
+    @Override
+    public long countMembers(UUID groupId, boolean transitive, Optional<Filter<DirectoryObject>> filter) {
+        return InMemoryQueries.count(membersOf(groupId, transitive), filter);
+    }
+
+    @Override
+    public Page<Group> memberOf(UUID objectId, boolean transitive, Query<Group> query) {
+        return InMemoryQueries.page(groupsOf(objectId, transitive), query);
+    }
+
+    @Override
+    public long countMemberOf(UUID objectId, boolean transitive, Optional<Filter<Group>> filter) {
+        return InMemoryQueries.count(groupsOf(objectId, transitive), filter);
+    }
+
+    private Stream<DirectoryObject> membersOf(UUID groupId, boolean transitive) {
+        return reach(members, groupId, transitive).stream().map(this::object).flatMap(Optional::stream);
+    }
+
+    private Stream<Group> groupsOf(UUID objectId, boolean transitive) {
+        return reach(memberOf, objectId, transitive).stream().map(groups.read()::get).filter(Objects::nonNull);
+    }
+
+    /**
+     * The ids one edge from {@code start}, or with {@code transitive} any number of edges (breadth first): each once,
+     * however the groups nest or loop, and never {@code start} itself.
+     */
+    private static Set<UUID> reach(Nested<UUID, Set<UUID>> edges, UUID start, boolean transitive) {
+        Set<UUID> reached = new LinkedHashSet<>();
+        Deque<UUID> next = new ArrayDeque<>(List.of(start));
+        while (!next.isEmpty()) {
+            for (UUID id : edges.read().getOrDefault(next.poll(), Set.of())) {
+                if (!id.equals(start) && reached.add(id) && transitive) {
+                    next.add(id);
+                }
+            }
+        }
+        return reached;
+    }
+
+    @Override
+    public Page<DeviceRunState> runStates(ScriptId scriptId, Query<DeviceRunState> query) {
+        return InMemoryQueries.page(allRunStates(scriptId).stream(), query);
+    }
+
+    @Override
+    public List<DeviceRunState> allRunStates(ScriptId scriptId) {
+        return List.copyOf(runStates.read().getOrDefault(scriptId, Map.of()).values());
+    }
+
+    @Override
+    public void put(User user) {
+        users.edit().put(changing(user).id(), user);
+    }
+
+    @Override
+    public void put(Group group) {
+        groups.edit().put(changing(group).id(), group);
+    }
+
+    @Override
+    public void put(Device device) {
+        devices.edit().put(changing(device).id(), device);
+    }
+
+    @Override
+    public void put(ManagedDevice managedDevice) {
+        managedDevices.edit().put(changing(managedDevice).id(), managedDevice);
+    }
+
+    @Override
+    public void put(DeviceRunState runState) {
+        runStates.editOrAdd(changing(runState).scriptId(), Map.of()).put(runState.managedDeviceId(), runState);
+    }
+
+    @Override
+    public boolean deleteObject(UUID id) {
+        changing(id);
+        boolean existed = users.read().containsKey(id) || groups.read().containsKey(id)
+                || devices.read().containsKey(id);
+        if (!existed) {
+            return false;
+        }
+        for (Flat<UUID, ?> objects : List.of(users, groups, devices)) {
+            if (objects.read().containsKey(id)) {
+                objects.edit().remove(id);
+            }
+        }
+        for (UUID group : List.copyOf(memberOf.read().getOrDefault(id, Set.of()))) {
+            removeMember(group, id);
+        }
+        for (UUID member : List.copyOf(members.read().getOrDefault(id, Set.of()))) {
+            removeMember(id, member);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean deleteManagedDevice(UUID id) {
+        if (!managedDevices.read().containsKey(changing(id))) {
+            return false;
+        }
+        managedDevices.edit().remove(id);
+        for (ScriptId script : List.copyOf(runStates.read().keySet())) {
+            if (runStates.read(script).containsKey(id)) {
+                runStates.edit(script).remove(id);
+            }
+        }
+        return true;
+    }
+
+    /** Forgets the run states of a script that no longer exists. */
+    void deleteRunStates(ScriptId scriptId) {
+        runStates.remove(changing(scriptId));
+    }
+
+    @Override
+    public void addMember(UUID groupId, UUID memberId) {
+        changing(groupId);
+        members.editOrAdd(groupId, Set.of()).add(memberId);
+        memberOf.editOrAdd(memberId, Set.of()).add(groupId);
+    }
+
+    @Override
+    public boolean removeMember(UUID groupId, UUID memberId) {
+        if (!isMember(changing(groupId), memberId)) {
+            return false;
+        }
+        removeEdge(members, groupId, memberId);
+        removeEdge(memberOf, memberId, groupId);
+        return true;
+    }
+
+    private static void removeEdge(Nested<UUID, Set<UUID>> edges, UUID from, UUID to) {
+        Set<UUID> remaining = edges.edit(from);
+        remaining.remove(to);
+        if (remaining.isEmpty()) {
+            edges.remove(from);
+        }
+    }
+
+    @Override
+    public List<DanglingReference> danglingReferences(int limit) {
+        Set<UUID> deviceIds = devices.read().values().stream().map(Device::deviceId).collect(Collectors.toSet());
+        List<DanglingReference> dangling = new ArrayList<>();
+        members.read().forEach((group, held) -> held.stream().filter(member -> object(member).isEmpty())
+                .forEach(member -> dangling.add(new DanglingReference("group " + group, "members",
+                        member.toString()))));
+        for (ManagedDevice device : managedDevices.read().values()) {
+            if (device.userId() != null && !users.read().containsKey(device.userId())) {
+                dangling.add(new DanglingReference("managedDevice " + device.id(), "userId",
+                        device.userId().toString()));
+            }
+            if (device.azureADDeviceId() != null && !deviceIds.contains(device.azureADDeviceId())) {
+                dangling.add(new DanglingReference("managedDevice " + device.id(), "azureADDeviceId",
+                        device.azureADDeviceId().toString()));
+            }
+        }
+        runStates.read().forEach((script, states) -> states.values().forEach(state -> {
+            String holder = "deviceRunState " + script + ":" + state.managedDeviceId();
+            if (!scriptExists.test(script)) {
+                dangling.add(new DanglingReference(holder, "scriptId", script.toString()));
+            }
+            if (!managedDevices.read().containsKey(state.managedDeviceId())) {
+                dangling.add(new DanglingReference(holder, "managedDeviceId", state.managedDeviceId().toString()));
+            }
+        }));
+        return dangling.subList(0, Math.min(limit, dangling.size()));
+    }
+
+    /** The argument, once this state is known to be a draft that may still change. */
+    private <V> V changing(V value) {
+        if (frozen) {
+            throw new IllegalStateException("The directory's write has ended; changes go through a new write");
+        }
+        return Objects.requireNonNull(value);
+    }
+}
