@@ -11,19 +11,25 @@ import dev.devicescripts.adapter.http.auth.Authenticator;
 import dev.devicescripts.adapter.http.auth.Authenticators;
 import dev.devicescripts.adapter.http.auth.LocalSigningKey;
 import dev.devicescripts.adapter.http.auth.TokenRules;
+import dev.devicescripts.adapter.http.directory.DirectoryEndpoints;
+import dev.devicescripts.adapter.http.directory.DirectoryUseCases;
 import dev.devicescripts.adapter.http.server.ServerMetrics;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcStore;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
+import dev.devicescripts.application.port.out.DirectoryIdGenerator;
 import dev.devicescripts.application.port.out.DirectoryRepository;
 import dev.devicescripts.application.port.out.IdGenerator;
 import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.port.out.StorageStatus;
 import dev.devicescripts.application.port.out.TimeSource;
 import dev.devicescripts.application.service.AssignmentService;
+import dev.devicescripts.application.service.DeviceService;
+import dev.devicescripts.application.service.GroupService;
 import dev.devicescripts.application.service.HealthService;
 import dev.devicescripts.application.service.ScriptService;
+import dev.devicescripts.application.service.UserService;
 import dev.devicescripts.domain.ScriptId;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -122,6 +128,18 @@ final class DeviceScriptsModule extends AbstractModule {
     }
 
     @Provides
+    DirectoryIdGenerator directoryIdGenerator() {
+        return UUID::randomUUID;
+    }
+
+    @Provides
+    @Singleton
+    DirectoryUseCases directoryUseCases(DirectoryRepository directory, TimeSource time, DirectoryIdGenerator ids) {
+        return new DirectoryUseCases(new GroupService(directory, time, ids), new UserService(directory, time, ids),
+                new DeviceService(directory, time, ids));
+    }
+
+    @Provides
     GraphUseCases graphUseCases(ScriptService scripts, AssignmentService assignments, HealthService health) {
         return new GraphUseCases(scripts, scripts, scripts, scripts, scripts, assignments, assignments, health);
     }
@@ -151,10 +169,11 @@ final class DeviceScriptsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GraphHttpServer graphHttpServer(GraphUseCases useCases, Authenticator authenticator, ServerMetrics metrics) {
+    GraphHttpServer graphHttpServer(GraphUseCases useCases, DirectoryUseCases directory, Authenticator authenticator,
+                                    ServerMetrics metrics) {
         return new GraphHttpServer(useCases, new HttpSettings(configuration.host(), configuration.port(),
                 configuration.maxBodyBytes(), configuration.pageSize(), configuration.tls(), configuration.throttle(),
                 configuration.requestLimits(), configuration.publicUrl()),
-                authenticator, metrics);
+                authenticator, metrics, DirectoryEndpoints.factories(directory));
     }
 }
