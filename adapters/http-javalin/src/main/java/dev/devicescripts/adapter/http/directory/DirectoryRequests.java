@@ -126,6 +126,7 @@ final class DirectoryRequests {
             return null;
         }
         return json.object("passwordProfile", profile -> {
+            profile.allowOdataType("microsoft.graph.passwordProfile");
             String password = profile.string("password");
             profile.bool("forceChangePasswordNextSignIn");
             profile.bool("forceChangePasswordNextSignInWithMfa");
