@@ -17,6 +17,12 @@ ROWS = [
     ("d", "(d) GET script ?$expand=assignments"),
     ("e1k", "(e) $filter page of 100, 1,000 scripts"),
     ("e100k", "(e) $filter page of 100, 100,000 scripts"),
+    ("g1k", "(g) group by displayName, 1k directory"),
+    ("g100k", "(g) group by displayName, 100k directory"),
+    ("t1k", "(t) device transitiveMemberOf, 1k"),
+    ("t100k", "(t) device transitiveMemberOf, 100k"),
+    ("m1k", "(m) managedDevices page of 100, 1k"),
+    ("m100k", "(m) managedDevices page of 100, 100k"),
     ("pg_b", "(b) on PostgreSQL, 1,000 scripts"),
     ("pg_e1k", "(e) on PostgreSQL, 1,000 scripts"),
 ]
@@ -25,7 +31,7 @@ POSTGRES_ROWS = ("pg_b", "pg_e1k")
 
 def skipped(key, meta):
     """Why a row did not run by design, or None."""
-    if key == "e100k" and meta.get("quick"):
+    if key in ("e100k", "g100k", "t100k", "m100k") and meta.get("quick"):
         return "skipped (--quick)"
     if key in POSTGRES_ROWS and not meta.get("postgres"):
         return "skipped (no --postgres)"
@@ -79,6 +85,16 @@ def targets(rows, meta):
                     % (ms(e2["p50_us"]), ms(e1["p50_us"]), 2 * ms(e1["p50_us"]), e2["rps"], e1["rps"])))
     else:
         out.append(("(e) p50 at 100,000 <= 2 x at 1,000", False, "no responses"))
+    for small, large, name in (("g1k", "g100k", "(g)"), ("t1k", "t100k", "(t)"), ("m1k", "m100k", "(m)")):
+        target = "%s p50 at 100k <= 2 x at 1k" % name
+        s1, s2 = (rows.get(k) if rows.get(k, {}).get("requests") else None for k in (small, large))
+        if meta.get("quick"):
+            out.append((target, None, "skipped (--quick)"))
+        elif s1 and s2:
+            out.append((target, s2["p50_us"] <= 2 * s1["p50_us"], "%.2f ms vs 2 x %.2f = %.2f ms (req/s %.0f vs %.0f)"
+                        % (ms(s2["p50_us"]), ms(s1["p50_us"]), 2 * ms(s1["p50_us"]), s2["rps"], s1["rps"])))
+        else:
+            out.append((target, False, "no responses"))
     errors = sum(r["non2xx"] + r["socket_errors"] for r in rows.values())
     missing = [k for k, _ in ROWS if not rows.get(k, {}).get("requests") and not skipped(k, meta)]
     out.append(("no errors", errors == 0 and not missing,
@@ -115,6 +131,9 @@ def main():
     print("time to healthy: %s ms; peak RSS (VmHWM): %s MiB; -Xmx256m"
           % (meta.get("time_to_healthy_ms"), "%.1f" % (meta["peak_rss_kib"] / 1024) if meta.get("peak_rss_kib")
              else "?"))
+    if meta.get("directory_seed_ms"):
+        print("seeding the 100k directory (seed command, -Xmx256m): %.1f s, peak RSS %s MiB"
+              % (meta["directory_seed_ms"] / 1000.0, "%.1f" % (meta["directory_seed_peak_kib"] / 1024)))
     print("load average (1 min) before: %s, after: %s on %s cores" % (meta.get("loadavg_before"),
                                                                       meta.get("loadavg_after"), meta.get("cores")))
     print("%s connections, %s threads, %s s per row after %s s warm-up%s; commit %s"

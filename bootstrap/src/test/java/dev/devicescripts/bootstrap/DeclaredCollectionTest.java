@@ -116,6 +116,15 @@ class DeclaredCollectionTest {
         assertLists("not (color eq 'blue')", w -> !w.color().equals("blue"));
         assertLists("madeDateTime gt 2026-11-05T08:00:00Z", w -> w.made().isAfter(MADE.plus(Duration.ofDays(4))));
         assertLists("name gt 'dowel'", w -> w.name().toLowerCase().compareTo("dowel") > 0);
+        assertLists("name in ('DOWEL', 'cog', 'nothing')", w -> List.of("dowel", "cog").contains(w.name()
+                .toLowerCase()));
+        assertLists("weight in (7, 21) or madeDateTime in (2026-11-01T08:00:00Z)",
+                w -> w.weight() != null && List.of(7L, 21L).contains(w.weight()) || w.made().equals(MADE));
+        assertLists("not (weight in (7))", w -> w.weight() == null || w.weight() != 7);
+        assertLists("tags/any(t:t eq 'U')", w -> w.tags().contains("u"));
+        assertLists("tags/any(t:t eq 't1') or tags/any(x:x eq 'T%')", w -> w.tags().contains("t1"));
+        assertLists("tags/any(t:t eq '50%') or tags/any(t:t eq 't4')", w -> w.tags().contains("50%"));
+        assertLists("not tags/any(t:t eq 'u')", w -> !w.tags().contains("u"));
     }
 
     @ParameterizedTest
@@ -176,12 +185,37 @@ class DeclaredCollectionTest {
         assertThat(inBatch.path("body")).isEqualTo(get("/beta" + list));
     }
 
+    /** The same widgets served again in the directory's dialect, at a directory path, list as the directory does. */
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "h2"})
+    void aCollectionInTheDirectorysDialectSearchesAndCountsOnlyAsAnAdvancedQuery(String adapter, @TempDir Path folder)
+            throws Exception {
+        start(adapter, folder);
+        String search = "/beta/devices?$count=true&$search=" + encoded("\"name:OW\"") + "&$filter="
+                + encoded("color in ('red', 'green') and not tags/any(t:t eq 'x')");
+        Predicate<Widget> matches = w -> w.name().toLowerCase().contains("ow") && !w.color().equals("blue");
+
+        HttpResponse<String> plain = send(search);
+        assertThat(plain.statusCode()).as(plain.body()).isEqualTo(400);
+        assertThat(mapper.readTree(plain.body()).path("error").path("code").asText())
+                .isEqualTo("Request_UnsupportedQuery");
+        HttpResponse<String> advanced = send(search, "ConsistencyLevel", "eventual");
+        assertThat(advanced.statusCode()).as(advanced.body()).isEqualTo(200);
+        JsonNode page = mapper.readTree(advanced.body());
+        assertThat(page.path("@odata.count").asLong()).isEqualTo(stored.stream().filter(matches).count());
+        List<String> ids = new ArrayList<>();
+        page.path("value").forEach(item -> ids.add(item.path("id").asText()));
+        assertThat(ids).isEqualTo(idsByName(matches));
+        assertThat(send("/beta/devices/$count", "ConsistencyLevel", "eventual").body())
+                .isEqualTo(Integer.toString(stored.size()));
+    }
+
     private void start(String adapter, Path folder) throws Exception {
         store = adapter.equals("h2") ? Widgets.inH2() : Widgets.inMemory();
         for (int i = 0; i < NAMES.length; i++) {
             Widget widget = new Widget(UUID.randomUUID(), NAMES[i], List.of("red", "green", "blue").get(i % 3),
                     i % 4 == 0 ? null : (long) (i * 7 % 50), i % 2 == 0, MADE.plus(Duration.ofDays(i)),
-                    i % 3 == 0 ? List.of() : List.of("t" + i, "u"));
+                    i % 3 == 0 ? List.of() : i == 4 ? List.of("t4|u", "50%") : List.of("t" + i, "u"));
             store.add(TENANT, widget);
             stored.add(widget);
         }
@@ -200,11 +234,13 @@ class DeclaredCollectionTest {
             public void register(RoutesConfig routes) {
                 CollectionEndpoint.of(WIDGETS, "/beta/widgets", "https://graph.microsoft.com/beta/$metadata#widgets",
                         store, shared.pageSize(), shared.links()).register(routes);
+                CollectionEndpoint.directory(WIDGETS, "/beta/devices",
+                        "https://graph.microsoft.com/beta/$metadata#devices", store, shared.links()).register(routes);
             }
 
             @Override
             public KnownSegments segments() {
-                return new KnownSegments(Set.of("widgets", "$count"), Set.of("widgets"));
+                return new KnownSegments(Set.of("widgets", "devices", "$count"), Set.of("widgets", "devices"));
             }
         };
         server = new GraphHttpServer(useCases, settings, Authenticators.localKey(key, TokenRules.local()),
@@ -212,11 +248,16 @@ class DeclaredCollectionTest {
     }
 
     private void assertLists(String filter, Predicate<Widget> matches) throws Exception {
-        List<String> expected = stored.stream().filter(matches)
+        assertThat(allPages(get("/beta/widgets?$filter=" + encoded(filter)))).as(filter)
+                .isEqualTo(idsByName(matches));
+    }
+
+    /** The ids of the matching widgets in the default order. */
+    private List<String> idsByName(Predicate<Widget> matches) {
+        return stored.stream().filter(matches)
                 .sorted(Comparator.comparing((Widget w) -> w.name().toLowerCase())
                         .thenComparing(w -> w.id().toString()))
                 .map(w -> w.id().toString()).toList();
-        assertThat(allPages(get("/beta/widgets?$filter=" + encoded(filter)))).as(filter).isEqualTo(expected);
     }
 
     private void assertRefused(String query, String reason) throws Exception {
@@ -253,10 +294,15 @@ class DeclaredCollectionTest {
         return response.body();
     }
 
-    private HttpResponse<String> send(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** @param headers more headers, name and value alternating */
+    private HttpResponse<String> send(String pathAndQuery, String... headers) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> fieldNames(JsonNode item) {

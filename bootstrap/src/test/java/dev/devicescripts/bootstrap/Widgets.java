@@ -49,7 +49,8 @@ final class Widgets {
     static final Property<Widget> WEIGHT = Property.<Widget>of("weight", INTEGER, Widget::weight).nullable();
     static final Property<Widget> FRAGILE = Property.of("fragile", BOOLEAN, Widget::fragile);
     static final Property<Widget> MADE = Property.of("madeDateTime", DATE_TIME, Widget::made);
-    static final Property<Widget> TAGS = Property.of("tags", STRING_LIST, Widget::tags);
+    static final Property<Widget> TAGS = Property.<Widget>of("tags", STRING_LIST, Widget::tags)
+            .filterableByAny();
     static final EntitySet<Widget> WIDGETS = new EntitySet<>("widget",
             List.of(ID, NAME, COLOR, WEIGHT, FRAGILE, MADE, TAGS), ID, List.of(SortKey.ascending(NAME)), List.of());
 
@@ -101,6 +102,7 @@ final class Widgets {
                     CREATE TABLE widget (tenant_id uuid NOT NULL, id uuid NOT NULL, name varchar NOT NULL,
                         name_folded varchar NOT NULL, color varchar NOT NULL, weight bigint, fragile boolean NOT NULL,
                         made_date_time timestamp(6) with time zone NOT NULL, tags varchar NOT NULL,
+                        tags_folded varchar NOT NULL,
                         PRIMARY KEY (tenant_id, id))""");
         }
         SqlCollection<Widget> listed = new SqlCollection<>(new SqlTable<>(WIDGETS, "widget", "w"), "w.*");
@@ -108,7 +110,7 @@ final class Widgets {
             @Override
             public synchronized void add(TenantId tenant, Widget widget) {
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO widget VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        "INSERT INTO widget VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setObject(1, tenant.value());
                     insert.setObject(2, widget.id());
                     insert.setString(3, widget.name());
@@ -118,6 +120,7 @@ final class Widgets {
                     insert.setBoolean(7, widget.fragile());
                     insert.setObject(8, OffsetDateTime.ofInstant(widget.made(), ZoneOffset.UTC));
                     insert.setString(9, String.join(",", widget.tags()));
+                    insert.setString(10, SqlTable.foldedList(widget.tags()));
                     insert.executeUpdate();
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);

@@ -22,7 +22,8 @@ public final class GroupCollection {
     public static final Property<Group> DESCRIPTION =
             Property.<Group>of("description", STRING, Group::description).nullable();
     public static final Property<Group> DISPLAY_NAME = Property.of("displayName", STRING, Group::displayName);
-    public static final Property<Group> GROUP_TYPES = Property.of("groupTypes", STRING_LIST, Group::groupTypes);
+    public static final Property<Group> GROUP_TYPES = Property.of("groupTypes", STRING_LIST, Group::groupTypes)
+            .filterableByAny();
     public static final Property<Group> MAIL = Property.<Group>of("mail", STRING, Group::mail).nullable();
     public static final Property<Group> MAIL_ENABLED = Property.of("mailEnabled", BOOLEAN, Group::mailEnabled);
     public static final Property<Group> MAIL_NICKNAME = Property.of("mailNickname", STRING, Group::mailNickname);

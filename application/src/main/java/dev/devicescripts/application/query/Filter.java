@@ -1,5 +1,6 @@
 package dev.devicescripts.application.query;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -80,6 +81,54 @@ public sealed interface Filter<T> {
                 case ENDS_WITH -> text.endsWith(wanted);
                 case CONTAINS -> text.contains(wanted);
             };
+        }
+    }
+
+    /**
+     * {@code property in (v1, v2, ...)}: equal to one of the values as {@code eq} compares; never holds for null.
+     *
+     * @param values one or more, none null, each of the property's {@link ValueType#javaType()}
+     */
+    record In<T>(Property<T> property, List<Object> values) implements Filter<T> {
+        public In {
+            Objects.requireNonNull(property, "property");
+            values = List.copyOf(values);
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("in needs at least one value");
+            }
+            if (!property.type().isComparable()) {
+                throw new IllegalArgumentException(property.name() + " does not compare");
+            }
+            if (values.stream().anyMatch(value -> !property.type().javaType().isInstance(value))) {
+                throw new IllegalArgumentException(property.name() + " compares with " + property.type().javaType()
+                        .getSimpleName() + " values only");
+            }
+        }
+
+        @Override
+        public boolean matches(T item) {
+            Object actual = property.valueOf(item);
+            return actual != null && values.stream().anyMatch(value -> property.compare(actual, value) == 0);
+        }
+    }
+
+    /**
+     * {@code property/any(x:x eq 'value')} on a list of strings: some element equals the value, ignoring case as
+     * strings compare; never holds for a null or empty list.
+     */
+    record AnyEquals<T>(Property<T> property, String value) implements Filter<T> {
+        public AnyEquals {
+            Objects.requireNonNull(value, "value");
+            if (property.type() != ValueType.STRING_LIST) {
+                throw new IllegalArgumentException(property.name() + " is not a list of strings");
+            }
+        }
+
+        @Override
+        public boolean matches(T item) {
+            List<?> elements = (List<?>) property.valueOf(item);
+            return elements != null && elements.stream()
+                    .anyMatch(element -> Values.folded((String) element).equals(Values.folded(value)));
         }
     }
 

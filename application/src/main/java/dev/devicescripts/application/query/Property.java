@@ -33,7 +33,7 @@ public final class Property<T> {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.foldedAlready = type == ValueType.ENUM
                 && members.stream().allMatch(member -> member.equals(Values.folded(member)));
-        if ((filterable || sortable) && !type.isComparable()) {
+        if (sortable && !type.isComparable()) {
             throw new IllegalArgumentException(name + " holds " + type + " values, which do not compare");
         }
         if (type == ValueType.ENUM && members.isEmpty()) {
@@ -54,6 +54,17 @@ public final class Property<T> {
     /** The same property, which may hold null. */
     public Property<T> nullable() {
         return new Property<>(name, type, true, filterable, sortable, members, reader);
+    }
+
+    /**
+     * The same list of strings, which {@code $filter} may test with {@code any(x:x eq 'value')}; a store in SQL then
+     * keeps its folded elements in a column of their own (see SqlTable).
+     */
+    public Property<T> filterableByAny() {
+        if (type != ValueType.STRING_LIST) {
+            throw new IllegalArgumentException(name + " is not a list of strings");
+        }
+        return new Property<>(name, type, nullable, true, false, members, reader);
     }
 
     /** The same property, which queries may select but neither filter nor order by. */

@@ -16,7 +16,10 @@ public enum ValueType {
     /** A point in time (Edm.DateTimeOffset). */
     DATE_TIME(Instant.class),
     GUID(UUID.class),
-    /** A list of strings: selectable, never filtered or ordered by. */
+    /**
+     * A list of strings: selectable, never ordered by; filtered only by {@code any(x:x eq 'value')}, and only when its
+     * property says so ({@link Property#filterableByAny()}).
+     */
     STRING_LIST(List.class),
     /**
      * A list of objects (Graph's complex types, such as a user's assignedLicenses), each a map from property name to

@@ -49,4 +49,14 @@ class EntitySetTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(ROLE_SCOPE_TAG_IDS.isFilterable()).isFalse();
     }
+
+    @Test
+    void aListPropertyMayOptIntoAnyButIsNeverOrdered() {
+        Property<Item> tags = Property.<Item>of("tags", ValueType.STRING_LIST, item -> List.of(item.name()))
+                .filterableByAny();
+        assertThat(tags.isFilterable()).isTrue();
+        assertThat(tags.isSortable()).isFalse();
+        assertThat(new Filter.AnyEquals<>(tags, "ANVIL").matches(new Item("anvil", null))).isTrue();
+        assertThatThrownBy(NAME::filterableByAny).isInstanceOf(IllegalArgumentException.class);
+    }
 }

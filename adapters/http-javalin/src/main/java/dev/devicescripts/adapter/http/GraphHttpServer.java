@@ -129,7 +129,7 @@ public final class GraphHttpServer implements AutoCloseable {
                     new RequestThrottle(limits, System::nanoTime)));
             config.routes.after(load::leave); // on every path: a match per request costs more than a no-op
             config.routes.beforeMatched(GRAPH_ROOT + "/*",
-                    ctx -> QueryOptions.rejectUnknownOptions(ctx.queryParamMap()));
+                    ctx -> QueryOptions.rejectUnknownOptions(ctx.queryParamMap(), ctx.path()));
             config.routes.get(HEALTH_PATH, this::liveness);
             config.routes.get(READY_PATH, this::readiness);
             // For Prometheus, like /healthz for the orchestrator: an operator's route, open without a token.

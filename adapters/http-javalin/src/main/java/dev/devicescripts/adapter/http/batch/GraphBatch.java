@@ -88,6 +88,7 @@ public final class GraphBatch {
 
     /** @param linkBase the base of the batch's own links, which its requests' links start with too */
     private ObjectNode answer(BatchStep step, Context outer, String linkBase, Map<String, Integer> earlierStatuses) {
+        String path = PATH; // until the step's url is read: a refusal of it is the batch's own
         try {
             for (String dependency : step.dependsOn()) {
                 int status = earlierStatuses.get(dependency);
@@ -97,6 +98,7 @@ public final class GraphBatch {
                 }
             }
             String pathAndQuery = BatchUrls.pathAndQuery(step.url());
+            path = pathAndQuery;
             if (step.body() != null && step.header("Content-Type") == null) {
                 throw GraphRequestException.badRequest("The request '" + step.id() + "' has a body but no "
                         + "Content-Type header; write \"headers\":{\"Content-Type\":\"application/json\"}.");
@@ -104,7 +106,7 @@ public final class GraphBatch {
             return dispatched(step, dispatch.send(step.method(), pathAndQuery, innerHeaders(step, outer),
                     linkBase, step.body() == null ? null : mapper.writeValueAsBytes(step.body())));
         } catch (GraphRequestException refused) {
-            return refused(step, refused);
+            return refused(step, path, refused);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Writing a JSON body already parsed failed", e);
         }
@@ -147,8 +149,11 @@ public final class GraphBatch {
         return answer;
     }
 
-    /** What the batch answers for a request it refuses itself, in Graph's error shape with a request-id of its own. */
-    private ObjectNode refused(BatchStep step, GraphRequestException refused) {
+    /**
+     * What the batch answers for a request it refuses itself, in Graph's error shape with a request-id of its own,
+     * coded as the service of the request's path codes errors.
+     */
+    private ObjectNode refused(BatchStep step, String path, GraphRequestException refused) {
         String requestId = RequestIds.newRequestId();
         String clientRequestId = RequestIds.clientRequestId(step.header(RequestIds.CLIENT_REQUEST_ID), requestId);
         ObjectNode answer = mapper.createObjectNode().put("id", step.id()).put("status", refused.status());
@@ -156,7 +161,7 @@ public final class GraphBatch {
                 .put("Content-Type", GraphJson.CONTENT_TYPE)
                 .put(RequestIds.REQUEST_ID, requestId)
                 .put(RequestIds.CLIENT_REQUEST_ID, clientRequestId);
-        answer.set("body", errors.body(refused, requestId, clientRequestId));
+        answer.set("body", errors.body(refused, path, requestId, clientRequestId));
         return answer;
     }
 

@@ -27,13 +27,32 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place where every failure becomes Graph's error shape; nothing else writes an error response. */
+/**
+ * The one place where every failure becomes Graph's error shape; nothing else writes an error response. A request
+ * under the directory's paths ({@link GraphPaths#serviceOf}) gets the directory's codes for 400, 403 and 404, with
+ * the same messages: Intune and the directory name the same failures differently, and clients match those names.
+ */
 public final class GraphErrors {
+    /** The directory's code for a query it serves only as an advanced query; kept on a directory path as it is. */
+    static final String UNSUPPORTED_QUERY = "Request_UnsupportedQuery";
     private static final Logger LOG = LoggerFactory.getLogger(GraphErrors.class);
     private static final DateTimeFormatter INNER_ERROR_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final String RETRY_AFTER_SECONDS = "10";
 
     private record GraphError(int status, String code, String message) {
+        /** The same error as the service that answers {@code path} codes it. */
+        GraphError answeredAt(String path) {
+            if (GraphPaths.serviceOf(path) != GraphService.DIRECTORY) {
+                return this;
+            }
+            String directoryCode = switch (status) {
+                case 400 -> code.equals(UNSUPPORTED_QUERY) ? code : "Request_BadRequest";
+                case 403 -> "Authorization_RequestDenied";
+                case 404 -> "Request_ResourceNotFound";
+                default -> code;
+            };
+            return new GraphError(status, directoryCode, message);
+        }
     }
 
     /** An Error a handler threw, carried as an Exception to the exception handler; it has no stack trace of its own. */
@@ -102,7 +121,7 @@ public final class GraphErrors {
                 String requestId = RequestIds.newRequestId();
                 String clientRequestId = RequestIds.clientRequestId(
                         request.getHeaders().get(RequestIds.CLIENT_REQUEST_ID), requestId);
-                GraphError error = jettyErrorOf(status, message, cause);
+                GraphError error = jettyErrorOf(status, message, cause).answeredAt(request.getHttpURI().getPath());
                 // Logged here, rate-limited, not by Jetty (see logback.xml); a 503 (queue full, timed out) is expected.
                 if (status == 500 && cause != null) {
                     unexpected.error(cause, "Request {} {} failed in Jetty (request-id {})", request.getMethod(),
@@ -149,7 +168,10 @@ public final class GraphErrors {
     }
 
     private void respond(Exception failure, Context ctx) {
-        GraphError error = graphErrorOf(failure, ctx);
+        // A path that no route serves is answered by Graph's router, before any service: in its codes on every path.
+        GraphError error = failure instanceof HttpResponseException
+                ? graphErrorOf(failure, ctx)
+                : graphErrorOf(failure, ctx).answeredAt(ctx.path());
         LOG.debug("{} {} answered {} {} (request-id {}): {}", ctx.method(), ctx.path(), error.status(), error.code(),
                 RequestIds.requestId(ctx), error.message());
         if (ctx.res().isCommitted()) {
@@ -166,9 +188,14 @@ public final class GraphErrors {
                 body(error, RequestIds.requestId(ctx), RequestIds.clientRequestId(ctx)));
     }
 
-    /** The body of a refusal that no handler throws, such as that of a request in a batch whose dependency failed. */
-    public ObjectNode body(GraphRequestException refused, String requestId, String clientRequestId) {
-        return body(new GraphError(refused.status(), refused.code(), refused.getMessage()), requestId, clientRequestId);
+    /**
+     * The body of a refusal that no handler throws, such as that of a request in a batch whose dependency failed.
+     *
+     * @param path the path of the refused request, whose service codes the error
+     */
+    public ObjectNode body(GraphRequestException refused, String path, String requestId, String clientRequestId) {
+        return body(new GraphError(refused.status(), refused.code(), refused.getMessage()).answeredAt(path),
+                requestId, clientRequestId);
     }
 
     private ObjectNode body(GraphError error, String requestId, String clientRequestId) {

@@ -2,12 +2,16 @@ package dev.devicescripts.adapter.http.graph;
 
 import dev.devicescripts.domain.Guids;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Paths under Graph's version root, and the keys in them, as every resource writes and reads them. */
 public final class GraphPaths {
     public static final String GRAPH_ROOT = "/beta";
     /** Graph's action that replaces a resource's assignments; its routes end with this segment. */
     public static final String ASSIGN = "/assign";
+    /** The directory's collections under either version root, with whatever follows them (a key, a navigation). */
+    private static final Pattern DIRECTORY_PATH =
+            Pattern.compile("(?i)/(beta|v1\\.0)/(groups|users|devices|directoryObjects)([/(?].*)?");
 
     private GraphPaths() {
     }
@@ -15,6 +19,11 @@ public final class GraphPaths {
     public static boolean isGraphPath(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         return lower.equals(GRAPH_ROOT) || lower.startsWith(GRAPH_ROOT + "/");
+    }
+
+    /** The service that answers a request for {@code path}: the directory for its own collections, else Intune. */
+    public static GraphService serviceOf(String path) {
+        return path != null && DIRECTORY_PATH.matcher(path).matches() ? GraphService.DIRECTORY : GraphService.INTUNE;
     }
 
     /** OData writes string keys in quotes inside parentheses: ('{id}'). */

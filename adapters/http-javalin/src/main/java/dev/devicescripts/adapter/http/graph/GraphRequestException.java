@@ -26,6 +26,14 @@ public final class GraphRequestException extends RuntimeException {
         return new GraphRequestException(400, "BadRequest", message);
     }
 
+    /**
+     * A directory query that the directory serves only as an advanced query (with {@code ConsistencyLevel: eventual}
+     * and {@code $count=true}), or not at all.
+     */
+    public static GraphRequestException unsupportedQuery(String message) {
+        return new GraphRequestException(400, GraphErrors.UNSUPPORTED_QUERY, message);
+    }
+
     /** Graph's answer to POST or DELETE on assignment collections, whose changes go through assign only. */
     public static GraphRequestException noMethodMatch(String method) {
         return new GraphRequestException(400, "No method match route template",

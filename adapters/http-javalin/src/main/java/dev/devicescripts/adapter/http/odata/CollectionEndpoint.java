@@ -2,24 +2,38 @@ package dev.devicescripts.adapter.http.odata;
 
 import static dev.devicescripts.adapter.http.graph.RequestCaller.caller;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.devicescripts.adapter.http.graph.GraphJson;
+import dev.devicescripts.adapter.http.graph.GraphPaths;
+import dev.devicescripts.adapter.http.graph.GraphService;
 import dev.devicescripts.adapter.http.graph.LinkBase;
 import dev.devicescripts.adapter.http.odata.CollectionJson.ItemWriter;
 import dev.devicescripts.adapter.http.odata.QueryOptions.Option;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.port.in.ListUseCase;
+import dev.devicescripts.application.port.in.NavigationListUseCase;
 import dev.devicescripts.application.query.EntitySet;
+import dev.devicescripts.application.query.Filter;
 import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Query;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The list and {@code /$count} routes of any collection, from its declaration and its {@link ListUseCase}: every
- * query option, paging by {@code $skiptoken}, {@code @odata.count} and the Graph JSON of its items.
+ * query option, paging by {@code $skiptoken}, {@code @odata.count} and the Graph JSON of its items. A collection is
+ * Intune's or the directory's ({@link GraphService}), and answers by that service's rules; a navigation collection,
+ * such as a group's members, takes the key of the item it is under from its path.
  *
  * @param <T> the items' type
  */
@@ -37,34 +51,131 @@ public final class CollectionEndpoint<T> {
     public record Expanded<T>(Page<T> page, ItemWriter<T> expansions) {
     }
 
+    /**
+     * The entity set each item of a directoryObject collection is written as. Such a collection may be mixed, as a
+     * group's members are users, groups and devices: it is queried by what its items have in common (its own
+     * declaration), and each item is written with the properties of its own set.
+     */
+    public interface ItemTypes<T> {
+        /** Every set an item may be written as; $select may name the properties of any. */
+        List<EntitySet<?>> sets();
+
+        Typed<?> typed(T item);
+
+        /** A collection whose items are all of {@code set}. */
+        static <T> ItemTypes<T> of(EntitySet<T> set) {
+            return new ItemTypes<>() {
+                @Override
+                public List<EntitySet<?>> sets() {
+                    return List.of(set);
+                }
+
+                @Override
+                public Typed<?> typed(T item) {
+                    return new Typed<>(set, item);
+                }
+            };
+        }
+    }
+
+    /** An item as one of the entity sets it is written as, e.g. a member that is a user. */
+    public record Typed<S>(EntitySet<S> set, S item) {
+    }
+
+    /** {@code {name}} in a route: a path parameter. */
+    private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}");
+    private static final String ODATA_TYPE = "@odata.type";
+
     private final EntitySet<T> set;
     private final String path;
     private final String context;
-    private final ListUseCase<T> useCase;
+    private final Function<Context, ListUseCase<T>> useCase;
     private final Expander<T> expander;
+    private final GraphService service;
     private final int pageSize;
     private final LinkBase links;
+    /** Null unless the items are directory objects, which carry their @odata.type. */
+    private final ItemTypes<T> itemTypes;
 
     /**
+     * An Intune collection.
+     *
      * @param path    the collection's route, e.g. {@code /beta/deviceManagement/deviceManagementScripts}
      * @param context its {@code @odata.context} without a selection
      */
     public CollectionEndpoint(EntitySet<T> set, String path, String context, ListUseCase<T> useCase,
                               Expander<T> expander, int pageSize, LinkBase links) {
+        this(set, path, context, ctx -> useCase, expander, GraphService.INTUNE, pageSize, links, null);
+    }
+
+    private CollectionEndpoint(EntitySet<T> set, String path, String context, Function<Context, ListUseCase<T>> useCase,
+                               Expander<T> expander, GraphService service, int pageSize, LinkBase links,
+                               ItemTypes<T> itemTypes) {
+        if (service != GraphPaths.serviceOf(path)) {
+            // Errors and the query options allowed before routing follow the path; the collection must agree.
+            throw new IllegalArgumentException(path + " is not a path of the service " + service);
+        }
         this.set = set;
         this.path = path;
         this.context = context;
         this.useCase = useCase;
         this.expander = expander;
+        this.service = service;
         this.pageSize = pageSize;
         this.links = links;
+        this.itemTypes = itemTypes;
     }
 
-    /** A collection whose items expand nothing. */
+    /** An Intune collection whose items expand nothing. */
     public static <T> CollectionEndpoint<T> of(EntitySet<T> set, String path, String context, ListUseCase<T> useCase,
                                                int pageSize, LinkBase links) {
-        return new CollectionEndpoint<>(set, path, context, useCase,
-                (caller, page, query, projection) -> new Expanded<>(page, (item, json) -> { }), pageSize, links);
+        return new CollectionEndpoint<>(set, path, context, useCase, expandingNothing(), pageSize, links);
+    }
+
+    /** An Intune collection under an item, its route naming the item's key as one parameter, e.g. {@code {id}}. */
+    public static <T> CollectionEndpoint<T> navigation(EntitySet<T> set, String path, String context,
+                                                       NavigationListUseCase<T> useCase, int pageSize,
+                                                       LinkBase links) {
+        return new CollectionEndpoint<>(set, path, context, under(path, useCase), expandingNothing(),
+                GraphService.INTUNE, pageSize, links, null);
+    }
+
+    /** A collection of the directory, such as {@code /beta/groups}. */
+    public static <T> CollectionEndpoint<T> directory(EntitySet<T> set, String path, String context,
+                                                      ListUseCase<T> useCase, LinkBase links) {
+        return new CollectionEndpoint<>(set, path, context, ctx -> useCase, expandingNothing(),
+                GraphService.DIRECTORY, DirectoryQueries.DEFAULT_PAGE_SIZE, links, null);
+    }
+
+    /** A collection of the directory under an item, such as {@code /beta/groups/{id}/members}. */
+    public static <T> CollectionEndpoint<T> directoryNavigation(EntitySet<T> set, String path, String context,
+                                                                NavigationListUseCase<T> useCase, LinkBase links) {
+        return new CollectionEndpoint<>(set, path, context, under(path, useCase), expandingNothing(),
+                GraphService.DIRECTORY, DirectoryQueries.DEFAULT_PAGE_SIZE, links, null);
+    }
+
+    /**
+     * The same directory collection, whose items are directory objects: each carries its {@code @odata.type} first
+     * and is written as {@code types} says.
+     */
+    public CollectionEndpoint<T> ofDirectoryObjects(ItemTypes<T> types) {
+        if (service != GraphService.DIRECTORY) {
+            throw new IllegalArgumentException("Only the directory's collections hold directory objects");
+        }
+        return new CollectionEndpoint<>(set, path, context, useCase, expander, service, pageSize, links, types);
+    }
+
+    private static <T> Expander<T> expandingNothing() {
+        return (caller, page, query, projection) -> new Expanded<>(page, (item, json) -> { });
+    }
+
+    private static <T> Function<Context, ListUseCase<T>> under(String path, NavigationListUseCase<T> useCase) {
+        List<String> parameters = PARAMETER.matcher(path).results().map(parameter -> parameter.group(1)).toList();
+        if (parameters.size() != 1) {
+            throw new IllegalArgumentException(path + " must name the key of the item it is under, once");
+        }
+        String name = parameters.get(0);
+        return ctx -> useCase.under(GraphPaths.unquoted(ctx.pathParam(name)));
     }
 
     /** Registers the list and its count; {@code /$count} first, as a keyed route would take it for a key. */
@@ -74,28 +185,56 @@ public final class CollectionEndpoint<T> {
     }
 
     private void list(Context ctx) {
-        ListQuery<T> query = ListQuery.of(QueryOptions.of(ctx.queryParamMap(), EnumSet.allOf(Option.class)), set,
-                pageSize);
+        QueryOptions options = QueryOptions.of(ctx.queryParamMap(), QueryOptions.served(service), service);
+        ListQuery<T> query = service == GraphService.DIRECTORY
+                ? ListQuery.ofDirectory(options, set, eventual(ctx), itemTypes == null ? List.of() : itemTypes.sets())
+                : ListQuery.of(options, set, pageSize);
         String linkBase = links.of(ctx);
         Caller caller = caller(ctx);
+        ListUseCase<T> list = useCase.apply(ctx);
         Projection projection = query.projection();
-        Expanded<T> expanded = expander.expand(caller, useCase.list(caller, query.query()), query.query(), projection);
+        Expanded<T> expanded = expander.expand(caller, list.list(caller, query.query()), query.query(), projection);
         OptionalLong count = query.counted()
-                ? OptionalLong.of(useCase.count(caller, query.query().filter()))
+                ? OptionalLong.of(list.count(caller, query.query().filter()))
                 : OptionalLong.empty();
-        Optional<String> nextLink = expanded.page().next().map(next -> linkBase + path + "?"
+        Optional<String> nextLink = expanded.page().next().map(next -> linkBase + pathOf(ctx) + "?"
                 + query.nextPageQuery(next));
         GraphJson.send(ctx, 200, CollectionJson.page(context + projection.contextSuffix(), expanded.page().items(),
                 count, nextLink, (item, json) -> {
-                    CollectionJson.writeProperties(set, item, projection, json);
+                    if (itemTypes == null) {
+                        CollectionJson.writeProperties(set, item, projection, json);
+                    } else {
+                        writeTyped(itemTypes.typed(item), projection, json);
+                    }
                     expanded.expansions().write(item, json);
                 }));
     }
 
+    private static <S> void writeTyped(Typed<S> typed, Projection projection, JsonGenerator json) throws IOException {
+        json.writeStringField(ODATA_TYPE, "#microsoft.graph." + typed.set().typeName());
+        CollectionJson.writeProperties(typed.set(), typed.item(), projection, json);
+    }
+
     private void count(Context ctx) {
-        QueryOptions options = QueryOptions.of(ctx.queryParamMap(), EnumSet.of(Option.FILTER));
-        long count = useCase.count(caller(ctx),
-                options.value(Option.FILTER).map(text -> FilterParser.parse(text, set)));
+        Optional<Filter<T>> filter;
+        if (service == GraphService.DIRECTORY) {
+            DirectoryQueries.checkCount(eventual(ctx));
+            filter = ListQuery.directoryFilter(QueryOptions.of(ctx.queryParamMap(),
+                    EnumSet.of(Option.FILTER, Option.SEARCH), service), set);
+        } else {
+            filter = ListQuery.filter(QueryOptions.of(ctx.queryParamMap(), EnumSet.of(Option.FILTER)), set);
+        }
+        long count = useCase.apply(ctx).count(caller(ctx), filter);
         ctx.contentType("text/plain;charset=utf-8").result(Long.toString(count));
+    }
+
+    private static boolean eventual(Context ctx) {
+        return DirectoryQueries.eventual(ctx.header(DirectoryQueries.CONSISTENCY_LEVEL));
+    }
+
+    /** The route with its parameters as this request gives them: where the next page is. */
+    private String pathOf(Context ctx) {
+        return PARAMETER.matcher(path).replaceAll(parameter -> Matcher.quoteReplacement(URLEncoder.encode(
+                ctx.pathParam(parameter.group(1)), StandardCharsets.UTF_8).replace("+", "%20")));
     }
 }

@@ -29,14 +29,18 @@ import java.util.stream.Collectors;
  * or         = and *( "or" and )
  * and        = unary *( "and" unary )
  * unary      = "not" notOperand / comparison
- * notOperand = "not" notOperand / "(" or ")" / function / booleanProperty
- * comparison = "(" or ")" / function / property ( "eq" / "ne" / "gt" / "ge" / "lt" / "le" ) literal / booleanProperty
+ * notOperand = "not" notOperand / "(" or ")" / function / lambda / booleanProperty
+ * comparison = "(" or ")" / function / lambda / property ( "eq" / "ne" / "gt" / "ge" / "lt" / "le" ) literal
+ *              / property "in" "(" literal *( "," literal ) ")" / booleanProperty
  * function   = ( "startswith" / "endswith" / "contains" ) "(" property "," string ")"
+ * lambda     = listProperty "/" "any" "(" variable ":" variable "eq" string ")"
  * literal    = string / "true" / "false" / "null" / dateTimeOffset / integer
  * </pre>
  * Names, operators and functions are case-insensitive; the properties are those the collection declares filterable.
  * Strings (and GUIDs, as Graph writes its ids) are single-quoted, a quote inside doubled; a DateTimeOffset and an
- * integer are written unquoted (2026-11-28T12:00:00Z, 42). Every refusal names $filter, the rule and the position.
+ * integer are written unquoted (2026-11-28T12:00:00Z, 42). A list of strings is tested only by the lambda
+ * {@code any}, its variable any name, with one {@code eq} inside; an {@code in} list holds at most
+ * {@link QueryLimits#MAX_LIST_ITEMS} values, none null. Every refusal names $filter, the rule and the position.
  * Nesting and size are bounded by {@link QueryLimits}: the parser checks the depth before it recurses, so no filter
  * can overflow its stack, and counts the nodes as it makes them.
  */
@@ -49,7 +53,7 @@ public final class FilterParser<T> {
 
     private static final Pattern ASCII_INTEGER = Pattern.compile("[0-9]+");
 
-    private enum TokenKind { WORD, STRING, OPEN, CLOSE, COMMA, END }
+    private enum TokenKind { WORD, STRING, OPEN, CLOSE, COMMA, SLASH, END }
 
     /** @param text a word as written, a string's value without quotes; position counts from 0 */
     private record Token(TokenKind kind, String text, int position) {
@@ -118,8 +122,8 @@ public final class FilterParser<T> {
         }
         int start = next;
         Filter<T> operand = comparison();
-        boolean comparedByOperator =
-                tokens.get(start).kind() == TokenKind.WORD && !isFunctionCall(start) && next - start > 1;
+        boolean comparedByOperator = tokens.get(start).kind() == TokenKind.WORD && !isFunctionCall(start)
+                && next - start > 1 && tokens.get(start + 1).kind() != TokenKind.SLASH;
         if (comparedByOperator) {
             Token operator = tokens.get(start + 1);
             throw invalid(operator.position(), "'not' applies before " + operator.text() + " does; write not ("
@@ -166,10 +170,17 @@ public final class FilterParser<T> {
         return node;
     }
 
-    /** {@code property operator literal}, or a boolean property alone. */
+    /** {@code property operator literal}, {@code property in (...)}, a lambda, or a boolean property alone. */
     private Filter<T> propertyComparison() {
         Property<T> property = property();
         Token operator = peek();
+        if (property.type() == ValueType.STRING_LIST) {
+            return any(property);
+        }
+        if (operator.isWord("in")) {
+            next++;
+            return in(property);
+        }
         Operator comparing = operator.kind() == TokenKind.WORD
                 ? OPERATORS.get(operator.text().toLowerCase(Locale.ROOT))
                 : null;
@@ -182,6 +193,63 @@ public final class FilterParser<T> {
         }
         next++;
         return new Filter.Comparison<>(property, comparing, literal(property, comparing));
+    }
+
+    /** {@code (literal, ...)} after {@code property in}. */
+    private Filter<T> in(Property<T> property) {
+        expect(TokenKind.OPEN, "'(' to open the values of in");
+        List<Object> values = new ArrayList<>(List.of(inValue(property)));
+        while (peek().kind() == TokenKind.COMMA) {
+            next++;
+            if (values.size() == QueryLimits.MAX_LIST_ITEMS) {
+                throw invalid(peek().position(), "in lists more than the limit of " + QueryLimits.MAX_LIST_ITEMS
+                        + " values");
+            }
+            values.add(inValue(property));
+        }
+        expect(TokenKind.CLOSE, "',' or ')' to close the values of in");
+        return new Filter.In<>(property, values);
+    }
+
+    private Object inValue(Property<T> property) {
+        if (peek().isWord("null")) {
+            throw invalid(peek().position(), "in lists values, not null; write " + property.name() + " eq null");
+        }
+        return literal(property, Operator.EQ);
+    }
+
+    /** {@code /any(c:c eq 'value')} after a list of strings, which nothing else tests. */
+    private Filter<T> any(Property<T> property) {
+        Token slash = peek();
+        if (slash.kind() != TokenKind.SLASH) {
+            throw invalid(slash.position(), property.name() + " is a list; test its elements with "
+                    + property.name() + "/any(x:x eq 'value')");
+        }
+        next++;
+        Token any = peek();
+        if (!any.isWord("any")) {
+            throw invalid(any.position(), "expected any after " + property.name() + "/, not " + any.described());
+        }
+        next++;
+        expect(TokenKind.OPEN, "'(' after any");
+        Token head = expect(TokenKind.WORD, "a lambda such as x:x eq 'value'");
+        String[] parts = head.text().split(":", -1); // the tokens read x:x as one word, x: x as two
+        if (parts.length != 2 || !parts[0].matches("\\w+")) {
+            throw invalid(head.position(), "expected a variable and ':' such as x:, not " + head.described());
+        }
+        String compared = parts[1].isEmpty() ? expect(TokenKind.WORD, "the variable " + parts[0]).text() : parts[1];
+        if (!compared.equals(parts[0])) {
+            throw invalid(head.position(), "any compares its variable: write " + parts[0] + ":" + parts[0]
+                    + " eq 'value'");
+        }
+        Token eq = peek();
+        if (!eq.isWord("eq")) {
+            throw invalid(eq.position(), "any takes only eq, not " + eq.described());
+        }
+        next++;
+        Token value = expect(TokenKind.STRING, "a quoted string such as 'text'");
+        expect(TokenKind.CLOSE, "')' to close any(");
+        return new Filter.AnyEquals<>(property, value.text());
     }
 
     private Filter<T> function() {
@@ -269,6 +337,7 @@ public final class FilterParser<T> {
             case DATE_TIME -> "a DateTimeOffset such as 2026-11-28T12:00:00Z";
             case INTEGER -> "a whole number such as 42";
             case GUID -> "a quoted GUID such as '00000000-0000-0000-0000-000000000000'";
+            case STRING_LIST -> "a list of strings";
             default -> "a quoted string such as 'text'";
         };
     }
@@ -303,8 +372,9 @@ public final class FilterParser<T> {
             char c = text.charAt(at);
             if (Character.isWhitespace(c)) {
                 at++;
-            } else if (c == '(' || c == ')' || c == ',') {
-                TokenKind kind = c == '(' ? TokenKind.OPEN : c == ')' ? TokenKind.CLOSE : TokenKind.COMMA;
+            } else if (c == '(' || c == ')' || c == ',' || c == '/') {
+                TokenKind kind = c == '(' ? TokenKind.OPEN : c == ')' ? TokenKind.CLOSE
+                        : c == ',' ? TokenKind.COMMA : TokenKind.SLASH;
                 tokens.add(new Token(kind, String.valueOf(c), at++));
             } else if (c == '\'') {
                 at = string(text, at, tokens);

@@ -4,6 +4,7 @@ import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.COUNT;
 import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.EXPAND;
 import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.FILTER;
 import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.ORDERBY;
+import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.SEARCH;
 import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.SELECT;
 import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.SKIP;
 import static dev.devicescripts.adapter.http.odata.QueryOptions.Option.SKIPTOKEN;
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
  */
 public record ListQuery<T>(QueryOptions options, Query<T> query, Projection projection, boolean counted) {
     /** Repeated in next links; $skip is not, the cursor already counts the items it skipped. */
-    private static final List<Option> REPEATED = List.of(FILTER, ORDERBY, SELECT, EXPAND, TOP, COUNT);
+    private static final List<Option> REPEATED = List.of(FILTER, ORDERBY, SELECT, EXPAND, TOP, COUNT, SEARCH);
     /**
      * Integer.parseInt also takes a sign and the digits of other scripts (١٠, １０); an OData integer has neither.
      */
@@ -41,15 +42,45 @@ public record ListQuery<T>(QueryOptions options, Query<T> query, Projection proj
 
     /** @param pageSize the most items a page holds, whatever $top asks for */
     public static <T> ListQuery<T> of(QueryOptions options, EntitySet<T> set, int pageSize) {
-        Optional<Filter<T>> filter = options.value(FILTER).map(text -> FilterParser.parse(text, set));
-        List<SortKey<T>> orderBy = options.value(ORDERBY).map(text -> orderBy(text, set)).orElse(List.of());
         int top = Math.min(options.value(TOP).map(text -> integer(TOP, text, 1)).orElse(pageSize), pageSize);
-        int skip = options.value(SKIP).map(text -> integer(SKIP, text, 0)).orElse(0);
+        return of(options, set, filter(options, set), top, options.value(COUNT).map(ListQuery::bool).orElse(false),
+                Projection.of(options, set, List.of()));
+    }
+
+    /**
+     * A list of the directory's, by its rules ({@link DirectoryQueries}): $search joins $filter with and, and
+     * $count=true counts only in an advanced query ({@code eventual}), as the directory ignores it otherwise.
+     *
+     * @param itemSets the sets of a mixed collection's items, whose properties $select may name
+     */
+    static <T> ListQuery<T> ofDirectory(QueryOptions options, EntitySet<T> set, boolean eventual,
+                                        List<EntitySet<?>> itemSets) {
         boolean counted = options.value(COUNT).map(ListQuery::bool).orElse(false);
+        DirectoryQueries.checkList(options, filter(options, set), eventual, counted);
+        int top = DirectoryQueries.top(options.value(TOP).map(text -> integer(TOP, text, 1)));
+        return of(options, set, directoryFilter(options, set), top, eventual && counted,
+                Projection.of(options, set, itemSets));
+    }
+
+    /** A directory list's $filter and $search, joined by and. */
+    static <T> Optional<Filter<T>> directoryFilter(QueryOptions options, EntitySet<T> set) {
+        Optional<Filter<T>> search = options.value(SEARCH).map(text -> DirectoryQueries.search(text, set));
+        Optional<Filter<T>> filter = filter(options, set);
+        return filter.isPresent() && search.isPresent() ? Optional.of(new Filter.And<>(filter.get(), search.get()))
+                : filter.or(() -> search);
+    }
+
+    static <T> Optional<Filter<T>> filter(QueryOptions options, EntitySet<T> set) {
+        return options.value(FILTER).map(text -> FilterParser.parse(text, set));
+    }
+
+    private static <T> ListQuery<T> of(QueryOptions options, EntitySet<T> set, Optional<Filter<T>> filter, int top,
+                                       boolean counted, Projection projection) {
+        List<SortKey<T>> orderBy = options.value(ORDERBY).map(text -> orderBy(text, set)).orElse(List.of());
+        int skip = options.value(SKIP).map(text -> integer(SKIP, text, 0)).orElse(0);
         List<SortKey<T>> order = set.orderOrDefault(orderBy);
         Optional<PageCursor> after = options.value(SKIPTOKEN).map(token -> SkipToken.decode(token, order, set));
-        return new ListQuery<>(options, new Query<>(set, filter, orderBy, skip, top, after),
-                Projection.of(options, set), counted);
+        return new ListQuery<>(options, new Query<>(set, filter, orderBy, skip, top, after), projection, counted);
     }
 
     /** The query string of the page after this one, which starts after {@code next}. */

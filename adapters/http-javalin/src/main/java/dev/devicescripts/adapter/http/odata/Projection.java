@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What a response writes of each item: the properties {@code $select} names (all when it is absent, the key always)
@@ -26,7 +27,18 @@ public record Projection(List<String> select, Set<String> expand) {
 
     /** The projection the request's $select and $expand name, each name one the collection declares. */
     public static Projection of(QueryOptions options, EntitySet<?> set) {
-        List<String> properties = set.properties().stream().map(Property::name).toList();
+        return of(options, set, List.of());
+    }
+
+    /**
+     * The projection the request's $select and $expand name, each name one the collection declares, or, for $select,
+     * one that a set of its items declares.
+     *
+     * @param itemSets the sets of a mixed collection's items, such as a group's members: users, groups and devices
+     */
+    public static Projection of(QueryOptions options, EntitySet<?> set, List<EntitySet<?>> itemSets) {
+        List<String> properties = Stream.concat(Stream.of(set), itemSets.stream())
+                .flatMap(declared -> declared.properties().stream()).map(Property::name).distinct().toList();
         List<String> select = names(options, Option.SELECT, "a property of " + set.typeName(), properties);
         List<String> expand = names(options, Option.EXPAND, "a navigation property of " + set.typeName(),
                 set.navigations());

@@ -20,7 +20,10 @@ final class QueryLimits {
      * MaxNodeCount, which counts more finely (a comparison there is three nodes, here one).
      */
     static final int MAX_FILTER_NODES = 100;
-    /** Items in a {@code $select}, {@code $expand} or {@code $orderby}, which have fewer distinct ones to name. */
+    /**
+     * Items in a {@code $select}, {@code $expand} or {@code $orderby}, which have fewer distinct ones to name, and the
+     * values of one {@code in} in a {@code $filter}.
+     */
     static final int MAX_LIST_ITEMS = 32;
 
     private QueryLimits() {

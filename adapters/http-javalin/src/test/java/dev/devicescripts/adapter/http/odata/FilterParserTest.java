@@ -12,18 +12,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.devicescripts.adapter.http.graph.GraphRequestException;
 import dev.devicescripts.application.collections.ScriptCollection;
 import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.EntitySet;
 import dev.devicescripts.application.query.Filter.And;
 import dev.devicescripts.application.query.Filter.Comparison;
+import dev.devicescripts.application.query.Filter.In;
 import dev.devicescripts.application.query.Filter.Not;
 import dev.devicescripts.application.query.Filter.Operator;
 import dev.devicescripts.application.query.Filter.Or;
 import dev.devicescripts.application.query.Filter.StringFunction;
 import dev.devicescripts.application.query.Filter.StringMatch;
 import dev.devicescripts.application.query.Property;
+import dev.devicescripts.application.query.ValueType;
 import dev.devicescripts.domain.DeviceManagementScript;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -122,6 +126,58 @@ class FilterParserTest {
                 .hasMessageContaining(problem);
     }
 
+    @Test
+    void inListsOneOrMoreLiteralsOfTheirPropertysType() {
+        assertThat(parse("displayName in ('a', 'B')")).isEqualTo(new In<>(DISPLAY_NAME, List.of("a", "B")));
+        assertThat(parse("runAsAccount IN ('USER')")).isEqualTo(new In<>(RUN_AS_ACCOUNT, List.of("USER")));
+        assertThat(parse("not (createdDateTime in (2026-11-28T12:00:00Z)) and displayName in ('c')"))
+                .isEqualTo(new And<>(new Not<>(new In<>(CREATED_DATE_TIME, List.of(Instant.parse(
+                        "2026-11-28T12:00:00Z")))), new In<>(DISPLAY_NAME, List.of("c"))));
+    }
+
+    @Test
+    void anyTestsTheElementsOfAListThatDeclaresItWhateverTheVariableIsCalled() {
+        Filter.AnyEquals<Team> unified = new Filter.AnyEquals<>(TEAM_TYPES, "Unified");
+        assertThat(FilterParser.parse("groupTypes/any(c:c eq 'Unified')", TEAMS)).isEqualTo(unified);
+        assertThat(FilterParser.parse("GROUPTYPES/ANY( type: type EQ 'Unified' )", TEAMS)).isEqualTo(unified);
+        assertThat(FilterParser.parse("not groupTypes/any(c:c eq 'Unified') or name in ('a')", TEAMS))
+                .isEqualTo(new Or<>(new Not<>(unified), new In<>(TEAM_NAME, List.of("a"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            groupTypes eq 'Unified'                    | 11 | is a list; test its elements with groupTypes/any
+            groupTypes/all(c:c eq 'x')                 | 11 | expected any after groupTypes/
+            groupTypes/any(c:d eq 'x')                 | 15 | any compares its variable: write c:c eq 'value'
+            groupTypes/any(c:c ne 'x')                 | 19 | any takes only eq, not 'ne'
+            groupTypes/any(c)                          | 15 | expected a variable and ':'
+            groupTypes/any()                           | 15 | a lambda such as x:x eq 'value'
+            groupTypes/any(c:c eq 'x'                  | 25 | ')' to close any(
+            name/any(c:c eq 'x')                       | 4  | expected a comparison operator
+            startswith(groupTypes,'x')                 | 11 | groupTypes holds a list of strings
+            name in 'a'                                | 8  | '(' to open the values of in
+            name in ('a' 'b')                          | 13 | ',' or ')' to close the values of in
+            name in ('a', null)                        | 14 | in lists values, not null; write name eq null
+            name in ('a', true)                        | 14 | name compares with a quoted string
+            not name in ('a')                          | 9  | 'not' applies before in
+            """)
+    void aListFilterThatIsNotValidIsRefusedNamingTheProblemAndThePosition(String filter, int position,
+                                                                          String problem) {
+        assertThatThrownBy(() -> FilterParser.parse(filter, TEAMS))
+                .isInstanceOf(GraphRequestException.class)
+                .hasMessageContaining("at position " + position + ":")
+                .hasMessageContaining(problem);
+    }
+
+    @Test
+    void anInListsAtMostTheListLimitOfValues() {
+        String values = String.join(",", Collections.nCopies(QueryLimits.MAX_LIST_ITEMS, "'a'"));
+        assertThat(parse("displayName in (" + values + ")")).isInstanceOf(In.class);
+        assertThatThrownBy(() -> parse("displayName in (" + values + ",'b')"))
+                .isInstanceOf(GraphRequestException.class)
+                .hasMessageContaining("more than the limit of " + QueryLimits.MAX_LIST_ITEMS + " values");
+    }
+
     /** The depth is checked before the parser recurses, so no nesting, however deep, can overflow its stack. */
     @Test
     void nestingFarBeyondWhatAnyUrlHoldsIsRefusedAtTheDepthLimitWithoutOverflowingTheStack() {
@@ -142,6 +198,17 @@ class FilterParserTest {
                 .isInstanceOf(GraphRequestException.class)
                 .hasMessageContaining("more than the limit of " + QueryLimits.MAX_FILTER_NODES);
     }
+
+    /** A directory-like collection with a list of strings that $filter may test. */
+    private record Team(UUID id, String name, List<String> groupTypes) {
+    }
+
+    private static final Property<Team> TEAM_ID = Property.<Team>of("id", ValueType.GUID, Team::id).selectOnly();
+    private static final Property<Team> TEAM_NAME = Property.of("name", ValueType.STRING, Team::name);
+    private static final Property<Team> TEAM_TYPES =
+            Property.<Team>of("groupTypes", ValueType.STRING_LIST, Team::groupTypes).filterableByAny();
+    private static final EntitySet<Team> TEAMS = new EntitySet<>("team", List.of(TEAM_ID, TEAM_NAME, TEAM_TYPES),
+            TEAM_ID, List.of(), List.of());
 
     private static Comparison named(String name) {
         return new Comparison<>(DISPLAY_NAME, Operator.EQ, name);

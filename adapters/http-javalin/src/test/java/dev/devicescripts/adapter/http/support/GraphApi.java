@@ -14,6 +14,7 @@ import dev.devicescripts.adapter.http.auth.TokenRequest;
 import dev.devicescripts.adapter.http.auth.TokenRules;
 import dev.devicescripts.adapter.http.directory.DirectoryEndpoints;
 import dev.devicescripts.adapter.http.directory.DirectoryUseCases;
+import dev.devicescripts.adapter.http.graph.GraphResource;
 import dev.devicescripts.adapter.http.graph.PublicUrl;
 import dev.devicescripts.adapter.http.server.RequestLimits;
 import dev.devicescripts.adapter.http.server.ServerMetrics;
@@ -49,6 +50,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 
@@ -86,6 +88,12 @@ public final class GraphApi implements AutoCloseable {
     private final String token;
 
     private GraphApi(UnaryOperator<GraphUseCases> replaceSome, HttpSettings settings, HttpClient http) {
+        this(replaceSome, settings, http, DirectoryEndpoints::factories);
+    }
+
+    /** @param resources what the server serves beside the scripts, given the directory's use cases */
+    private GraphApi(UnaryOperator<GraphUseCases> replaceSome, HttpSettings settings, HttpClient http,
+                     Function<DirectoryUseCases, List<GraphResource.Factory>> resources) {
         InMemoryStore store = new InMemoryStore();
         AtomicLong seconds = new AtomicLong();
         // Each reading of the clock is one second later, so scripts list in the order they were created.
@@ -97,7 +105,7 @@ public final class GraphApi implements AutoCloseable {
         metrics = new ServerMetrics();
         server = new GraphHttpServer(replaceSome.apply(useCases), settings,
                 Authenticators.localKey(KEY, TokenRules.local()), metrics,
-                DirectoryEndpoints.factories(directory(store.directory(), clock))).start();
+                resources.apply(directory(store.directory(), clock))).start();
         this.http = http;
         scheme = settings.tls().isPresent() ? "https" : "http";
         token = ADMIN_TOKEN;
@@ -154,6 +162,16 @@ public final class GraphApi implements AutoCloseable {
 
     public static GraphApi start() {
         return startWith(useCases -> useCases);
+    }
+
+    /**
+     * A server that serves {@code more} resources beside the scripts, such as collections a test declares, instead
+     * of the directory's, whose paths they may take.
+     */
+    public static GraphApi startServing(List<GraphResource.Factory> more) {
+        return new GraphApi(useCases -> useCases, settings(HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(),
+                Optional.empty(), RequestLimits.DEFAULTS, PublicUrl.AS_BOUND), HttpClient.newHttpClient(),
+                directory -> more);
     }
 
     /** A server that answers 429 to requests over {@code limits}. */

@@ -66,6 +66,13 @@ final class QuerySql<T> {
         if (filter instanceof StringMatch<T> match) {
             return stringMatch(match);
         }
+        if (filter instanceof Filter.In<T> in) {
+            return in(in);
+        }
+        if (filter instanceof Filter.AnyEquals<T> any) {
+            return notNullAnd(any.property(), new Condition("(" + table.comparable(any.property())
+                    + " LIKE ? ESCAPE '\\')", "%|" + likeLiteral(SqlTable.listElement(any.value())) + "|%"));
+        }
         if (filter instanceof Filter.And<T> and) {
             return Condition.all(List.of(matching(and.left()), matching(and.right())));
         }
@@ -147,9 +154,20 @@ final class QuerySql<T> {
         };
     }
 
+    /** {@code column IN (?, ?)}: a null column is in no list, so the test alone never yields unknown. */
+    private Condition in(Filter.In<T> in) {
+        Property<T> property = in.property();
+        List<Object> values = in.values().stream()
+                .map(value -> value instanceof String text && property.ignoresCase() ? Values.folded(text) : value)
+                .toList();
+        String marks = values.stream().map(value -> "?").collect(Collectors.joining(", "));
+        return notNullAnd(property, new Condition("(" + table.comparable(property) + " IN (" + marks + "))",
+                values.toArray()));
+    }
+
     private Condition stringMatch(StringMatch<T> match) {
         String value = match.property().ignoresCase() ? Values.folded(match.value()) : match.value();
-        String literal = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String literal = likeLiteral(value);
         String pattern = switch (match.function()) {
             case STARTS_WITH -> literal + "%";
             case ENDS_WITH -> "%" + literal;
@@ -157,6 +175,11 @@ final class QuerySql<T> {
         };
         return notNullAnd(match.property(),
                 new Condition("(" + table.comparable(match.property()) + " LIKE ? ESCAPE '\\')", pattern));
+    }
+
+    /** The text as a LIKE pattern matches it literally, its wildcards and the escape character escaped. */
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private Condition notNullAnd(Property<T> property, Condition test) {
