@@ -15,6 +15,7 @@ import dev.devicescripts.application.port.in.DeviceUseCases;
 import dev.devicescripts.domain.directory.Device;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,13 +32,11 @@ public final class DeviceEndpoints implements GraphResource {
             "transitivememberof", "$count"), Set.of("devices"));
 
     private final DeviceUseCases devices;
-    private final Shared shared;
     private final RequestBodies bodies;
     private final LinkBase links;
 
     public DeviceEndpoints(DeviceUseCases devices, Shared shared) {
         this.devices = devices;
-        this.shared = shared;
         this.bodies = shared.bodies();
         this.links = shared.links();
     }
@@ -49,11 +48,12 @@ public final class DeviceEndpoints implements GraphResource {
 
     @Override
     public void register(RoutesConfig routes) {
-        CollectionEndpoint.of(DeviceCollection.DEVICES, DEVICES, DirectoryJson.CONTEXT_BASE + COLLECTION, devices,
-                shared.pageSize(), links).register(routes);
+        CollectionEndpoint.directory(DeviceCollection.DEVICES, DEVICES, DirectoryJson.CONTEXT_BASE + COLLECTION, devices, links)
+                .register(routes);
         routes.post(DEVICES, this::create);
-        for (String keyForm : DirectoryJson.KEY_FORMS) {
-            String device = DEVICES + keyForm;
+        List<String> items = DirectoryJson.KEY_FORMS.stream().map(keyForm -> DEVICES + keyForm).toList();
+        DirectoryLists.registerMemberOf(routes, items, devices, links);
+        for (String device : items) {
             routes.get(device, this::get);
             routes.patch(device, this::update);
             routes.delete(device, this::delete);

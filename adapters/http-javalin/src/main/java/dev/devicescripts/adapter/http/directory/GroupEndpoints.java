@@ -10,12 +10,20 @@ import dev.devicescripts.adapter.http.graph.LinkBase;
 import dev.devicescripts.adapter.http.graph.RequestBodies;
 import dev.devicescripts.adapter.http.odata.CollectionEndpoint;
 import dev.devicescripts.adapter.http.odata.Projection;
+import dev.devicescripts.application.Caller;
+import dev.devicescripts.application.collections.DirectoryObjectCollection;
 import dev.devicescripts.application.collections.GroupCollection;
 import dev.devicescripts.application.port.in.GroupUseCases;
+import dev.devicescripts.application.port.in.NavigationListUseCase;
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Query;
+import dev.devicescripts.domain.directory.DirectoryObject;
 import dev.devicescripts.domain.directory.Group;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Graph's {@code /groups} (spec 1.1): each handler translates HTTP to one use case and back. */
@@ -26,13 +34,11 @@ public final class GroupEndpoints implements GraphResource {
             "transitivemembers", "memberof", "transitivememberof", "$ref", "$count"), Set.of("groups", "members"));
 
     private final GroupUseCases groups;
-    private final Shared shared;
     private final RequestBodies bodies;
     private final LinkBase links;
 
     public GroupEndpoints(GroupUseCases groups, Shared shared) {
         this.groups = groups;
-        this.shared = shared;
         this.bodies = shared.bodies();
         this.links = shared.links();
     }
@@ -44,17 +50,38 @@ public final class GroupEndpoints implements GraphResource {
 
     @Override
     public void register(RoutesConfig routes) {
-        CollectionEndpoint.of(GroupCollection.GROUPS, GROUPS, DirectoryJson.CONTEXT_BASE + COLLECTION, groups,
-                shared.pageSize(), links).register(routes);
+        CollectionEndpoint.directory(GroupCollection.GROUPS, GROUPS, DirectoryJson.CONTEXT_BASE + COLLECTION, groups,
+                links).register(routes);
         routes.post(GROUPS, this::create);
-        for (String keyForm : DirectoryJson.KEY_FORMS) {
-            String group = GROUPS + keyForm;
+        List<String> items = DirectoryJson.KEY_FORMS.stream().map(keyForm -> GROUPS + keyForm).toList();
+        DirectoryLists.registerMemberOf(routes, items, groups, links);
+        for (String group : items) {
+            for (boolean transitive : List.of(false, true)) {
+                CollectionEndpoint.directoryNavigation(DirectoryObjectCollection.DIRECTORY_OBJECTS,
+                        group + (transitive ? "/transitiveMembers" : "/members"),
+                        DirectoryLists.DIRECTORY_OBJECTS_CONTEXT, members(transitive), links)
+                        .ofDirectoryObjects(DirectoryLists.MEMBERS).register(routes);
+            }
             routes.get(group, this::get);
             routes.patch(group, this::update);
             routes.delete(group, this::delete);
             routes.post(group + "/members/$ref", this::addMember);
             routes.delete(group + "/members/{memberKey}/$ref", this::removeMember);
         }
+    }
+
+    private NavigationListUseCase<DirectoryObject> members(boolean transitive) {
+        return new NavigationListUseCase<>() {
+            @Override
+            public Page<DirectoryObject> list(Caller caller, String parentKey, Query<DirectoryObject> query) {
+                return groups.members(caller, parentKey, transitive, query);
+            }
+
+            @Override
+            public long count(Caller caller, String parentKey, Optional<Filter<DirectoryObject>> filter) {
+                return groups.countMembers(caller, parentKey, transitive, filter);
+            }
+        };
     }
 
     private void create(Context ctx) {

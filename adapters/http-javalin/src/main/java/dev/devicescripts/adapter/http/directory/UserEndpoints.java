@@ -14,6 +14,7 @@ import dev.devicescripts.application.port.in.UserUseCases;
 import dev.devicescripts.domain.directory.User;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Set;
 
 /** Graph's {@code /users} (spec 1.2), each user by its object id or its userPrincipalName. */
@@ -24,13 +25,11 @@ public final class UserEndpoints implements GraphResource {
             "transitivememberof", "$count"), Set.of("users"));
 
     private final UserUseCases users;
-    private final Shared shared;
     private final RequestBodies bodies;
     private final LinkBase links;
 
     public UserEndpoints(UserUseCases users, Shared shared) {
         this.users = users;
-        this.shared = shared;
         this.bodies = shared.bodies();
         this.links = shared.links();
     }
@@ -42,11 +41,12 @@ public final class UserEndpoints implements GraphResource {
 
     @Override
     public void register(RoutesConfig routes) {
-        CollectionEndpoint.of(UserCollection.USERS, USERS, DirectoryJson.CONTEXT_BASE + COLLECTION, users,
-                shared.pageSize(), links).register(routes);
+        CollectionEndpoint.directory(UserCollection.USERS, USERS, DirectoryJson.CONTEXT_BASE + COLLECTION, users, links)
+                .register(routes);
         routes.post(USERS, this::create);
-        for (String keyForm : DirectoryJson.KEY_FORMS) {
-            String user = USERS + keyForm;
+        List<String> items = DirectoryJson.KEY_FORMS.stream().map(keyForm -> USERS + keyForm).toList();
+        DirectoryLists.registerMemberOf(routes, items, users, links);
+        for (String user : items) {
             routes.get(user, this::get);
             routes.patch(user, this::update);
             routes.delete(user, this::delete);
