@@ -79,7 +79,8 @@ class GraphSdkIT {
                 "--data-dir", dataDirectory.toString());
         String strangerToken = JarTokens.mint("--tenant", TENANT, "--data-dir", otherDataDirectory.toString());
         String directoryAdminToken = JarTokens.mint("--tenant", TENANT, "--scopes",
-                "DeviceManagementScripts.ReadWrite.All,Directory.ReadWrite.All", "--data-dir", dataDirectory.toString());
+                "DeviceManagementScripts.ReadWrite.All,Directory.ReadWrite.All", "--data-dir",
+                dataDirectory.toString());
         jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString());
         int port = jar.awaitPort();
         directoryAdmin = sdkClient(port, directoryAdminToken);

@@ -48,8 +48,8 @@ public final class DeviceEndpoints implements GraphResource {
 
     @Override
     public void register(RoutesConfig routes) {
-        CollectionEndpoint.directory(DeviceCollection.DEVICES, DEVICES, DirectoryJson.CONTEXT_BASE + COLLECTION, devices, links)
-                .register(routes);
+        CollectionEndpoint.directory(DeviceCollection.DEVICES, DEVICES, DirectoryJson.CONTEXT_BASE + COLLECTION,
+                devices, links).register(routes);
         routes.post(DEVICES, this::create);
         List<String> items = DirectoryJson.KEY_FORMS.stream().map(keyForm -> DEVICES + keyForm).toList();
         DirectoryLists.registerMemberOf(routes, items, devices, links);

@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Another tenant's users, groups and devices do not exist for a caller, on every route, and nothing of them changes. */
+/** Another tenant's users, groups and devices do not exist for a caller on any route; nothing of them changes. */
 class DirectoryTenancyTest {
     private static final TenantId OTHER_TENANT = TenantId.of("99999999-8888-7777-6666-555555555555");
 
