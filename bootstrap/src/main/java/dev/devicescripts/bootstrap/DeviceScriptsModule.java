@@ -16,24 +16,31 @@ import dev.devicescripts.adapter.http.graph.GraphResource;
 import dev.devicescripts.adapter.http.managed.ManagedDeviceEndpoints;
 import dev.devicescripts.adapter.http.managed.ManagedDeviceUseCases;
 import dev.devicescripts.adapter.http.script.RunStateEndpoints;
+import dev.devicescripts.adapter.http.directory.DirectoryEndpoints;
+import dev.devicescripts.adapter.http.directory.DirectoryUseCases;
 import dev.devicescripts.adapter.http.server.ServerMetrics;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcStore;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
+import dev.devicescripts.application.port.out.DirectoryIdGenerator;
 import dev.devicescripts.application.port.out.DirectoryRepository;
 import dev.devicescripts.application.port.out.IdGenerator;
 import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.port.out.StorageStatus;
 import dev.devicescripts.application.port.out.TimeSource;
 import dev.devicescripts.application.service.AssignmentService;
+import dev.devicescripts.application.service.DeviceService;
+import dev.devicescripts.application.service.GroupService;
 import dev.devicescripts.application.service.HealthService;
 import dev.devicescripts.application.service.ManagedDeviceService;
 import dev.devicescripts.application.service.RunStateService;
 import dev.devicescripts.application.service.ScriptService;
 import dev.devicescripts.application.service.SeedService;
+import dev.devicescripts.application.service.UserService;
 import dev.devicescripts.domain.ScriptId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -131,6 +138,18 @@ final class DeviceScriptsModule extends AbstractModule {
     }
 
     @Provides
+    DirectoryIdGenerator directoryIdGenerator() {
+        return UUID::randomUUID;
+    }
+
+    @Provides
+    @Singleton
+    DirectoryUseCases directoryUseCases(DirectoryRepository directory, TimeSource time, DirectoryIdGenerator ids) {
+        return new DirectoryUseCases(new GroupService(directory, time, ids), new UserService(directory, time, ids),
+                new DeviceService(directory, time, ids));
+    }
+
+    @Provides
     GraphUseCases graphUseCases(ScriptService scripts, AssignmentService assignments, HealthService health) {
         return new GraphUseCases(scripts, scripts, scripts, scripts, scripts, assignments, assignments, health);
     }
@@ -149,11 +168,13 @@ final class DeviceScriptsModule extends AbstractModule {
 
     /** The resources served beside the scripts. */
     @Provides
-    List<GraphResource.Factory> resources(ManagedDeviceService devices, ScriptRepository scripts,
-                                          DirectoryRepository directory, SeedService seed) {
-        return List.of(ManagedDeviceEndpoints.factory(new ManagedDeviceUseCases(devices, devices, devices, devices)),
-                RunStateEndpoints.factory(new RunStateService(scripts, directory)),
-                AdminEndpoints.factory(seed, seed));
+    List<GraphResource.Factory> resources(DirectoryUseCases directoryUseCases, ManagedDeviceService devices,
+                                          ScriptRepository scripts, DirectoryRepository directory, SeedService seed) {
+        List<GraphResource.Factory> resources = new ArrayList<>(DirectoryEndpoints.factories(directoryUseCases));
+        resources.add(ManagedDeviceEndpoints.factory(new ManagedDeviceUseCases(devices, devices, devices, devices)));
+        resources.add(RunStateEndpoints.factory(new RunStateService(scripts, directory)));
+        resources.add(AdminEndpoints.factory(seed, seed));
+        return resources;
     }
 
     @Provides

@@ -12,6 +12,7 @@ import com.microsoft.graph.beta.devicemanagement.devicemanagementscripts.item.as
 import com.microsoft.graph.beta.models.AllDevicesAssignmentTarget;
 import com.microsoft.graph.beta.models.AllLicensedUsersAssignmentTarget;
 import com.microsoft.graph.beta.models.ConfigurationManagerCollectionAssignmentTarget;
+import com.microsoft.graph.beta.models.Device;
 import com.microsoft.graph.beta.models.DeviceAndAppManagementAssignmentFilterType;
 import com.microsoft.graph.beta.models.DeviceAndAppManagementAssignmentTarget;
 import com.microsoft.graph.beta.models.DeviceManagementScript;
@@ -19,8 +20,12 @@ import com.microsoft.graph.beta.models.DeviceManagementScriptAssignment;
 import com.microsoft.graph.beta.models.DeviceManagementScriptCollectionResponse;
 import com.microsoft.graph.beta.models.DeviceManagementScriptGroupAssignment;
 import com.microsoft.graph.beta.models.ExclusionGroupAssignmentTarget;
+import com.microsoft.graph.beta.models.Group;
 import com.microsoft.graph.beta.models.GroupAssignmentTarget;
+import com.microsoft.graph.beta.models.PasswordProfile;
+import com.microsoft.graph.beta.models.ReferenceCreate;
 import com.microsoft.graph.beta.models.RunAsAccountType;
+import com.microsoft.graph.beta.models.User;
 import com.microsoft.graph.beta.models.odataerrors.ODataError;
 import com.microsoft.graph.beta.serviceclient.GraphServiceClient;
 import com.microsoft.graph.core.content.BatchRequestContent;
@@ -65,6 +70,7 @@ class GraphSdkIT {
     private static GraphServiceClient admin;
     private static GraphServiceClient reader;
     private static GraphServiceClient stranger;
+    private static GraphServiceClient directoryAdmin;
 
     @BeforeAll
     static void startTheJarAndPointTheSdkAtIt() throws Exception {
@@ -72,8 +78,12 @@ class GraphSdkIT {
         String readerToken = JarTokens.mint("--tenant", TENANT, "--scopes", "DeviceManagementScripts.Read.All",
                 "--data-dir", dataDirectory.toString());
         String strangerToken = JarTokens.mint("--tenant", TENANT, "--data-dir", otherDataDirectory.toString());
+        String directoryAdminToken = JarTokens.mint("--tenant", TENANT, "--scopes",
+                "DeviceManagementScripts.ReadWrite.All,Directory.ReadWrite.All", "--data-dir",
+                dataDirectory.toString());
         jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString());
         int port = jar.awaitPort();
+        directoryAdmin = sdkClient(port, directoryAdminToken);
         admin = sdkClient(port, adminToken);
         reader = sdkClient(port, readerToken);
         stranger = sdkClient(port, strangerToken);
@@ -373,6 +383,56 @@ class GraphSdkIT {
                     .contains("\"status\":201", "\"status\":200", "\"status\":403", "\"status\":401")
                     .doesNotContain(writerToken, readerToken, adminToken);
         }
+    }
+
+    /** What real automation does before it assigns: make the group, fill it, find it by name, assign to it. */
+    @Test
+    void aGroupMadeAndFilledThroughTheSdkIsFoundByNameAndAssigned() {
+        Group pilot = new Group();
+        pilot.setDisplayName("Pilot devices");
+        pilot.setMailEnabled(false);
+        pilot.setMailNickname("pilot-devices");
+        pilot.setSecurityEnabled(true);
+        String groupId = directoryAdmin.groups().post(pilot).getId();
+        User ada = new User();
+        ada.setAccountEnabled(true);
+        ada.setDisplayName("Ada Lovelace");
+        ada.setMailNickname("ada");
+        ada.setUserPrincipalName("ada@contoso.test");
+        PasswordProfile password = new PasswordProfile();
+        password.setPassword("xWwvJ]6NMw+bWH-d");
+        ada.setPasswordProfile(password);
+        String userId = directoryAdmin.users().post(ada).getId();
+        Device laptop = new Device();
+        laptop.setAccountEnabled(true);
+        laptop.setDeviceId("4f9a1c2e-0b1d-4e5f-8a9b-0c1d2e3f4a5b");
+        laptop.setDisplayName("LAB-042");
+        laptop.setOperatingSystem("Windows");
+        laptop.setOperatingSystemVersion("10.0.22631.4460");
+        String deviceId = directoryAdmin.devices().post(laptop).getId();
+
+        for (String member : List.of(userId, deviceId)) {
+            directoryAdmin.groups().byGroupId(groupId).members().ref().post(reference(member));
+        }
+        List<Group> found = directoryAdmin.groups()
+                .get(request -> request.queryParameters.filter = "displayName eq 'Pilot devices'").getValue();
+        String scriptId = create(admin, "Pilot script").getId();
+        assign(scriptId, List.of(), List.of(groupTarget(found.get(0).getId())));
+
+        assertThat(found).extracting(Group::getId).containsExactly(groupId);
+        assertThatThrownBy(() -> directoryAdmin.groups().byGroupId(groupId).members().ref().post(reference(userId)))
+                .isInstanceOfSatisfying(ODataError.class, error -> assertThat(error.getError().getMessage())
+                        .isEqualTo("One or more added object references already exist for the following modified "
+                                + "properties: 'members'."));
+        assertThat(scripts(admin).byDeviceManagementScriptId(scriptId).assignments().get().getValue())
+                .extracting(assignment -> ((GroupAssignmentTarget) assignment.getTarget()).getGroupId())
+                .containsExactly(groupId);
+    }
+
+    private static ReferenceCreate reference(String objectId) {
+        ReferenceCreate reference = new ReferenceCreate();
+        reference.setOdataId("https://graph.microsoft.com/v1.0/directoryObjects/" + objectId);
+        return reference;
     }
 
     private static DeviceManagementScriptsRequestBuilder scripts(GraphServiceClient client) {

@@ -19,7 +19,7 @@ class SeedRoutesTest {
     private static final String GROUP = "33333333-0000-4000-8000-000000000001";
     private static final String NOBODY = "99999999-0000-4000-8000-000000000009";
 
-    private final GraphApi api = GraphApi.startWithDevices(100);
+    private final GraphApi api = GraphApi.startWithPageSize(100);
     private final GraphApi seeder = api.as(SampleTenant.token("Devicescripts.Seed"));
     private final GraphApi reader = api.as(SampleTenant.token("DeviceManagementManagedDevices.ReadWrite.All"));
 

@@ -385,7 +385,7 @@ class RequestErrorsTest {
 
         assertGraphError(api.get("/beta/deviceManagement/deviceManagementScriptz"), 400, "BadRequest",
                 "Resource not found for the segment 'deviceManagementScriptz'.");
-        assertGraphError(api.get("/beta/users"), 400, "BadRequest", "segment 'users'");
+        assertGraphError(api.get("/beta/applications"), 400, "BadRequest", "segment 'applications'");
         assertGraphError(api.get(SCRIPTS + "/" + id + "/runStates"), 400, "BadRequest", "segment 'runStates'");
         assertGraphError(api.post(SCRIPTS + "('" + id + "')/unassign", "{}"), 400, "BadRequest",
                 "segment 'unassign'");

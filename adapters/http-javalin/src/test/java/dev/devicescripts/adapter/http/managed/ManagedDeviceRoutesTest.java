@@ -19,7 +19,7 @@ class ManagedDeviceRoutesTest {
     private static final String DEVICES = "/beta/deviceManagement/managedDevices";
     private static final String UNKNOWN = "99999999-0000-4000-8000-000000000009";
 
-    private final GraphApi api = GraphApi.startWithDevices(10);
+    private final GraphApi api = GraphApi.startWithPageSize(10);
     private final GraphApi reader = api.as(SampleTenant.token("DeviceManagementManagedDevices.Read.All"));
     private final GraphApi writer = api.as(SampleTenant.token("DeviceManagementManagedDevices.ReadWrite.All"));
 

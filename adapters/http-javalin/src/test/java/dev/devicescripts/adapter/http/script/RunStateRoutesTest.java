@@ -22,7 +22,7 @@ class RunStateRoutesTest {
     private static final String ALAN = "8191d8bf-fbd5-59e4-8467-ec146e9be820";
     private static final String UNKNOWN = "99999999-0000-4000-8000-000000000009";
 
-    private final GraphApi api = GraphApi.startWithDevices(2);
+    private final GraphApi api = GraphApi.startWithPageSize(2);
     private final GraphApi admin = api.as(SampleTenant.token("DeviceManagementScripts.ReadWrite.All",
             "Devicescripts.Seed"));
     private String script;

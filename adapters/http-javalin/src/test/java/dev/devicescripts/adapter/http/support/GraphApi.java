@@ -11,6 +11,8 @@ import dev.devicescripts.adapter.http.auth.Authenticators;
 import dev.devicescripts.adapter.http.auth.LocalSigningKey;
 import dev.devicescripts.adapter.http.auth.TokenRequest;
 import dev.devicescripts.adapter.http.auth.TokenRules;
+import dev.devicescripts.adapter.http.directory.DirectoryEndpoints;
+import dev.devicescripts.adapter.http.directory.DirectoryUseCases;
 import dev.devicescripts.adapter.http.graph.GraphResource;
 import dev.devicescripts.adapter.http.graph.PublicUrl;
 import dev.devicescripts.adapter.http.managed.ManagedDeviceEndpoints;
@@ -21,12 +23,17 @@ import dev.devicescripts.adapter.http.server.ServerMetrics;
 import dev.devicescripts.adapter.http.server.ThrottleLimits;
 import dev.devicescripts.adapter.http.server.TlsFiles;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
+import dev.devicescripts.application.port.out.DirectoryRepository;
+import dev.devicescripts.application.port.out.TimeSource;
 import dev.devicescripts.application.service.AssignmentService;
+import dev.devicescripts.application.service.DeviceService;
+import dev.devicescripts.application.service.GroupService;
 import dev.devicescripts.application.service.HealthService;
 import dev.devicescripts.application.service.ManagedDeviceService;
 import dev.devicescripts.application.service.RunStateService;
 import dev.devicescripts.application.service.ScriptService;
 import dev.devicescripts.application.service.SeedService;
+import dev.devicescripts.application.service.UserService;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
@@ -44,11 +51,12 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +82,9 @@ public final class GraphApi implements AutoCloseable {
     private static final LocalSigningKey KEY = LocalSigningKey.loadOrCreate(KEY_FOLDER);
     /** What the admin of {@link #TENANT} sends unless a test says otherwise. */
     public static final String ADMIN_TOKEN = token(TENANT, List.of("DeviceManagementScripts.ReadWrite.All"), List.of());
+    /** An admin of {@link #TENANT} who may also read and write its directory. */
+    public static final String DIRECTORY_ADMIN_TOKEN = token(TENANT,
+            List.of("DeviceManagementScripts.ReadWrite.All", "Directory.ReadWrite.All"), List.of());
 
     private final GraphHttpServer server;
     private final ServerMetrics metrics;
@@ -85,22 +96,23 @@ public final class GraphApi implements AutoCloseable {
     private final String token;
 
     private GraphApi(UnaryOperator<GraphUseCases> replaceSome, HttpSettings settings, HttpClient http) {
-        this(replaceSome, settings, http, store -> List.of());
+        this(replaceSome, settings, http, GraphApi::everything);
     }
 
+    /** @param resources what the server serves beside the scripts, given the directory's use cases */
     private GraphApi(UnaryOperator<GraphUseCases> replaceSome, HttpSettings settings, HttpClient http,
-                     Function<InMemoryStore, List<GraphResource.Factory>> resources) {
+                     BiFunction<InMemoryStore, TimeSource, List<GraphResource.Factory>> resources) {
         InMemoryStore store = new InMemoryStore();
         AtomicLong seconds = new AtomicLong();
         // Each reading of the clock is one second later, so scripts list in the order they were created.
-        ScriptService scripts = new ScriptService(store, () -> FIRST_CLOCK_TICK.plusSeconds(seconds.getAndIncrement()),
-                () -> new ScriptId(UUID.randomUUID()));
+        TimeSource clock = () -> FIRST_CLOCK_TICK.plusSeconds(seconds.getAndIncrement());
+        ScriptService scripts = new ScriptService(store, clock, () -> new ScriptId(UUID.randomUUID()));
         AssignmentService assignments = new AssignmentService(store, AssignmentSet.DEFAULT_MAX_TARGETS);
         GraphUseCases useCases = new GraphUseCases(scripts, scripts, scripts, scripts, scripts, assignments,
                 assignments, new HealthService(store));
         metrics = new ServerMetrics();
         server = new GraphHttpServer(replaceSome.apply(useCases), settings,
-                Authenticators.localKey(KEY, TokenRules.local()), metrics, resources.apply(store)).start();
+                Authenticators.localKey(KEY, TokenRules.local()), metrics, resources.apply(store, clock)).start();
         this.http = http;
         scheme = settings.tls().isPresent() ? "https" : "http";
         token = ADMIN_TOKEN;
@@ -153,27 +165,28 @@ public final class GraphApi implements AutoCloseable {
         return startWith(useCases -> useCases);
     }
 
-    /** A server that serves {@code more} resources beside the scripts, such as collections a test declares. */
+    /**
+     * A server that serves {@code more} resources beside the scripts, such as collections a test declares, instead
+     * of the directory's, whose paths they may take.
+     */
     public static GraphApi startServing(List<GraphResource.Factory> more) {
         return new GraphApi(useCases -> useCases, settings(HttpSettings.DEFAULT_PAGE_SIZE, Optional.empty(),
-                Optional.empty(), RequestLimits.DEFAULTS, PublicUrl.AS_BOUND), HttpClient.newHttpClient(), store -> more);
+                Optional.empty(), RequestLimits.DEFAULTS, PublicUrl.AS_BOUND), HttpClient.newHttpClient(),
+                (store, clock) -> more);
     }
 
-    /**
-     * A server that serves, beside the scripts, the managed devices, the scripts' run states and the seeding routes
-     * over the store's directory, with pages of {@code pageSize} items.
-     */
-    public static GraphApi startWithDevices(int pageSize) {
-        return new GraphApi(useCases -> useCases, settings(pageSize, Optional.empty(), Optional.empty(),
-                RequestLimits.DEFAULTS, PublicUrl.AS_BOUND), HttpClient.newHttpClient(), store -> {
-                    ManagedDeviceService devices = new ManagedDeviceService(store.directory());
-                    SeedService seed = new SeedService(store.directory(), () -> FIRST_CLOCK_TICK);
-                    return List.of(
-                            ManagedDeviceEndpoints.factory(new ManagedDeviceUseCases(devices, devices, devices,
-                                    devices)),
-                            RunStateEndpoints.factory(new RunStateService(store, store.directory())),
-                            AdminEndpoints.factory(seed, seed));
-                });
+    /** What the server serves beside the scripts: the directory, managed devices, run states and seeding. */
+    private static List<GraphResource.Factory> everything(InMemoryStore store, TimeSource clock) {
+        DirectoryRepository directory = store.directory();
+        ManagedDeviceService devices = new ManagedDeviceService(directory);
+        SeedService seed = new SeedService(directory, clock);
+        List<GraphResource.Factory> resources = new ArrayList<>(DirectoryEndpoints.factories(new DirectoryUseCases(
+                new GroupService(directory, clock, UUID::randomUUID), new UserService(directory, clock,
+                UUID::randomUUID), new DeviceService(directory, clock, UUID::randomUUID))));
+        resources.add(ManagedDeviceEndpoints.factory(new ManagedDeviceUseCases(devices, devices, devices, devices)));
+        resources.add(RunStateEndpoints.factory(new RunStateService(store, directory)));
+        resources.add(AdminEndpoints.factory(seed, seed));
+        return resources;
     }
 
     /** A server that answers 429 to requests over {@code limits}. */
