@@ -65,7 +65,8 @@ final class JdbcScriptRepository implements ScriptRepository {
             WHERE %s AND tenant_id = ?
             ORDER BY script_id, position""";
     private static final String DELETE = "DELETE FROM device_management_script WHERE tenant_id = ? AND id = ?";
-    private static final String DELETE_RUN_STATES = "DELETE FROM device_run_state WHERE tenant_id = ? AND script_id = ?";
+    private static final String DELETE_RUN_STATES =
+            "DELETE FROM device_run_state WHERE tenant_id = ? AND script_id = ?";
     private static final String LOCK =
             "SELECT id FROM device_management_script WHERE tenant_id = ? AND id = ? FOR UPDATE";
     private static final String INSERT_TAG =
