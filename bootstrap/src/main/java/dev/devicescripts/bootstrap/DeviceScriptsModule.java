@@ -77,9 +77,8 @@ final class DeviceScriptsModule extends AbstractModule {
                 .orElseGet(() -> JdbcSettings.embedded(DataFolder.prepare(configuration.dataDirectory()),
                         H2_USER, "", POOL_SIZE)));
         database.recordPoolMetrics(new MicrometerMetricsTrackerFactory(metrics.registry()));
-        // For now the directory stays in memory beside a database: its JDBC adapter follows.
-        return new Storage(database.scripts(), database.assignmentSets(), new InMemoryStore().directory(),
-                database.status(), database);
+        return new Storage(database.scripts(), database.assignmentSets(), database.directory(), database.status(),
+                database);
     }
 
     /** An H2 database given by URL logs in as the embedded file's administrator unless told otherwise. */

@@ -65,6 +65,8 @@ final class JdbcScriptRepository implements ScriptRepository {
             WHERE %s AND tenant_id = ?
             ORDER BY script_id, position""";
     private static final String DELETE = "DELETE FROM device_management_script WHERE tenant_id = ? AND id = ?";
+    private static final String DELETE_RUN_STATES =
+            "DELETE FROM device_run_state WHERE tenant_id = ? AND script_id = ?";
     private static final String LOCK =
             "SELECT id FROM device_management_script WHERE tenant_id = ? AND id = ? FOR UPDATE";
     private static final String INSERT_TAG =
@@ -137,9 +139,13 @@ final class JdbcScriptRepository implements ScriptRepository {
 
     @Override
     public boolean delete(TenantId tenant, ScriptId id) {
-        // The foreign keys delete the script's tags and assignment set with it.
-        boolean deleted = sql.withConnection(connection -> {
-            try (PreparedStatement delete = prepare(connection, DELETE, tenant.value(), id.value())) {
+        // The foreign keys delete the script's tags and assignment set with it. Its run states have none (a seed
+        // writes them before it checks what they name), so they go in the same transaction.
+        boolean deleted = sql.inTransaction(connection -> {
+            try (PreparedStatement delete = prepare(connection, DELETE, tenant.value(), id.value());
+                 PreparedStatement deleteRunStates = prepare(connection, DELETE_RUN_STATES, tenant.value(),
+                         id.value())) {
+                deleteRunStates.executeUpdate();
                 return delete.executeUpdate() > 0;
             }
         });

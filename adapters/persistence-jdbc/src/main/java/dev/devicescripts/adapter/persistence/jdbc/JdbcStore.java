@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
+import dev.devicescripts.application.port.out.DirectoryRepository;
 import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.port.out.StorageStatus;
 import java.nio.file.Files;
@@ -54,6 +55,7 @@ public final class JdbcStore implements AutoCloseable {
     private final SetWriter setWriter;
     private final ScriptRepository scripts;
     private final AssignmentSetRepository assignmentSets;
+    private final DirectoryRepository directory;
     private final Breakage breakage;
     /** The embedded database's file, checked to be still there; null for any other database. */
     private final Path databaseFile;
@@ -79,6 +81,7 @@ public final class JdbcStore implements AutoCloseable {
                 : new JournaledSetWriter(sql, AssignJournal.continuing(journalDirectory), breakage);
         this.assignmentSets = new JdbcAssignmentSetRepository(sql, vendor, setWriter);
         this.scripts = new JdbcScriptRepository(sql, vendor, setWriter);
+        this.directory = new JdbcDirectory(sql);
     }
 
     /**
@@ -199,6 +202,11 @@ public final class JdbcStore implements AutoCloseable {
 
     public AssignmentSetRepository assignmentSets() {
         return assignmentSets;
+    }
+
+    /** The directory, users, groups, devices and the run states of these scripts. */
+    public DirectoryRepository directory() {
+        return directory;
     }
 
     /**

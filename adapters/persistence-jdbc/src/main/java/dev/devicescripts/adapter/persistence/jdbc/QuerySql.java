@@ -32,16 +32,21 @@ final class QuerySql<T> {
         this.table = table;
     }
 
-    /** The tenant's items that the query's filter matches and that come after its cursor. */
-    Condition listed(TenantId tenant, Query<T> query) {
+    /**
+     * The tenant's items that the query's filter matches and that come after its cursor, among those that
+     * {@code within} holds (a condition on the table's columns, such as a membership walk's ids) unless it is null.
+     */
+    Condition listed(TenantId tenant, Query<T> query, Condition within) {
         Stream<Condition> after = query.after().map(cursor -> after(query.orderBy(), cursor)).stream();
-        return Condition.all(Stream.concat(Stream.of(counted(tenant, query.filter())), after).toList());
+        return Condition.all(Stream.concat(Stream.of(counted(tenant, query.filter(), within)), after).toList());
     }
 
-    /** The tenant's items that the filter matches. */
-    Condition counted(TenantId tenant, Optional<Filter<T>> filter) {
+    /** The tenant's items that the filter matches, among those that {@code within} holds unless it is null. */
+    Condition counted(TenantId tenant, Optional<Filter<T>> filter, Condition within) {
         Condition ofTenant = new Condition(table.tenantColumn() + " = ?", tenant.value());
-        return filter.map(wanted -> Condition.all(List.of(ofTenant, matching(wanted)))).orElse(ofTenant);
+        List<Condition> all = Stream.of(Stream.of(ofTenant), Stream.ofNullable(within), filter.map(this::matching)
+                .stream()).flatMap(conditions -> conditions).toList();
+        return Condition.all(all);
     }
 
     /**
@@ -102,8 +107,9 @@ final class QuerySql<T> {
         equalSoFar.add(new Condition(table.column(table.set().key()) + " > ?", cursor.lastKey()));
         ways.add(Condition.all(equalSoFar));
         // Implied by the ways, but stated alone it lets the database start reading an index at the cursor instead of
-        // reading past every item before it.
-        Optional<Filter<T>> notBefore = notBefore(keys.get(0), cursor.values().get(0));
+        // reading past every item before it. Ordered by the key alone (the directory's default), the ways say it.
+        Optional<Filter<T>> notBefore = keys.isEmpty() ? Optional.empty()
+                : notBefore(keys.get(0), cursor.values().get(0));
         return Condition.all(Stream.concat(notBefore.map(this::matching).stream(), Stream.of(Condition.any(ways)))
                 .toList());
     }

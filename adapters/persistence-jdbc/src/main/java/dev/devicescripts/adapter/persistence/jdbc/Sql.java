@@ -69,6 +69,25 @@ final class Sql {
     }
 
     /**
+     * Runs reads that write rows of their own to read them (a membership walk's), which are rolled back however the
+     * work ends: nothing is committed, and nothing waits for the disk.
+     */
+    <T> T rolledBack(Work<T> work) {
+        breakage.check();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                return work.run(connection);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
      * Runs reads that must see one state of the database, as of their first statement, even when they take more than
      * one statement: a transaction at REPEATABLE READ (the pool restores the isolation level afterwards).
      */

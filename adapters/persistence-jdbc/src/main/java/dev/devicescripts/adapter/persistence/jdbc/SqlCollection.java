@@ -44,7 +44,13 @@ public final class SqlCollection<T> {
      */
     public Page<T> page(Connection connection, TenantId tenant, Query<T> query, RowReader<T> reader)
             throws SQLException {
-        Condition listed = querySql.listed(tenant, query);
+        return page(connection, tenant, query, reader, null);
+    }
+
+    /** The page as above among the items {@code within} holds: a condition on the table's columns, or null. */
+    Page<T> page(Connection connection, TenantId tenant, Query<T> query, RowReader<T> reader, Condition within)
+            throws SQLException {
+        Condition listed = querySql.listed(tenant, query, within);
         String statement = "SELECT " + columns + " FROM " + table.from() + " WHERE " + listed.sql()
                 + " ORDER BY " + querySql.orderBy(query.orderBy()) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         List<Object> parameters = new ArrayList<>(listed.parameters());
@@ -66,7 +72,13 @@ public final class SqlCollection<T> {
 
     /** How many of the tenant's items the filter matches (all of them when it is empty). */
     public long count(Connection connection, TenantId tenant, Optional<Filter<T>> filter) throws SQLException {
-        Condition counted = querySql.counted(tenant, filter);
+        return count(connection, tenant, filter, null);
+    }
+
+    /** How many of the items {@code within} holds (a condition on the table's columns, or null) the filter matches. */
+    long count(Connection connection, TenantId tenant, Optional<Filter<T>> filter, Condition within)
+            throws SQLException {
+        Condition counted = querySql.counted(tenant, filter, within);
         try (PreparedStatement count = prepare(connection, "SELECT count(*) FROM " + table.from() + " WHERE "
                 + counted.sql(), counted.parameters().toArray());
              ResultSet row = count.executeQuery()) {

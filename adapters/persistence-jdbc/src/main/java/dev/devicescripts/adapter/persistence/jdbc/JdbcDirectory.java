@@ -1,0 +1,68 @@
+package dev.devicescripts.adapter.persistence.jdbc;
+
+import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
+
+import dev.devicescripts.application.port.out.DirectoryReads;
+import dev.devicescripts.application.port.out.DirectoryRepository;
+import dev.devicescripts.application.port.out.DirectoryWrites;
+import dev.devicescripts.domain.TenantId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Function;
+
+/**
+ * The directory in the tables of V9. A write is one transaction that first locks the tenant's row in
+ * directory_tenant, so that writes of one tenant run one after the other, also across servers sharing the database.
+ */
+final class JdbcDirectory implements DirectoryRepository {
+    private static final String DUPLICATE_KEY = "23505";
+    private static final String ADD_TENANT = """
+            INSERT INTO directory_tenant (tenant_id)
+            SELECT ? WHERE NOT EXISTS (SELECT 1 FROM directory_tenant WHERE tenant_id = ?)""";
+    private static final String LOCK_TENANT = "SELECT tenant_id FROM directory_tenant WHERE tenant_id = ? FOR UPDATE";
+
+    private final Sql sql;
+
+    JdbcDirectory(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public DirectoryReads reads(TenantId tenant) {
+        return new JdbcDirectoryView(sql, tenant, null);
+    }
+
+    @Override
+    public <R> R write(TenantId tenant, Function<DirectoryWrites, R> work) {
+        addTenant(tenant);
+        return sql.inTransaction(connection -> {
+            try (PreparedStatement lock = prepare(connection, LOCK_TENANT, tenant.value());
+                 ResultSet locked = lock.executeQuery()) {
+                locked.next();
+            }
+            JdbcDirectoryView writes = new JdbcDirectoryView(sql, tenant, connection);
+            try {
+                R result = work.apply(writes);
+                writes.flush();
+                return result;
+            } finally {
+                writes.end();
+            }
+        });
+    }
+
+    /** The tenant's lock row, made once; two servers that make it at once both go on, one having failed to. */
+    private void addTenant(TenantId tenant) {
+        sql.withConnection(connection -> {
+            try (PreparedStatement add = prepare(connection, ADD_TENANT, tenant.value(), tenant.value())) {
+                add.executeUpdate();
+            } catch (SQLException e) {
+                if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+}

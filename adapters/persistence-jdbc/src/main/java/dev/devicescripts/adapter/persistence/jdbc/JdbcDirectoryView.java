@@ -1,0 +1,471 @@
+package dev.devicescripts.adapter.persistence.jdbc;
+
+import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
+
+import dev.devicescripts.application.collections.DirectoryObjectCollection;
+import dev.devicescripts.application.port.out.DirectoryWrites;
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Query;
+import dev.devicescripts.application.query.Values;
+import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.directory.Device;
+import dev.devicescripts.domain.directory.DeviceRunState;
+import dev.devicescripts.domain.directory.DirectoryObject;
+import dev.devicescripts.domain.directory.Group;
+import dev.devicescripts.domain.directory.ManagedDevice;
+import dev.devicescripts.domain.directory.User;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One tenant's directory in the database: committed state, each read by itself, when made without a connection;
+ * else the view of one write transaction on its connection. A write's puts and member additions wait in batches,
+ * written together (so that a seed of a million rows takes few round trips and little memory) before anything else
+ * the write does, reads included, and when it ends.
+ */
+final class JdbcDirectoryView implements DirectoryWrites {
+    /** How many rows wait before they are written. */
+    private static final int BATCH = 1000;
+    private static final SqlCollection<DirectoryObject> OBJECTS = new SqlCollection<>(
+            new SqlTable<>(DirectoryObjectCollection.DIRECTORY_OBJECTS, "directory_object", "o"), "o.id, o.kind");
+    private static final String IS_MEMBER =
+            "SELECT 1 FROM directory_membership WHERE tenant_id = ? AND group_id = ? AND member_id = ?";
+    private static final String ADD_MEMBER = """
+            INSERT INTO directory_membership (tenant_id, group_id, member_id)
+            SELECT ?, ?, ? WHERE NOT EXISTS (
+                SELECT 1 FROM directory_membership WHERE tenant_id = ? AND group_id = ? AND member_id = ?)""";
+    private static final String REMOVE_MEMBER =
+            "DELETE FROM directory_membership WHERE tenant_id = ? AND group_id = ? AND member_id = ?";
+    /** A walk's first step and each next one, from the last step's objects; %1$s is the column walked from. */
+    private static final String WALK_START = """
+            INSERT INTO directory_walk (walk_id, object_id, depth)
+            SELECT ?, m.%2$s, 1 FROM directory_membership m WHERE m.tenant_id = ? AND m.%1$s = ? AND m.%2$s <> ?""";
+    private static final String WALK_STEP = """
+            INSERT INTO directory_walk (walk_id, object_id, depth)
+            SELECT DISTINCT ?, m.%2$s, ? FROM directory_walk w
+            JOIN directory_membership m ON m.tenant_id = ? AND m.%1$s = w.object_id
+            WHERE w.walk_id = ? AND w.depth = ? AND m.%2$s <> ?
+            AND NOT EXISTS (SELECT 1 FROM directory_walk v WHERE v.walk_id = ? AND v.object_id = m.%2$s)""";
+    private static final String WALK_END = "DELETE FROM directory_walk WHERE walk_id = ?";
+
+    private final Sql sql;
+    private final TenantId tenant;
+    /** The write's connection; null for reads of committed state. */
+    private final Connection connection;
+    private final Map<UUID, User> users = new LinkedHashMap<>();
+    private final Map<UUID, Group> groups = new LinkedHashMap<>();
+    private final Map<UUID, Device> devices = new LinkedHashMap<>();
+    private final Map<UUID, ManagedDevice> managedDevices = new LinkedHashMap<>();
+    private final Map<String, DeviceRunState> runStates = new LinkedHashMap<>();
+    private final List<UUID[]> addedMembers = new ArrayList<>();
+    private boolean ended;
+
+    JdbcDirectoryView(Sql sql, TenantId tenant, Connection connection) {
+        this.sql = sql;
+        this.tenant = tenant;
+        this.connection = connection;
+    }
+
+    @Override
+    public Optional<User> user(UUID id) {
+        return read(c -> find(c, DirectoryTables.USERS, "u.id = ?", id));
+    }
+
+    @Override
+    public Optional<User> userByPrincipalName(String userPrincipalName) {
+        return read(c -> find(c, DirectoryTables.USERS, "u.user_principal_name_folded = ?",
+                Values.folded(userPrincipalName)));
+    }
+
+    @Override
+    public Optional<Group> group(UUID id) {
+        return read(c -> find(c, DirectoryTables.GROUPS, "g.id = ?", id));
+    }
+
+    @Override
+    public Optional<Device> device(UUID id) {
+        return read(c -> find(c, DirectoryTables.DEVICES, "d.id = ?", id));
+    }
+
+    @Override
+    public Optional<Device> deviceByDeviceId(UUID deviceId) {
+        return read(c -> find(c, DirectoryTables.DEVICES, "d.device_id = ?", deviceId));
+    }
+
+    @Override
+    public Optional<DirectoryObject> object(UUID id) {
+        return read(c -> object(c, id));
+    }
+
+    private Optional<DirectoryObject> object(Connection c, UUID id) throws SQLException {
+        Optional<? extends DirectoryObject> object = find(c, DirectoryTables.USERS, "u.id = ?", id);
+        if (object.isEmpty()) {
+            object = find(c, DirectoryTables.GROUPS, "g.id = ?", id);
+        }
+        if (object.isEmpty()) {
+            object = find(c, DirectoryTables.DEVICES, "d.id = ?", id);
+        }
+        return object.map(DirectoryObject.class::cast);
+    }
+
+    @Override
+    public Optional<ManagedDevice> managedDevice(UUID id) {
+        return read(c -> find(c, DirectoryTables.MANAGED_DEVICES, "m.id = ?", id));
+    }
+
+    @Override
+    public Page<User> users(Query<User> query) {
+        return page(DirectoryTables.USERS, query);
+    }
+
+    @Override
+    public long countUsers(Optional<Filter<User>> filter) {
+        return count(DirectoryTables.USERS, filter);
+    }
+
+    @Override
+    public Page<Group> groups(Query<Group> query) {
+        return page(DirectoryTables.GROUPS, query);
+    }
+
+    @Override
+    public long countGroups(Optional<Filter<Group>> filter) {
+        return count(DirectoryTables.GROUPS, filter);
+    }
+
+    @Override
+    public Page<Device> devices(Query<Device> query) {
+        return page(DirectoryTables.DEVICES, query);
+    }
+
+    @Override
+    public long countDevices(Optional<Filter<Device>> filter) {
+        return count(DirectoryTables.DEVICES, filter);
+    }
+
+    @Override
+    public Page<ManagedDevice> managedDevices(Query<ManagedDevice> query) {
+        return page(DirectoryTables.MANAGED_DEVICES, query);
+    }
+
+    @Override
+    public long countManagedDevices(Optional<Filter<ManagedDevice>> filter) {
+        return count(DirectoryTables.MANAGED_DEVICES, filter);
+    }
+
+    private <T> Page<T> page(DirectoryTables<T> table, Query<T> query) {
+        return read(c -> table.listed().page(c, tenant, query, table.reader()));
+    }
+
+    private <T> long count(DirectoryTables<T> table, Optional<Filter<T>> filter) {
+        return read(c -> table.listed().count(c, tenant, filter));
+    }
+
+    @Override
+    public boolean isMember(UUID groupId, UUID memberId) {
+        return read(c -> {
+            try (PreparedStatement member = prepare(c, IS_MEMBER, tenant.value(), groupId, memberId);
+                 ResultSet row = member.executeQuery()) {
+                return row.next();
+            }
+        });
+    }
+
+    @Override
+    public Page<DirectoryObject> members(UUID groupId, boolean transitive, Query<DirectoryObject> query) {
+        return walk(groupId, true, transitive, (c, within) -> OBJECTS.page(c, tenant, query,
+                row -> object(c, row.getObject("id", UUID.class)).orElseThrow(), within.apply("o")));
+    }
+
+    @Override
+    public long countMembers(UUID groupId, boolean transitive, Optional<Filter<DirectoryObject>> filter) {
+        return walk(groupId, true, transitive, (c, within) -> OBJECTS.count(c, tenant, filter, within.apply("o")));
+    }
+
+    @Override
+    public Page<Group> memberOf(UUID objectId, boolean transitive, Query<Group> query) {
+        return walk(objectId, false, transitive, (c, within) -> DirectoryTables.GROUPS.listed().page(c, tenant, query,
+                DirectoryTables.GROUPS.reader(), within.apply("g")));
+    }
+
+    @Override
+    public long countMemberOf(UUID objectId, boolean transitive, Optional<Filter<Group>> filter) {
+        return walk(objectId, false, transitive, (c, within) -> DirectoryTables.GROUPS.listed().count(c, tenant,
+                filter, within.apply("g")));
+    }
+
+    /** Reads what a walk reached, given the condition that restricts a table (by its alias) to the walk's objects. */
+    @FunctionalInterface
+    private interface WalkRead<R> {
+        R read(Connection connection, java.util.function.Function<String, Condition> within) throws SQLException;
+    }
+
+    /**
+     * Walks the memberships from {@code start}, down to members or up to the groups that hold it, breadth first in
+     * the database: each step one statement that adds the objects one edge beyond the last step's and not reached
+     * yet, so that cycles end and each object is reached once. (A recursive query would say it in one statement, but
+     * H2 2.3 ends one over a cycle or a diamond only when memory runs out: it removes no duplicates between steps.)
+     * The reached objects are rows of directory_walk for {@code read}; then they go.
+     */
+    private <R> R walk(UUID start, boolean down, boolean transitive, WalkRead<R> read) {
+        String from = down ? "group_id" : "member_id";
+        String to = down ? "member_id" : "group_id";
+        Sql.Work<R> work = c -> {
+            UUID walk = UUID.randomUUID();
+            int added;
+            try (PreparedStatement first = prepare(c, WALK_START.formatted(from, to), walk, tenant.value(), start,
+                    start)) {
+                added = first.executeUpdate();
+            }
+            for (int depth = 1; transitive && added > 0; depth++) {
+                try (PreparedStatement step = prepare(c, WALK_STEP.formatted(from, to), walk, depth + 1,
+                        tenant.value(), walk, depth, start, walk)) {
+                    added = step.executeUpdate();
+                }
+            }
+            try {
+                return read.read(c, alias -> new Condition(alias
+                        + ".id IN (SELECT object_id FROM directory_walk WHERE walk_id = ?)", walk));
+            } finally {
+                try (PreparedStatement end = prepare(c, WALK_END, walk)) {
+                    end.executeUpdate();
+                }
+            }
+        };
+        return connection == null ? sql.rolledBack(work) : read(work);
+    }
+
+    @Override
+    public Page<DeviceRunState> runStates(ScriptId scriptId, Query<DeviceRunState> query) {
+        return read(c -> DirectoryTables.RUN_STATES.listed().page(c, tenant, query,
+                DirectoryTables.RUN_STATES.reader(), new Condition("r.script_id = ?", scriptId.value())));
+    }
+
+    @Override
+    public List<DeviceRunState> allRunStates(ScriptId scriptId) {
+        return read(c -> findAll(c, DirectoryTables.RUN_STATES, "r.script_id = ?", Integer.MAX_VALUE,
+                scriptId.value()));
+    }
+
+    @Override
+    public void put(User user) {
+        pending(users).put(user.id(), user);
+    }
+
+    @Override
+    public void put(Group group) {
+        pending(groups).put(group.id(), group);
+    }
+
+    @Override
+    public void put(Device device) {
+        pending(devices).put(device.id(), device);
+    }
+
+    @Override
+    public void put(ManagedDevice managedDevice) {
+        pending(managedDevices).put(managedDevice.id(), managedDevice);
+    }
+
+    @Override
+    public void put(DeviceRunState runState) {
+        pending(runStates).put(DirectoryTables.runStateId(runState), runState);
+    }
+
+    @Override
+    public void addMember(UUID groupId, UUID memberId) {
+        pending(addedMembers).add(new UUID[] {groupId, memberId});
+    }
+
+    /** The batch to add to, written first when it is full. */
+    private <B> B pending(B batch) {
+        writing();
+        if (waiting() >= BATCH) {
+            flush();
+        }
+        return batch;
+    }
+
+    private int waiting() {
+        return users.size() + groups.size() + devices.size() + managedDevices.size() + runStates.size()
+                + addedMembers.size();
+    }
+
+    @Override
+    public boolean deleteObject(UUID id) {
+        writing();
+        return read(c -> {
+            int deleted = update(c, "DELETE FROM directory_user WHERE tenant_id = ? AND id = ?", tenant.value(), id)
+                    + update(c, "DELETE FROM directory_group WHERE tenant_id = ? AND id = ?", tenant.value(), id)
+                    + update(c, "DELETE FROM directory_device WHERE tenant_id = ? AND id = ?", tenant.value(), id);
+            update(c, "DELETE FROM directory_membership WHERE tenant_id = ? AND group_id = ?", tenant.value(), id);
+            update(c, "DELETE FROM directory_membership WHERE tenant_id = ? AND member_id = ?", tenant.value(), id);
+            return deleted > 0;
+        });
+    }
+
+    @Override
+    public boolean deleteManagedDevice(UUID id) {
+        writing();
+        return read(c -> {
+            update(c, "DELETE FROM device_run_state WHERE tenant_id = ? AND managed_device_id = ?", tenant.value(),
+                    id);
+            return update(c, "DELETE FROM managed_device WHERE tenant_id = ? AND id = ?", tenant.value(), id) > 0;
+        });
+    }
+
+    @Override
+    public boolean removeMember(UUID groupId, UUID memberId) {
+        writing();
+        return read(c -> update(c, REMOVE_MEMBER, tenant.value(), groupId, memberId) > 0);
+    }
+
+    @Override
+    public List<DanglingReference> danglingReferences(int limit) {
+        writing();
+        return read(c -> {
+            List<DanglingReference> dangling = new ArrayList<>();
+            dangling(c, dangling, limit, "SELECT group_id, member_id FROM directory_membership m WHERE "
+                    + "m.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM directory_object o WHERE o.tenant_id = "
+                    + "m.tenant_id AND o.id = m.member_id)", "group ", "members");
+            dangling(c, dangling, limit, "SELECT id, user_id FROM managed_device m WHERE m.tenant_id = ? AND "
+                    + "m.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM directory_user u WHERE u.tenant_id = "
+                    + "m.tenant_id AND u.id = m.user_id)", "managedDevice ", "userId");
+            dangling(c, dangling, limit, "SELECT id, azure_ad_device_id FROM managed_device m WHERE m.tenant_id = ? "
+                    + "AND m.azure_ad_device_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM directory_device d WHERE "
+                    + "d.tenant_id = m.tenant_id AND d.device_id = m.azure_ad_device_id)", "managedDevice ",
+                    "azureADDeviceId");
+            dangling(c, dangling, limit, "SELECT id, script_id FROM device_run_state r WHERE r.tenant_id = ? AND "
+                    + "NOT EXISTS (SELECT 1 FROM device_management_script s WHERE s.tenant_id = r.tenant_id AND "
+                    + "s.id = r.script_id)", "deviceRunState ", "scriptId");
+            dangling(c, dangling, limit, "SELECT id, managed_device_id FROM device_run_state r WHERE "
+                    + "r.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM managed_device m WHERE m.tenant_id = "
+                    + "r.tenant_id AND m.id = r.managed_device_id)", "deviceRunState ", "managedDeviceId");
+            return dangling;
+        });
+    }
+
+    /** Adds the references the query finds (each row: the holder's id, the id it names) up to the limit. */
+    private void dangling(Connection c, List<DanglingReference> dangling, int limit, String query, String holder,
+                          String property) throws SQLException {
+        if (dangling.size() >= limit) {
+            return;
+        }
+        try (PreparedStatement find = prepare(c, query + " ORDER BY 1, 2 FETCH FIRST ? ROWS ONLY", tenant.value(),
+                limit - dangling.size());
+             ResultSet rows = find.executeQuery()) {
+            while (rows.next()) {
+                dangling.add(new DanglingReference(holder + rows.getString(1), property, rows.getString(2)));
+            }
+        }
+    }
+
+    /** Writes the waiting batches: each put as a delete and an insert of its row, each member added once. */
+    void flush() {
+        if (waiting() == 0) {
+            return;
+        }
+        try {
+            upsert(DirectoryTables.USERS, users);
+            upsert(DirectoryTables.GROUPS, groups);
+            upsert(DirectoryTables.DEVICES, devices);
+            upsert(DirectoryTables.MANAGED_DEVICES, managedDevices);
+            upsert(DirectoryTables.RUN_STATES, runStates);
+            try (PreparedStatement add = connection.prepareStatement(ADD_MEMBER)) {
+                for (UUID[] edge : addedMembers) {
+                    Sql.bind(add, tenant.value(), edge[0], edge[1], tenant.value(), edge[0], edge[1]);
+                    add.addBatch();
+                }
+                add.executeBatch();
+            }
+            addedMembers.clear();
+        } catch (SQLException e) {
+            throw Sql.failed(e);
+        }
+    }
+
+    private <K, T> void upsert(DirectoryTables<T> table, Map<K, T> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table.table()
+                + " WHERE tenant_id = ? AND id = ?");
+             PreparedStatement insert = connection.prepareStatement(table.insert())) {
+            for (Map.Entry<K, T> row : rows.entrySet()) {
+                Sql.bind(delete, tenant.value(), row.getKey());
+                delete.addBatch();
+                Object[] values = table.values().apply(row.getValue());
+                Object[] parameters = new Object[values.length + 1];
+                parameters[0] = tenant.value();
+                System.arraycopy(values, 0, parameters, 1, values.length);
+                Sql.bind(insert, parameters);
+                insert.addBatch();
+            }
+            delete.executeBatch();
+            insert.executeBatch();
+        }
+        rows.clear();
+    }
+
+    /** Ends the write: this view can change nothing more. */
+    void end() {
+        ended = true;
+    }
+
+    private void writing() {
+        if (connection == null || ended) {
+            throw new IllegalStateException(connection == null ? "Reads change nothing; changes go through a write"
+                    : "The directory's write has ended; changes go through a new write");
+        }
+    }
+
+    /** Runs the reads on committed state by themselves, or in the write after its waiting batches. */
+    private <R> R read(Sql.Work<R> work) {
+        if (connection == null) {
+            return sql.withConnection(work);
+        }
+        if (ended) {
+            throw new IllegalStateException("The directory's write has ended; reads go through reads(tenant)");
+        }
+        flush();
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw Sql.failed(e);
+        }
+    }
+
+    private <T> Optional<T> find(Connection c, DirectoryTables<T> table, String condition, Object value)
+            throws SQLException {
+        return findAll(c, table, condition, 1, value).stream().findFirst();
+    }
+
+    private <T> List<T> findAll(Connection c, DirectoryTables<T> table, String condition, int limit, Object value)
+            throws SQLException {
+        List<T> found = new ArrayList<>();
+        try (PreparedStatement find = prepare(c, table.select() + " WHERE " + table.alias() + ".tenant_id = ? AND "
+                + condition + " ORDER BY " + table.alias() + ".id", tenant.value(), value);
+             ResultSet rows = find.executeQuery()) {
+            while (rows.next() && found.size() < limit) {
+                found.add(table.reader().read(rows));
+            }
+        }
+        return found;
+    }
+
+    private static int update(Connection c, String statement, Object... parameters) throws SQLException {
+        try (PreparedStatement update = prepare(c, statement, parameters)) {
+            return update.executeUpdate();
+        }
+    }
+}
