@@ -688,16 +688,36 @@ public abstract class DirectoryRepositoryContractTest {
             writes.put(runState(noScript, sound.id(), "success"));
             writes.put(runState(script.id(), noManagedDevice, "success"));
 
-            assertThat(writes.danglingReferences(10)).containsExactlyInAnyOrder(
+            assertThat(writes.danglingReferences(10)).as("a managed device's references are not checked")
+                    .containsExactlyInAnyOrder(
                     new DanglingReference("group " + group.id(), "members", nobody.toString()),
-                    new DanglingReference("managedDevice " + broken.id(), "userId", nobody.toString()),
-                    new DanglingReference("managedDevice " + broken.id(), "azureADDeviceId", noDevice.toString()),
                     new DanglingReference("deviceRunState " + noScript + ":" + sound.id(), "scriptId",
                             noScript.toString()),
                     new DanglingReference("deviceRunState " + script.id() + ":" + noManagedDevice, "managedDeviceId",
                             noManagedDevice.toString()));
             assertThat(writes.danglingReferences(2)).hasSize(2);
         });
+    }
+
+    /** Intune's record outlives the directory's objects it names, so later writes of the tenant find nothing wrong. */
+    @Test
+    void aManagedDeviceKeepsItsPrimaryUserAndEntraDeviceWhenTheDirectoryDeletesThem() {
+        User user = user("Ada", "ada@contoso.test");
+        Device device = device("LAB-1", "Windows");
+        ManagedDevice managed = managedDevice("LAB-1", "Windows", user.id(), device.deviceId());
+        change(writes -> {
+            writes.put(user);
+            writes.put(device);
+            writes.put(managed);
+        });
+
+        change(writes -> {
+            assertThat(writes.deleteObject(user.id())).isTrue();
+            assertThat(writes.deleteObject(device.id())).isTrue();
+        });
+
+        assertThat(reads().managedDevice(managed.id())).contains(managed);
+        change(writes -> assertThat(writes.danglingReferences(10)).isEmpty());
     }
 
     /**

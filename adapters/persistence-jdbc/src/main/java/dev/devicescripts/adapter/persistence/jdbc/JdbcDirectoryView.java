@@ -338,13 +338,6 @@ final class JdbcDirectoryView implements DirectoryWrites {
             dangling(c, dangling, limit, "SELECT group_id, member_id FROM directory_membership m WHERE "
                     + "m.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM directory_object o WHERE o.tenant_id = "
                     + "m.tenant_id AND o.id = m.member_id)", "group ", "members");
-            dangling(c, dangling, limit, "SELECT id, user_id FROM managed_device m WHERE m.tenant_id = ? AND "
-                    + "m.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM directory_user u WHERE u.tenant_id = "
-                    + "m.tenant_id AND u.id = m.user_id)", "managedDevice ", "userId");
-            dangling(c, dangling, limit, "SELECT id, azure_ad_device_id FROM managed_device m WHERE m.tenant_id = ? "
-                    + "AND m.azure_ad_device_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM directory_device d WHERE "
-                    + "d.tenant_id = m.tenant_id AND d.device_id = m.azure_ad_device_id)", "managedDevice ",
-                    "azureADDeviceId");
             dangling(c, dangling, limit, "SELECT id, script_id FROM device_run_state r WHERE r.tenant_id = ? AND "
                     + "NOT EXISTS (SELECT 1 FROM device_management_script s WHERE s.tenant_id = r.tenant_id AND "
                     + "s.id = r.script_id)", "deviceRunState ", "scriptId");

@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -313,21 +312,10 @@ final class DirectoryState implements DirectoryWrites {
 
     @Override
     public List<DanglingReference> danglingReferences(int limit) {
-        Set<UUID> deviceIds = devices.read().values().stream().map(Device::deviceId).collect(Collectors.toSet());
         List<DanglingReference> dangling = new ArrayList<>();
         members.read().forEach((group, held) -> held.stream().filter(member -> object(member).isEmpty())
                 .forEach(member -> dangling.add(new DanglingReference("group " + group, "members",
                         member.toString()))));
-        for (ManagedDevice device : managedDevices.read().values()) {
-            if (device.userId() != null && !users.read().containsKey(device.userId())) {
-                dangling.add(new DanglingReference("managedDevice " + device.id(), "userId",
-                        device.userId().toString()));
-            }
-            if (device.azureADDeviceId() != null && !deviceIds.contains(device.azureADDeviceId())) {
-                dangling.add(new DanglingReference("managedDevice " + device.id(), "azureADDeviceId",
-                        device.azureADDeviceId().toString()));
-            }
-        }
         runStates.read().forEach((script, states) -> states.values().forEach(state -> {
             String holder = "deviceRunState " + script + ":" + state.managedDeviceId();
             if (!scriptExists.test(script)) {
