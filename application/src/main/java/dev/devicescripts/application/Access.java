@@ -57,12 +57,17 @@ public enum Access {
             throw new AccessDeniedException("Personal Microsoft accounts are not supported: Intune and its directory "
                     + "need a work or school account.");
         }
-        if (allowedBy.stream().noneMatch(caller.permissions()::contains)) {
+        if (!grants(caller)) {
             String claim = caller.kind() == Caller.Kind.DELEGATED ? "scp" : "roles";
             throw new AccessDeniedException("The token does not grant this operation: it needs one of the "
                     + (caller.kind() == Caller.Kind.DELEGATED ? "delegated" : "application") + " permissions "
                     + String.join(", ", allowedBy) + " in its " + claim + " claim.");
         }
         return caller.tenant();
+    }
+
+    /** Whether the caller holds one of the permissions that allow this access. */
+    public boolean grants(Caller caller) {
+        return allowedBy.stream().anyMatch(caller.permissions()::contains);
     }
 }

@@ -12,6 +12,8 @@ class SeedJarIT {
     private static final Path SAMPLE = Path.of("../docs/samples/contoso.json");
     private static final String SAMPLE_TENANT = "8c2a5a9e-3d4f-4b6a-9c1e-2f7d8e9a0b1c";
     private static final String MANAGED_DEVICES = "/beta/deviceManagement/managedDevices";
+    /** Ada Lovelace, a user of the sample tenant, by her userPrincipalName. */
+    private static final String SAMPLE_ADA = "ada.lovelace@contoso.test";
 
     @TempDir
     Path dataDirectory;
@@ -28,6 +30,47 @@ class SeedJarIT {
             assertThat(jar.output()).contains("Seeded", "79 created");
             assertThat(jar.terminate()).isZero();
         }
+    }
+
+    @Test
+    void aSeedAtStartIntoH2IsStillServedAfterARestartWithoutSeed() throws Exception {
+        String token = readToken();
+        try (RunningJar jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString(), "--seed",
+                SAMPLE.toString())) {
+            assertSampleServed(jar.awaitPort(), token);
+            assertThat(jar.terminate()).isZero();
+        }
+
+        try (RunningJar restarted = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString())) {
+            assertSampleServed(restarted.awaitPort(), token);
+            assertThat(restarted.output()).doesNotContain("Seeded");
+            assertThat(restarted.terminate()).isZero();
+        }
+    }
+
+    @Test
+    void aDocumentLoadedWithTheSeedCommandIsServedByAServerStartedOnTheSameDataFolder() throws Exception {
+        try (RunningJar seed = RunningJar.start("seed", SAMPLE.toString(), "--data-dir", dataDirectory.toString())) {
+            assertThat(seed.awaitExit()).as(seed.output()).isZero();
+        }
+
+        try (RunningJar jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString())) {
+            assertSampleServed(jar.awaitPort(), readToken());
+            assertThat(jar.terminate()).isZero();
+        }
+    }
+
+    /** A token of the sample tenant that reads its managed devices and its directory, signed by this data folder. */
+    private String readToken() throws Exception {
+        return JarTokens.mint("--tenant", SAMPLE_TENANT, "--scopes",
+                "DeviceManagementManagedDevices.Read.All Directory.Read.All", "--data-dir", dataDirectory.toString());
+    }
+
+    private static void assertSampleServed(int port, String token) {
+        GraphClient graph = new GraphClient(port, token);
+        assertThat(graph.get(MANAGED_DEVICES + "/$count").body()).isEqualTo("25");
+        assertThat(GraphClient.json(graph.get("/beta/users/" + SAMPLE_ADA)).get("id").asText())
+                .isEqualTo("88f862ed-d5c5-5a15-b8a0-271eecc4ad3a");
     }
 
     @Test

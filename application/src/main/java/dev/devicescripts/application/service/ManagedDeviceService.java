@@ -2,7 +2,6 @@ package dev.devicescripts.application.service;
 
 import dev.devicescripts.application.Access;
 import dev.devicescripts.application.Caller;
-import dev.devicescripts.application.DirectoryObjectNotFoundException;
 import dev.devicescripts.application.NotFoundException;
 import dev.devicescripts.application.collections.ManagedDeviceCollection;
 import dev.devicescripts.application.port.in.DeleteManagedDeviceUseCase;
@@ -69,23 +68,17 @@ public final class ManagedDeviceService implements ListManagedDevicesUseCase, Ge
     }
 
     @Override
-    public Page<ManagedDevice> list(Caller caller, UUID userId, Query<ManagedDevice> query) {
-        DirectoryReads reads = userReads(caller, userId);
+    public Page<ManagedDevice> list(Caller caller, String userKey, Query<ManagedDevice> query) {
+        DirectoryReads reads = directory.reads(Access.MANAGED_DEVICE_READ.tenantOf(caller));
+        UUID userId = DirectoryRules.user(reads, userKey).id();
         return reads.managedDevices(new Query<>(query.set(), Optional.of(ofUser(userId, query.filter())),
                 query.orderBy(), query.skip(), query.top(), query.after()));
     }
 
     @Override
-    public long count(Caller caller, UUID userId, Optional<Filter<ManagedDevice>> filter) {
-        return userReads(caller, userId).countManagedDevices(Optional.of(ofUser(userId, filter)));
-    }
-
-    private DirectoryReads userReads(Caller caller, UUID userId) {
+    public long count(Caller caller, String userKey, Optional<Filter<ManagedDevice>> filter) {
         DirectoryReads reads = directory.reads(Access.MANAGED_DEVICE_READ.tenantOf(caller));
-        if (reads.user(userId).isEmpty()) {
-            throw new DirectoryObjectNotFoundException(userId.toString());
-        }
-        return reads;
+        return reads.countManagedDevices(Optional.of(ofUser(DirectoryRules.user(reads, userKey).id(), filter)));
     }
 
     private static Filter<ManagedDevice> ofUser(UUID userId, Optional<Filter<ManagedDevice>> filter) {

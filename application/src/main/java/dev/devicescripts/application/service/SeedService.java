@@ -104,12 +104,15 @@ public final class SeedService implements SeedUseCase, SeedManagedDeviceUseCase 
         ManagedDeviceService.delete(directory, Access.SEED.tenantOf(caller), id);
     }
 
-    /** One document's transaction: what it counted, and the devices whose primary user it had not read yet. */
+    /**
+     * One document's transaction: what it counted, and the managed devices it wrote whose primary user or Entra device
+     * it had not read yet (they may come later in the document).
+     */
     private static final class Seeding {
         private final TenantId tenant;
         private final DirectoryWrites writes;
         private final Instant now;
-        private final List<UUID> awaitingUser = new ArrayList<>();
+        private final List<UUID> awaitingReferences = new ArrayList<>();
         private long created;
         private long updated;
         private long unchanged;
@@ -235,18 +238,23 @@ public final class SeedService implements SeedUseCase, SeedManagedDeviceUseCase 
                 device = device.withAzureADDeviceId(registered.orElseGet(() -> registerInEntra(item.managedDevice()))
                         .deviceId());
             }
-            if (device.userId() != null && device.userPrincipalName() == null && device.userDisplayName() == null
-                    && device.emailAddress() == null) {
-                Optional<User> user = writes.user(device.userId());
-                if (user.isPresent()) {
-                    device = withNamesOf(device, user.get());
-                } else {
-                    awaitingUser.add(device.id());
-                }
+            Optional<User> user = Optional.ofNullable(device.userId()).flatMap(writes::user);
+            if (user.isPresent() && withoutUserNames(device)) {
+                device = withNamesOf(device, user.get());
             }
             if (count(stored, device)) {
                 writes.put(device);
             }
+            boolean unregistered = item.azureADDeviceIdGiven() && device.azureADDeviceId() != null
+                    && writes.deviceByDeviceId(device.azureADDeviceId()).isEmpty();
+            if (device.userId() != null && user.isEmpty() || unregistered) {
+                awaitingReferences.add(device.id());
+            }
+        }
+
+        private static boolean withoutUserNames(ManagedDevice device) {
+            return device.userPrincipalName() == null && device.userDisplayName() == null
+                    && device.emailAddress() == null;
         }
 
         /** The Entra device that enrollment would have registered for a managed device. */
@@ -308,16 +316,36 @@ public final class SeedService implements SeedUseCase, SeedManagedDeviceUseCase 
             }
         }
 
-        /** Fills the primary users read after their devices, then checks every reference the tenant holds. */
+        /**
+         * Fills the primary users read after their devices, checks the references of the managed devices written
+         * (the store does not: Intune's record keeps its primary user and Entra device when the directory deletes
+         * them, so only a seed that names them must find them), then every other reference the tenant holds.
+         */
         SeedResult finish() {
-            for (UUID id : awaitingUser) {
+            List<DanglingReference> dangling = new ArrayList<>();
+            for (UUID id : awaitingReferences) {
                 ManagedDevice device = writes.managedDevice(id).orElseThrow();
-                writes.user(device.userId()).ifPresent(user -> writes.put(withNamesOf(device, user)));
+                String holder = "managedDevice " + id;
+                if (device.userId() != null) {
+                    Optional<User> user = writes.user(device.userId());
+                    if (user.isEmpty()) {
+                        dangling.add(new DanglingReference(holder, "userId", device.userId().toString()));
+                    } else if (withoutUserNames(device)) {
+                        writes.put(withNamesOf(device, user.get()));
+                    }
+                }
+                if (device.azureADDeviceId() != null && writes.deviceByDeviceId(device.azureADDeviceId()).isEmpty()) {
+                    dangling.add(new DanglingReference(holder, "azureADDeviceId",
+                            device.azureADDeviceId().toString()));
+                }
             }
-            List<DanglingReference> dangling = writes.danglingReferences(NAMED_REFERENCES);
+            if (dangling.size() < NAMED_REFERENCES) {
+                dangling.addAll(writes.danglingReferences(NAMED_REFERENCES - dangling.size()));
+            }
             if (!dangling.isEmpty()) {
                 throw new RequestRefusedException("The seed document refers to objects that do not exist, so none "
                         + "of it was applied: " + dangling.stream()
+                        .limit(NAMED_REFERENCES)
                         .map(reference -> reference.holder() + " " + reference.property() + " names "
                                 + reference.target())
                         .collect(Collectors.joining("; ")) + ".");

@@ -6,14 +6,14 @@ import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.directory.ManagedDevice;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * Counts and pages through the managed devices whose primary user is this user. Both throw NotFoundException (the
- * directory's) when the user does not exist.
+ * Counts and pages through the managed devices whose primary user is the user {@code userKey} names: its object id
+ * or its userPrincipalName, as {@code /users/{key}} takes it. Both throw NotFoundException (the directory's) when the
+ * user does not exist.
  */
 public interface ListUserManagedDevicesUseCase {
-    Page<ManagedDevice> list(Caller caller, UUID userId, Query<ManagedDevice> query);
+    Page<ManagedDevice> list(Caller caller, String userKey, Query<ManagedDevice> query);
 
-    long count(Caller caller, UUID userId, Optional<Filter<ManagedDevice>> filter);
+    long count(Caller caller, String userKey, Optional<Filter<ManagedDevice>> filter);
 }

@@ -9,7 +9,9 @@ import dev.devicescripts.domain.directory.DeviceRunState;
 import dev.devicescripts.domain.directory.DirectoryObject;
 import dev.devicescripts.domain.directory.Group;
 import dev.devicescripts.domain.directory.ManagedDevice;
+import dev.devicescripts.domain.directory.RunSummary;
 import dev.devicescripts.domain.directory.User;
+import dev.devicescripts.domain.directory.UserRunState;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,6 +74,18 @@ public interface DirectoryReads {
     /** The run states of the script on managed devices. */
     Page<DeviceRunState> runStates(ScriptId scriptId, Query<DeviceRunState> query);
 
-    /** All run states of the script, for its summary (as many as it has devices with a state). */
-    List<DeviceRunState> allRunStates(ScriptId scriptId);
+    long countRunStates(ScriptId scriptId, Optional<Filter<DeviceRunState>> filter);
+
+    /**
+     * The script's states summed per primary user of a device with a state (a device without one counts for no
+     * user), in the order of the users' ids as text (the databases' order of GUIDs); only {@code userId}'s when it is
+     * given. A user the directory deleted still has its state, without a userPrincipalName.
+     */
+    List<UserRunState> userRunStates(ScriptId scriptId, Optional<UUID> userId);
+
+    /** The script's states on the managed devices whose primary user this is, in any order. */
+    List<DeviceRunState> userDeviceRunStates(ScriptId scriptId, UUID userId);
+
+    /** The script's run in sum, counted as {@link RunSummary#of} counts it. */
+    RunSummary runSummary(ScriptId scriptId);
 }

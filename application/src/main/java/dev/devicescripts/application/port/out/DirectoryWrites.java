@@ -40,8 +40,9 @@ public interface DirectoryWrites extends DirectoryReads {
 
     /**
      * References this tenant's data holds that resolve to nothing, at most {@code limit}: a member that is no user,
-     * group or device; a managed device's primary user or azureADDeviceId that names none; a run state whose script
-     * or managed device does not exist.
+     * group or device; a run state whose script or managed device does not exist. A managed device's primary user and
+     * azureADDeviceId are not among them: Intune's record keeps both when the directory deletes the user or the Entra
+     * device, as Graph's does.
      */
     List<DanglingReference> danglingReferences(int limit);
 

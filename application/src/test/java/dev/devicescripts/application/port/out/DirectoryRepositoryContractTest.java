@@ -41,9 +41,12 @@ import dev.devicescripts.domain.directory.DeviceRunState;
 import dev.devicescripts.domain.directory.DirectoryObject;
 import dev.devicescripts.domain.directory.Group;
 import dev.devicescripts.domain.directory.ManagedDevice;
+import dev.devicescripts.domain.directory.RunSummary;
 import dev.devicescripts.domain.directory.User;
+import dev.devicescripts.domain.directory.UserRunState;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -111,7 +114,7 @@ public abstract class DirectoryRepositoryContractTest {
         assertThat(reads.group(group.id())).contains(group);
         assertThat(reads.device(device.id())).contains(device);
         assertThat(reads.managedDevice(managedDevice.id())).contains(managedDevice);
-        assertThat(reads.allRunStates(script.id())).containsExactly(state);
+        assertThat(allRunStates(reads, script.id())).containsExactly(state);
         assertThat(reads.object(user.id())).contains(user);
         assertThat(reads.object(group.id())).contains(group);
         assertThat(reads.object(device.id())).contains(device);
@@ -142,7 +145,7 @@ public abstract class DirectoryRepositoryContractTest {
         assertThat(reads().group(group.id())).contains(group);
         assertThat(reads().device(device.id())).contains(device);
         assertThat(reads().managedDevice(managedDevice.id())).contains(managedDevice);
-        assertThat(reads().allRunStates(script)).containsExactly(state);
+        assertThat(allRunStates(reads(), script)).containsExactly(state);
     }
 
     @Test
@@ -210,7 +213,7 @@ public abstract class DirectoryRepositoryContractTest {
         assertThat(reads.memberOf(device.id(), true, groupsPage()).items()).isEmpty();
         assertThat(reads.runStates(script, Query.firstPage(RunStateCollection.DEVICE_RUN_STATES, 10)).items())
                 .isEmpty();
-        assertThat(reads.allRunStates(script)).isEmpty();
+        assertThat(allRunStates(reads, script)).isEmpty();
 
         change(writes -> {
             assertThat(writes.removeMember(group.id(), user.id())).isFalse();
@@ -224,7 +227,7 @@ public abstract class DirectoryRepositoryContractTest {
         assertThat(theirs.user(user.id())).contains(user);
         assertThat(theirs.isMember(group.id(), user.id())).isTrue();
         assertThat(theirs.managedDevice(managedDevice.id())).contains(managedDevice);
-        assertThat(theirs.allRunStates(script)).hasSize(1);
+        assertThat(allRunStates(theirs, script)).hasSize(1);
     }
 
     @Test
@@ -415,7 +418,7 @@ public abstract class DirectoryRepositoryContractTest {
 
         assertThat(reads().managedDevice(deleted.id())).isEmpty();
         assertThat(reads().device(device.id())).contains(device);
-        assertThat(reads().allRunStates(script)).containsExactly(runState(script, kept.id(), "fail"));
+        assertThat(allRunStates(reads(), script)).containsExactly(runState(script, kept.id(), "fail"));
         assertThat(writeTells(writes -> writes.deleteManagedDevice(deleted.id()))).isFalse();
     }
 
@@ -434,8 +437,8 @@ public abstract class DirectoryRepositoryContractTest {
 
         scripts.delete(TENANT, deleted.id());
 
-        assertThat(reads().allRunStates(deleted.id())).isEmpty();
-        assertThat(reads().allRunStates(kept.id())).hasSize(1);
+        assertThat(allRunStates(reads(), deleted.id())).isEmpty();
+        assertThat(allRunStates(reads(), kept.id())).hasSize(1);
         change(writes -> assertThat(writes.danglingReferences(10)).isEmpty());
     }
 
@@ -649,13 +652,62 @@ public abstract class DirectoryRepositoryContractTest {
 
         change(writes -> writes.put(replaced));
 
-        assertThat(reads().allRunStates(script)).containsExactlyInAnyOrderElementsOf(states);
+        assertThat(allRunStates(reads(), script)).containsExactlyInAnyOrderElementsOf(states);
         assertListsAsInMemory(states, RunStateCollection.DEVICE_RUN_STATES, null, List.of(),
                 query -> reads().runStates(script, query), null);
         assertListsAsInMemory(states, RunStateCollection.DEVICE_RUN_STATES,
                 new Comparison<>(RunStateCollection.RUN_STATE, Operator.EQ, "success"),
                 List.of(SortKey.ascending(RunStateCollection.RUN_STATE)),
                 query -> reads().runStates(script, query), null);
+    }
+
+    /**
+     * A script's states counted by the store: per primary user (a device without one counts for none, a deleted user
+     * keeps its state without its name) and in sum, success as success, fail and scriptError as errors.
+     */
+    @Test
+    void runStatesAreCountedPerPrimaryUserAndInSum() {
+        ScriptId script = newScriptId();
+        User ada = user("Ada", "ada@contoso.test");
+        User bob = user("Bob", "bob@contoso.test");
+        User gone = user("Gone", "gone@contoso.test");
+        ManagedDevice ada1 = managedDevice("ADA-1", "Windows", ada.id(), null);
+        ManagedDevice ada2 = managedDevice("ADA-2", "Windows", ada.id(), null);
+        ManagedDevice bob1 = managedDevice("BOB-1", "Windows", bob.id(), null);
+        ManagedDevice bob2 = managedDevice("BOB-2", "Windows", bob.id(), null);
+        ManagedDevice kiosk = managedDevice("KIOSK", "Windows", null, null);
+        ManagedDevice gone1 = managedDevice("GONE-1", "Windows", gone.id(), null);
+        List<DeviceRunState> adas =
+                List.of(runState(script, ada1.id(), "success"), runState(script, ada2.id(), "fail"));
+        change(writes -> {
+            List.of(ada, bob, gone).forEach(writes::put);
+            List.of(ada1, ada2, bob1, bob2, kiosk, gone1).forEach(writes::put);
+            adas.forEach(writes::put);
+            writes.put(runState(script, bob1.id(), "success"));
+            writes.put(runState(script, bob2.id(), "pending"));
+            writes.put(runState(script, kiosk.id(), "scriptError"));
+            writes.put(runState(script, gone1.id(), "success"));
+            writes.put(runState(newScriptId(), bob1.id(), "fail"));
+        });
+        change(writes -> writes.deleteObject(gone.id()));
+
+        DirectoryReads reads = reads();
+        assertThat(reads.countRunStates(script, Optional.empty())).isEqualTo(6);
+        assertThat(reads.countRunStates(script, Optional.of(new Comparison<>(RunStateCollection.RUN_STATE,
+                Operator.EQ, "success")))).isEqualTo(3);
+        List<UserRunState> users = List.of(new UserRunState(script, ada.id(), "ada@contoso.test", 1, 1),
+                new UserRunState(script, bob.id(), "bob@contoso.test", 1, 0),
+                new UserRunState(script, gone.id(), null, 1, 0));
+        assertThat(reads.userRunStates(script, Optional.empty())).containsExactlyElementsOf(users.stream()
+                .sorted(Comparator.comparing(state -> state.userId().toString())).toList());
+        assertThat(reads.userRunStates(script, Optional.of(bob.id()))).containsExactly(users.get(1));
+        assertThat(reads.userRunStates(script, Optional.of(UUID.randomUUID()))).isEmpty();
+        assertThat(reads.userDeviceRunStates(script, ada.id())).containsExactlyInAnyOrderElementsOf(adas);
+        assertThat(reads.userDeviceRunStates(script, UUID.randomUUID())).isEmpty();
+        assertThat(reads.runSummary(script)).isEqualTo(new RunSummary(script, 3, 2, 2, 1));
+        ScriptId none = newScriptId();
+        assertThat(reads.runSummary(none)).isEqualTo(new RunSummary(none, 0, 0, 0, 0));
+        assertThat(directory.reads(OTHER_TENANT).runSummary(script)).isEqualTo(new RunSummary(script, 0, 0, 0, 0));
     }
 
     @Test
@@ -688,16 +740,36 @@ public abstract class DirectoryRepositoryContractTest {
             writes.put(runState(noScript, sound.id(), "success"));
             writes.put(runState(script.id(), noManagedDevice, "success"));
 
-            assertThat(writes.danglingReferences(10)).containsExactlyInAnyOrder(
+            assertThat(writes.danglingReferences(10)).as("a managed device's references are not checked")
+                    .containsExactlyInAnyOrder(
                     new DanglingReference("group " + group.id(), "members", nobody.toString()),
-                    new DanglingReference("managedDevice " + broken.id(), "userId", nobody.toString()),
-                    new DanglingReference("managedDevice " + broken.id(), "azureADDeviceId", noDevice.toString()),
                     new DanglingReference("deviceRunState " + noScript + ":" + sound.id(), "scriptId",
                             noScript.toString()),
                     new DanglingReference("deviceRunState " + script.id() + ":" + noManagedDevice, "managedDeviceId",
                             noManagedDevice.toString()));
             assertThat(writes.danglingReferences(2)).hasSize(2);
         });
+    }
+
+    /** Intune's record outlives the directory's objects it names, so later writes of the tenant find nothing wrong. */
+    @Test
+    void aManagedDeviceKeepsItsPrimaryUserAndEntraDeviceWhenTheDirectoryDeletesThem() {
+        User user = user("Ada", "ada@contoso.test");
+        Device device = device("LAB-1", "Windows");
+        ManagedDevice managed = managedDevice("LAB-1", "Windows", user.id(), device.deviceId());
+        change(writes -> {
+            writes.put(user);
+            writes.put(device);
+            writes.put(managed);
+        });
+
+        change(writes -> {
+            assertThat(writes.deleteObject(user.id())).isTrue();
+            assertThat(writes.deleteObject(device.id())).isTrue();
+        });
+
+        assertThat(reads().managedDevice(managed.id())).contains(managed);
+        change(writes -> assertThat(writes.danglingReferences(10)).isEmpty());
     }
 
     /**
@@ -746,6 +818,11 @@ public abstract class DirectoryRepositoryContractTest {
             listed.addAll(page.items());
         }
         return listed;
+    }
+
+    private static List<DeviceRunState> allRunStates(DirectoryReads reads, ScriptId script) {
+        return allPages(query(RunStateCollection.DEVICE_RUN_STATES, null, List.of(), PAGE),
+                query -> reads.runStates(script, query));
     }
 
     private static List<DirectoryObject> allObjects(Function<Query<DirectoryObject>, Page<DirectoryObject>> lister) {

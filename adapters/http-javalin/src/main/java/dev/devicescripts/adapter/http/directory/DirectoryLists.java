@@ -4,6 +4,7 @@ import dev.devicescripts.adapter.http.graph.LinkBase;
 import dev.devicescripts.adapter.http.odata.CollectionEndpoint;
 import dev.devicescripts.adapter.http.odata.CollectionEndpoint.ItemTypes;
 import dev.devicescripts.adapter.http.odata.CollectionEndpoint.Typed;
+import dev.devicescripts.application.Access;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.collections.DeviceCollection;
 import dev.devicescripts.application.collections.GroupCollection;
@@ -29,7 +30,10 @@ import java.util.Optional;
 final class DirectoryLists {
     static final String DIRECTORY_OBJECTS_CONTEXT = DirectoryJson.CONTEXT_BASE + "directoryObjects";
 
-    /** Users, groups and devices, each written with the properties of its own collection. */
+    /**
+     * Users, groups and devices, each written with the properties of its own collection when the caller may read
+     * that kind, else with its id alone (spec 1.1).
+     */
     static final ItemTypes<DirectoryObject> MEMBERS = new ItemTypes<>() {
         @Override
         public List<EntitySet<?>> sets() {
@@ -37,14 +41,14 @@ final class DirectoryLists {
         }
 
         @Override
-        public Typed<?> typed(DirectoryObject item) {
+        public Typed<?> typed(Caller caller, DirectoryObject item) {
             if (item instanceof User user) {
-                return new Typed<>(UserCollection.USERS, user);
+                return new Typed<>(UserCollection.USERS, user, Access.USER_READ.grants(caller));
             }
             if (item instanceof Group group) {
-                return new Typed<>(GroupCollection.GROUPS, group);
+                return new Typed<>(GroupCollection.GROUPS, group, Access.GROUP_READ.grants(caller));
             }
-            return new Typed<>(DeviceCollection.DEVICES, (Device) item);
+            return new Typed<>(DeviceCollection.DEVICES, (Device) item, Access.DEVICE_READ.grants(caller));
         }
     };
 

@@ -23,7 +23,6 @@ import dev.devicescripts.application.collections.UserCollection;
 import dev.devicescripts.application.query.Filter;
 import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Query;
-import dev.devicescripts.domain.Guids;
 import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.directory.User;
 import io.javalin.config.RoutesConfig;
@@ -38,7 +37,8 @@ import java.util.UUID;
 /**
  * Intune's managed devices ({@code /deviceManagement/managedDevices}), read-only as Graph serves them: they come from
  * enrollment (here from seeding), so a create is refused with the real service's words; DELETE removes Intune's
- * record only. Also a user's managed devices ({@code /users/{id}/managedDevices}), an Intune list under the directory.
+ * record only. Also a user's managed devices ({@code /users/{id or userPrincipalName}/managedDevices}), an Intune
+ * list under the directory.
  */
 public final class ManagedDeviceEndpoints implements GraphResource {
     public static final String MANAGED_DEVICES_PATH = GRAPH_ROOT + "/deviceManagement/managedDevices";
@@ -130,25 +130,17 @@ public final class ManagedDeviceEndpoints implements GraphResource {
         return new NavigationListUseCase<>() {
             @Override
             public Page<ManagedDevice> list(Caller caller, String userKey, Query<ManagedDevice> query) {
-                return useCases.ofUser().list(caller, userId(userKey), query);
+                return useCases.ofUser().list(caller, userKey, query);
             }
 
             @Override
             public long count(Caller caller, String userKey, Optional<Filter<ManagedDevice>> filter) {
-                return useCases.ofUser().count(caller, userId(userKey), filter);
+                return useCases.ofUser().count(caller, userKey, filter);
             }
         };
     }
 
     private static UUID deviceId(Context ctx) {
         return UUID.fromString(GraphPaths.guidKey(ctx.pathParam(KEY), "managedDevice", "managed device id"));
-    }
-
-    /** The directory refuses a malformed object id in its own words. */
-    private static UUID userId(String key) {
-        if (!Guids.isGuid(key)) {
-            throw GraphRequestException.badRequest("Invalid object identifier '" + key + "'.");
-        }
-        return UUID.fromString(key);
     }
 }

@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,7 +61,8 @@ public final class CollectionEndpoint<T> {
         /** Every set an item may be written as; $select may name the properties of any. */
         List<EntitySet<?>> sets();
 
-        Typed<?> typed(T item);
+        /** The item as the set it is written as, readable or not by the caller as its permissions say. */
+        Typed<?> typed(Caller caller, T item);
 
         /** A collection whose items are all of {@code set}. */
         static <T> ItemTypes<T> of(EntitySet<T> set) {
@@ -71,15 +73,23 @@ public final class CollectionEndpoint<T> {
                 }
 
                 @Override
-                public Typed<?> typed(T item) {
+                public Typed<?> typed(Caller caller, T item) {
                     return new Typed<>(set, item);
                 }
             };
         }
     }
 
-    /** An item as one of the entity sets it is written as, e.g. a member that is a user. */
-    public record Typed<S>(EntitySet<S> set, S item) {
+    /**
+     * An item as one of the entity sets it is written as, e.g. a member that is a user. An item the caller may not
+     * read as that set (a device in a group's members, to a caller without a device permission) is written with its
+     * key alone: Graph lists it, but shows nothing more of it.
+     */
+    public record Typed<S>(EntitySet<S> set, S item, boolean readable) {
+        /** An item the caller may read. */
+        public Typed(EntitySet<S> set, S item) {
+            this(set, item, true);
+        }
     }
 
     /** {@code {name}} in a route: a path parameter. */
@@ -216,7 +226,7 @@ public final class CollectionEndpoint<T> {
                     if (itemTypes == null) {
                         CollectionJson.writeProperties(set, item, projection, json);
                     } else {
-                        writeTyped(itemTypes.typed(item), projection, json);
+                        writeTyped(itemTypes.typed(caller, item), projection, json);
                     }
                     expanded.expansions().write(item, json);
                 }));
@@ -224,7 +234,8 @@ public final class CollectionEndpoint<T> {
 
     private static <S> void writeTyped(Typed<S> typed, Projection projection, JsonGenerator json) throws IOException {
         json.writeStringField(ODATA_TYPE, "#microsoft.graph." + typed.set().typeName());
-        CollectionJson.writeProperties(typed.set(), typed.item(), projection, json);
+        CollectionJson.writeProperties(typed.set(), typed.item(), typed.readable() ? projection
+                : new Projection(List.of(typed.set().key().name()), Set.of()), json);
     }
 
     private void count(Context ctx) {

@@ -94,6 +94,37 @@ class SeedRoutesTest {
                 .json().get("created").asInt()).as("the user was not kept either").isEqualTo(1);
     }
 
+    /**
+     * Intune's record keeps the ids of its primary user and Entra device when the directory deletes them, so a later
+     * seed that does not name them is no reference to nothing; one that names them must find them, anywhere in it.
+     */
+    @Test
+    void aUserAndEntraDeviceDeletedThroughGraphStayNamedByTheirManagedDeviceAndLaterSeedsAreAccepted() {
+        seeder.post(AdminEndpoints.SEED, SampleTenant.document());
+        String azureADDeviceId = reader.get(MANAGED_DEVICES + "/" + SampleTenant.LAB_001).json()
+                .get("azureADDeviceId").asText();
+        GraphApi directory = api.as(SampleTenant.token("Directory.ReadWrite.All"));
+        String entraDevice = directory.get("/beta/devices(deviceId='" + azureADDeviceId + "')").json().get("id")
+                .asText();
+        assertThat(directory.delete("/beta/devices/" + entraDevice).status()).isEqualTo(204);
+        assertThat(directory.delete("/beta/users/" + SampleTenant.ADA).status()).isEqualTo(204);
+
+        Reply later = seeder.post(AdminEndpoints.SEED, document("\"users\":[" + user(USER, "eve@contoso.test") + "]"));
+
+        assertThat(later.status()).as("%s", later).isEqualTo(200);
+        JsonNode lab = reader.get(MANAGED_DEVICES + "/" + SampleTenant.LAB_001).json();
+        assertThat(lab.get("azureADDeviceId").asText()).isEqualTo(azureADDeviceId);
+        assertThat(lab.get("userId").asText()).isEqualTo(SampleTenant.ADA);
+        Reply naming = seeder.post(AdminEndpoints.SEED, document("\"managedDevices\":[{\"id\":\"" + DEVICE
+                + "\",\"azureADDeviceId\":\"" + azureADDeviceId + "\",\"userId\":\"" + SampleTenant.ADA + "\"}]"));
+        assertGraphError(naming, 400, "BadRequest", DEVICE, "azureADDeviceId names " + azureADDeviceId,
+                "userId names " + SampleTenant.ADA);
+        Reply deviceAfter = seeder.post(AdminEndpoints.SEED, document("\"managedDevices\":[{\"id\":\"" + DEVICE
+                + "\",\"azureADDeviceId\":\"" + azureADDeviceId + "\"}],\"devices\":[{\"id\":\"" + entraDevice
+                + "\",\"deviceId\":\"" + azureADDeviceId + "\",\"displayName\":\"LAB-001\"}]"));
+        assertThat(deviceAfter.status()).as("%s", deviceAfter).isEqualTo(200);
+    }
+
     @Test
     void aBadValueLaterInTheDocumentUndoesWhatCameBeforeIt() {
         Reply refused = seeder.post(AdminEndpoints.SEED, document("\"managedDevices\":[{\"id\":\"" + DEVICE

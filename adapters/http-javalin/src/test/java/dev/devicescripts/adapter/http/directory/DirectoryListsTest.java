@@ -170,6 +170,42 @@ class DirectoryListsTest {
         Directory.assertRefusedNaming(memberReader.get(USERS + "/" + ada), 403, "User.Read.All");
     }
 
+    @Test
+    void membersOfAKindTheCallerCannotReadAreListedWithTheirIdAndTypeOnly() {
+        String pilot = securityGroup(api, "Pilot");
+        String nested = securityGroup(api, "Nested");
+        String ada = user(api, "ada@contoso.test");
+        String laptop = device(api, "LAB-042");
+        for (String member : List.of(nested, ada, laptop)) {
+            addMember(api, pilot, member);
+        }
+        addMember(api, nested, ada);
+        GraphApi userReader = server.as(GraphApi.token(GraphApi.TENANT, List.of("Group.Read.All",
+                "User.Read.All"), List.of()));
+        GraphApi groupReader = server.as(GraphApi.token(GraphApi.TENANT, List.of(), List.of("Group.Read.All")));
+
+        for (String list : List.of("/members", "/transitiveMembers")) {
+            JsonNode members = userReader.get(GROUPS + "/" + pilot + list).json();
+            assertThat(fieldsOf(itemOf(members, laptop))).as(list).containsExactly("@odata.type", "id");
+            assertThat(itemOf(members, laptop).get("@odata.type").asText()).isEqualTo("#microsoft.graph.device");
+            assertThat(itemOf(members, ada).get("userPrincipalName").asText()).isEqualTo("ada@contoso.test");
+            assertThat(itemOf(members, nested).get("displayName").asText()).isEqualTo("Nested");
+
+            JsonNode selected = groupReader.get(GROUPS + "/" + pilot + list + "?$select=displayName").json();
+            assertThat(fieldsOf(itemOf(selected, ada))).as(list).containsExactly("@odata.type", "id");
+            assertThat(fieldsOf(itemOf(selected, laptop))).as(list).containsExactly("@odata.type", "id");
+            assertThat(fieldsOf(itemOf(selected, nested))).containsExactly("@odata.type", "id", "displayName");
+        }
+        JsonNode asAdmin = api.get(GROUPS + "/" + pilot + "/members").json();
+        assertThat(itemOf(asAdmin, laptop).get("displayName").asText()).isEqualTo("LAB-042");
+    }
+
+    private static List<String> fieldsOf(JsonNode item) {
+        List<String> fields = new ArrayList<>();
+        item.fieldNames().forEachRemaining(fields::add);
+        return fields;
+    }
+
     private static JsonNode itemOf(JsonNode list, String id) {
         for (JsonNode item : list.get("value")) {
             if (item.get("id").asText().equals(id)) {

@@ -10,6 +10,7 @@ import dev.devicescripts.adapter.http.support.Reply;
 import dev.devicescripts.adapter.http.support.SampleTenant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,20 @@ class ManagedDeviceRoutesTest {
         assertGraphError(reader.get("/beta/users/" + UNKNOWN + "/managedDevices"), 404, "ResourceNotFound", UNKNOWN);
         assertGraphError(reader.get("/beta/users/nobody/managedDevices"), 400, "BadRequest",
                 "Invalid object identifier 'nobody'.");
+    }
+
+    @Test
+    void aUsersManagedDevicesAreFoundByItsUserPrincipalNameAsByItsId() {
+        for (String user : List.of("/" + SampleTenant.ADA_UPN, "/" + SampleTenant.ADA_UPN.toUpperCase(Locale.ROOT),
+                "('" + SampleTenant.ADA_UPN + "')")) {
+            JsonNode devices = reader.get("/beta/users" + user + "/managedDevices?$select=deviceName").json();
+
+            assertThat(devices.get("value")).as(user).extracting(device -> device.get("deviceName").asText())
+                    .containsExactlyInAnyOrder("LAB-001", "BYOD-021");
+            assertThat(reader.get("/beta/users" + user + "/managedDevices/$count").body()).isEqualTo("2");
+        }
+        assertGraphError(reader.get("/beta/users/nobody@contoso.test/managedDevices"), 404, "ResourceNotFound",
+                "nobody@contoso.test");
     }
 
     @Test

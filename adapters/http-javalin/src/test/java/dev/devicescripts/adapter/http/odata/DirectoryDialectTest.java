@@ -81,7 +81,7 @@ class DirectoryDialectTest {
         }
 
         @Override
-        public Typed<?> typed(Thing thing) {
+        public Typed<?> typed(Caller caller, Thing thing) {
             return new Typed<>(thing.kind().equals("gadget") ? GADGETS : GIZMOS, thing);
         }
     };

@@ -15,6 +15,7 @@ import dev.devicescripts.adapter.http.support.Reply;
 import dev.devicescripts.domain.TenantId;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,10 @@ import org.junit.jupiter.api.Test;
 class ThrottlingTest {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final List<String> READ_WRITE = List.of("DeviceManagementScripts.ReadWrite.All");
+    private static final List<String> DIRECTORY_AND_DEVICES = List.of("DeviceManagementScripts.ReadWrite.All",
+            "Directory.ReadWrite.All", "DeviceManagementManagedDevices.ReadWrite.All");
+    private static final String GROUPS = "/beta/groups";
+    private static final String MANAGED_DEVICES = "/beta/deviceManagement/managedDevices";
     private static final String GROUP = "aaaaaaaa-0000-4000-8000-000000000001";
     private static final String ASSIGN_GROUP = "{\"deviceManagementScriptGroupAssignments\":[{\"targetGroupId\":\""
             + GROUP + "\"}]}";
@@ -89,6 +94,47 @@ class ThrottlingTest {
         GraphApi otherApp = api.as(token(TENANT, READ_WRITE, List.of(), "0f4e7d2a-6b1c-4e8f-9a3d-2c5b8e1f7a90"));
         assertThat(otherApp.post(SCRIPTS, "{\"displayName\":\"Third\"}").status()).isEqualTo(201);
         assertTooManyRequests(otherApp.post(SCRIPTS, "{\"displayName\":\"Fourth\"}"), "3 writes per tenant");
+    }
+
+    /** The directory's collections and Intune's managed devices take their tokens as the scripts do. */
+    @Test
+    void groupAndManagedDeviceRequestsAreCountedAndRefusedLikeScriptOnes() {
+        api = GraphApi.startWithThrottle(new ThrottleLimits(2, 2, 5, 1_000, HOUR));
+        GraphApi admin = api.as(token(TENANT, DIRECTORY_AND_DEVICES, List.of()));
+        assertThat(admin.post(GROUPS, newGroup("First")).status()).isEqualTo(201);
+        assertThat(admin.delete(MANAGED_DEVICES + "/" + GROUP).status()).isEqualTo(404); // refused, yet a write
+
+        assertTooManyRequests(admin.post(GROUPS, newGroup("Second")), "2 writes per tenant");
+        JsonNode groups = admin.get(GROUPS).json();
+        assertThat(groups.get("value")).extracting(group -> group.get("displayName").asText())
+                .containsExactly("First");
+        String first = groups.get("value").get(0).get("id").asText();
+        assertThat(admin.get(GROUPS + "/" + first + "/members").status()).isEqualTo(200);
+        assertThat(admin.get(MANAGED_DEVICES).status()).isEqualTo(200);
+
+        assertTooManyRequests(admin.get(MANAGED_DEVICES), "5 requests per tenant");
+        assertTooManyRequests(admin.get(GROUPS), "5 requests per tenant");
+        assertTooManyRequests(admin.get(SCRIPTS), "5 requests per tenant");
+    }
+
+    @Test
+    void aTenantFloodingTheDirectoryAndItsDevicesDoesNotRefuseAnotherTenant() {
+        api = GraphApi.startWithThrottle(new ThrottleLimits(1, 1, 2, 2, HOUR));
+        GraphApi ours = api.as(token(TENANT, DIRECTORY_AND_DEVICES, List.of()));
+        assertThat(ours.post(GROUPS, newGroup("Ours")).status()).isEqualTo(201);
+        assertThat(ours.get(MANAGED_DEVICES).status()).isEqualTo(200);
+        assertTooManyRequests(ours.get(GROUPS), "2 requests per tenant");
+        assertTooManyRequests(ours.get(MANAGED_DEVICES), "2 requests per tenant");
+
+        GraphApi theirs = api.as(token(TenantId.of("99999999-8888-7777-6666-555555555555"), DIRECTORY_AND_DEVICES,
+                List.of()));
+        assertThat(theirs.post(GROUPS, newGroup("Theirs")).status()).isEqualTo(201);
+        assertThat(theirs.get(MANAGED_DEVICES).status()).isEqualTo(200);
+    }
+
+    private static String newGroup(String displayName) {
+        return "{\"displayName\":\"" + displayName + "\",\"mailEnabled\":false,\"mailNickname\":\""
+                + displayName.toLowerCase(Locale.ROOT) + "\",\"securityEnabled\":true}";
     }
 
     /** The batch itself is not charged; each of its requests is, as if sent alone. */

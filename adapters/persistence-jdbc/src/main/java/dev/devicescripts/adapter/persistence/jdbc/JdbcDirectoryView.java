@@ -15,7 +15,9 @@ import dev.devicescripts.domain.directory.DeviceRunState;
 import dev.devicescripts.domain.directory.DirectoryObject;
 import dev.devicescripts.domain.directory.Group;
 import dev.devicescripts.domain.directory.ManagedDevice;
+import dev.devicescripts.domain.directory.RunSummary;
 import dev.devicescripts.domain.directory.User;
+import dev.devicescripts.domain.directory.UserRunState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * One tenant's directory in the database: committed state, each read by itself, when made without a connection;
@@ -57,6 +60,26 @@ final class JdbcDirectoryView implements DirectoryWrites {
             WHERE w.walk_id = ? AND w.depth = ? AND m.%2$s <> ?
             AND NOT EXISTS (SELECT 1 FROM directory_walk v WHERE v.walk_id = ? AND v.object_id = m.%2$s)""";
     private static final String WALK_END = "DELETE FROM directory_walk WHERE walk_id = ?";
+    /** A state's counts as RunSummary counts them: a success, and an error (a fail or a scriptError). */
+    private static final String SUCCEEDED = "SUM(CASE WHEN r.run_state_folded = 'success' THEN 1 ELSE 0 END)";
+    private static final String FAILED =
+            "SUM(CASE WHEN r.run_state_folded IN ('fail', 'scripterror') THEN 1 ELSE 0 END)";
+    /** The states of a script on the devices of each primary user; %3$s restricts them to one user, or not. */
+    private static final String USER_RUN_STATES = """
+            SELECT m.user_id, u.user_principal_name, %1$s, %2$s FROM device_run_state r
+            JOIN managed_device m ON m.tenant_id = r.tenant_id AND m.id = r.managed_device_id
+            LEFT JOIN directory_user u ON u.tenant_id = m.tenant_id AND u.id = m.user_id
+            WHERE r.tenant_id = ? AND r.script_id = ? AND m.user_id IS NOT NULL %3$s
+            GROUP BY m.user_id, u.user_principal_name ORDER BY m.user_id""";
+    private static final String DEVICE_SUMMARY = "SELECT %s, %s FROM device_run_state r "
+            .formatted(SUCCEEDED, FAILED) + "WHERE r.tenant_id = ? AND r.script_id = ?";
+    /** Users with a success and no error; and those with an error. */
+    private static final String USER_SUMMARY = """
+            SELECT COUNT(CASE WHEN failed = 0 AND succeeded > 0 THEN 1 END), COUNT(CASE WHEN failed > 0 THEN 1 END)
+            FROM (SELECT %s AS succeeded, %s AS failed FROM device_run_state r
+                  JOIN managed_device m ON m.tenant_id = r.tenant_id AND m.id = r.managed_device_id
+                  WHERE r.tenant_id = ? AND r.script_id = ? AND m.user_id IS NOT NULL GROUP BY m.user_id) per_user"""
+            .formatted(SUCCEEDED, FAILED);
 
     private final Sql sql;
     private final TenantId tenant;
@@ -252,9 +275,48 @@ final class JdbcDirectoryView implements DirectoryWrites {
     }
 
     @Override
-    public List<DeviceRunState> allRunStates(ScriptId scriptId) {
-        return read(c -> findAll(c, DirectoryTables.RUN_STATES, "r.script_id = ?", Integer.MAX_VALUE,
-                scriptId.value()));
+    public long countRunStates(ScriptId scriptId, Optional<Filter<DeviceRunState>> filter) {
+        return read(c -> DirectoryTables.RUN_STATES.listed().count(c, tenant, filter,
+                new Condition("r.script_id = ?", scriptId.value())));
+    }
+
+    @Override
+    public List<UserRunState> userRunStates(ScriptId scriptId, Optional<UUID> userId) {
+        return read(c -> {
+            List<UserRunState> states = new ArrayList<>();
+            String ofUser = userId.isPresent() ? "AND m.user_id = ?" : "";
+            try (PreparedStatement select = prepare(c, USER_RUN_STATES.formatted(SUCCEEDED, FAILED, ofUser),
+                    Stream.concat(Stream.of(tenant.value(), scriptId.value()), userId.stream()).toArray());
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    states.add(new UserRunState(scriptId, rows.getObject(1, UUID.class), rows.getString(2),
+                            rows.getLong(3), rows.getLong(4)));
+                }
+            }
+            return states;
+        });
+    }
+
+    @Override
+    public List<DeviceRunState> userDeviceRunStates(ScriptId scriptId, UUID userId) {
+        return read(c -> findAll(c, DirectoryTables.RUN_STATES, "r.script_id = ? AND r.managed_device_id IN ("
+                + "SELECT m.id FROM managed_device m WHERE m.tenant_id = r.tenant_id AND m.user_id = ?)",
+                Integer.MAX_VALUE, scriptId.value(), userId));
+    }
+
+    @Override
+    public RunSummary runSummary(ScriptId scriptId) {
+        return read(c -> {
+            try (PreparedStatement devices = prepare(c, DEVICE_SUMMARY, tenant.value(), scriptId.value());
+                 ResultSet deviceCounts = devices.executeQuery();
+                 PreparedStatement users = prepare(c, USER_SUMMARY, tenant.value(), scriptId.value());
+                 ResultSet userCounts = users.executeQuery()) {
+                deviceCounts.next();
+                userCounts.next();
+                return new RunSummary(scriptId, deviceCounts.getLong(1), deviceCounts.getLong(2),
+                        userCounts.getLong(1), userCounts.getLong(2));
+            }
+        });
     }
 
     @Override
@@ -338,13 +400,6 @@ final class JdbcDirectoryView implements DirectoryWrites {
             dangling(c, dangling, limit, "SELECT group_id, member_id FROM directory_membership m WHERE "
                     + "m.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM directory_object o WHERE o.tenant_id = "
                     + "m.tenant_id AND o.id = m.member_id)", "group ", "members");
-            dangling(c, dangling, limit, "SELECT id, user_id FROM managed_device m WHERE m.tenant_id = ? AND "
-                    + "m.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM directory_user u WHERE u.tenant_id = "
-                    + "m.tenant_id AND u.id = m.user_id)", "managedDevice ", "userId");
-            dangling(c, dangling, limit, "SELECT id, azure_ad_device_id FROM managed_device m WHERE m.tenant_id = ? "
-                    + "AND m.azure_ad_device_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM directory_device d WHERE "
-                    + "d.tenant_id = m.tenant_id AND d.device_id = m.azure_ad_device_id)", "managedDevice ",
-                    "azureADDeviceId");
             dangling(c, dangling, limit, "SELECT id, script_id FROM device_run_state r WHERE r.tenant_id = ? AND "
                     + "NOT EXISTS (SELECT 1 FROM device_management_script s WHERE s.tenant_id = r.tenant_id AND "
                     + "s.id = r.script_id)", "deviceRunState ", "scriptId");
@@ -450,11 +505,12 @@ final class JdbcDirectoryView implements DirectoryWrites {
         return findAll(c, table, condition, 1, value).stream().findFirst();
     }
 
-    private <T> List<T> findAll(Connection c, DirectoryTables<T> table, String condition, int limit, Object value)
-            throws SQLException {
+    private <T> List<T> findAll(Connection c, DirectoryTables<T> table, String condition, int limit,
+                                Object... values) throws SQLException {
         List<T> found = new ArrayList<>();
         try (PreparedStatement find = prepare(c, table.select() + " WHERE " + table.alias() + ".tenant_id = ? AND "
-                + condition + " ORDER BY " + table.alias() + ".id", tenant.value(), value);
+                + condition + " ORDER BY " + table.alias() + ".id",
+                Stream.concat(Stream.of(tenant.value()), Stream.of(values)).toArray());
              ResultSet rows = find.executeQuery()) {
             while (rows.next() && found.size() < limit) {
                 found.add(table.reader().read(rows));

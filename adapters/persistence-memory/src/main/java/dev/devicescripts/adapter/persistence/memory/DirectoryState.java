@@ -12,9 +12,12 @@ import dev.devicescripts.domain.directory.DeviceRunState;
 import dev.devicescripts.domain.directory.DirectoryObject;
 import dev.devicescripts.domain.directory.Group;
 import dev.devicescripts.domain.directory.ManagedDevice;
+import dev.devicescripts.domain.directory.RunSummary;
 import dev.devicescripts.domain.directory.User;
+import dev.devicescripts.domain.directory.UserRunState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -23,9 +26,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -212,12 +215,40 @@ final class DirectoryState implements DirectoryWrites {
 
     @Override
     public Page<DeviceRunState> runStates(ScriptId scriptId, Query<DeviceRunState> query) {
-        return InMemoryQueries.page(allRunStates(scriptId).stream(), query);
+        return InMemoryQueries.page(statesOf(scriptId), query);
     }
 
     @Override
-    public List<DeviceRunState> allRunStates(ScriptId scriptId) {
-        return List.copyOf(runStates.read().getOrDefault(scriptId, Map.of()).values());
+    public long countRunStates(ScriptId scriptId, Optional<Filter<DeviceRunState>> filter) {
+        return InMemoryQueries.count(statesOf(scriptId), filter);
+    }
+
+    @Override
+    public List<UserRunState> userRunStates(ScriptId scriptId, Optional<UUID> userId) {
+        Map<UUID, List<DeviceRunState>> byUser = new TreeMap<>(Comparator.comparing(UUID::toString));
+        statesOf(scriptId).forEach(state -> userOf(state).filter(user -> userId.map(user::equals).orElse(true))
+                .ifPresent(user -> byUser.computeIfAbsent(user, key -> new ArrayList<>()).add(state)));
+        return byUser.entrySet().stream().map(states -> UserRunState.of(scriptId, states.getKey(),
+                user(states.getKey()).map(User::userPrincipalName).orElse(null), states.getValue())).toList();
+    }
+
+    @Override
+    public List<DeviceRunState> userDeviceRunStates(ScriptId scriptId, UUID userId) {
+        return statesOf(scriptId).filter(state -> userOf(state).equals(Optional.of(userId))).toList();
+    }
+
+    @Override
+    public RunSummary runSummary(ScriptId scriptId) {
+        return RunSummary.of(scriptId, statesOf(scriptId).toList(), userRunStates(scriptId, Optional.empty()));
+    }
+
+    private Stream<DeviceRunState> statesOf(ScriptId scriptId) {
+        return runStates.read().getOrDefault(scriptId, Map.of()).values().stream();
+    }
+
+    /** The primary user of the state's device. */
+    private Optional<UUID> userOf(DeviceRunState state) {
+        return managedDevice(state.managedDeviceId()).map(ManagedDevice::userId);
     }
 
     @Override
@@ -313,21 +344,10 @@ final class DirectoryState implements DirectoryWrites {
 
     @Override
     public List<DanglingReference> danglingReferences(int limit) {
-        Set<UUID> deviceIds = devices.read().values().stream().map(Device::deviceId).collect(Collectors.toSet());
         List<DanglingReference> dangling = new ArrayList<>();
         members.read().forEach((group, held) -> held.stream().filter(member -> object(member).isEmpty())
                 .forEach(member -> dangling.add(new DanglingReference("group " + group, "members",
                         member.toString()))));
-        for (ManagedDevice device : managedDevices.read().values()) {
-            if (device.userId() != null && !users.read().containsKey(device.userId())) {
-                dangling.add(new DanglingReference("managedDevice " + device.id(), "userId",
-                        device.userId().toString()));
-            }
-            if (device.azureADDeviceId() != null && !deviceIds.contains(device.azureADDeviceId())) {
-                dangling.add(new DanglingReference("managedDevice " + device.id(), "azureADDeviceId",
-                        device.azureADDeviceId().toString()));
-            }
-        }
         runStates.read().forEach((script, states) -> states.values().forEach(state -> {
             String holder = "deviceRunState " + script + ":" + state.managedDeviceId();
             if (!scriptExists.test(script)) {
