@@ -184,3 +184,4 @@ CREATE INDEX managed_device_azure_ad_device ON managed_device (tenant_id, azure_
 CREATE INDEX directory_membership_by_member ON directory_membership (tenant_id, member_id, group_id);
 -- Deleting a managed device deletes its states; deleting a script, its states (the primary key starts with them).
 CREATE INDEX device_run_state_by_device ON device_run_state (tenant_id, managed_device_id);
+CREATE INDEX device_run_state_by_script ON device_run_state (tenant_id, script_id, managed_device_id);
