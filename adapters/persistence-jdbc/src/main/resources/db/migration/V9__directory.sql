@@ -182,6 +182,6 @@ CREATE INDEX managed_device_user ON managed_device (tenant_id, user_id, id);
 CREATE INDEX managed_device_azure_ad_device ON managed_device (tenant_id, azure_ad_device_id, id);
 -- Walks down (a group's members) read the primary key; walks up (the groups that hold an object) read this.
 CREATE INDEX directory_membership_by_member ON directory_membership (tenant_id, member_id, group_id);
--- Deleting a managed device deletes its states; deleting a script, its states (the primary key starts with them).
+-- Deleting a managed device deletes its states; a script's states are listed, counted and deleted with it.
 CREATE INDEX device_run_state_by_device ON device_run_state (tenant_id, managed_device_id);
 CREATE INDEX device_run_state_by_script ON device_run_state (tenant_id, script_id, managed_device_id);
