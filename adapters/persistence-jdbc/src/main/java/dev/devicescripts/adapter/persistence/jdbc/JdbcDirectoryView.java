@@ -198,7 +198,17 @@ final class JdbcDirectoryView implements DirectoryWrites {
     @Override
     public Page<DirectoryObject> members(UUID groupId, boolean transitive, Query<DirectoryObject> query) {
         return walk(groupId, true, transitive, (c, within) -> WALKED_OBJECTS.page(c, tenant, query,
-                row -> object(c, row.getObject("id", UUID.class)).orElseThrow(), within));
+                row -> member(c, row), within));
+    }
+
+    /** The object a row of WALKED_OBJECTS names, read from the table of its kind. */
+    private DirectoryObject member(Connection c, ResultSet row) throws SQLException {
+        DirectoryTables<? extends DirectoryObject> table = switch (row.getString("kind")) {
+            case "user" -> DirectoryTables.USERS;
+            case "group" -> DirectoryTables.GROUPS;
+            default -> DirectoryTables.DEVICES;
+        };
+        return find(c, table, table.alias() + ".id = ?", row.getObject("id", UUID.class)).orElseThrow();
     }
 
     @Override
@@ -228,7 +238,8 @@ final class JdbcDirectoryView implements DirectoryWrites {
      * the database: each step one statement that adds the objects one edge beyond the last step's and not reached
      * yet, so that cycles end and each object is reached once. (A recursive query would say it in one statement, but
      * H2 2.3 ends one over a cycle or a diamond only when memory runs out: it removes no duplicates between steps.)
-     * The reached objects are rows of directory_walk for {@code read}; then they go.
+     * The reached objects are rows of directory_walk for {@code read}; then they go: a read's with its rollback, a
+     * write's by a delete.
      */
     private <R> R walk(UUID start, boolean down, boolean transitive, WalkRead<R> read) {
         String from = down ? "group_id" : "member_id";
@@ -249,8 +260,8 @@ final class JdbcDirectoryView implements DirectoryWrites {
             try {
                 return read.read(c, new Condition("w.walk_id = ?", walk));
             } finally {
-                try (PreparedStatement end = prepare(c, WALK_END, walk)) {
-                    end.executeUpdate();
+                if (connection != null) {
+                    update(c, WALK_END, walk);
                 }
             }
         };
