@@ -23,14 +23,16 @@ final class JdbcDirectory implements DirectoryRepository {
     private static final String LOCK_TENANT = "SELECT tenant_id FROM directory_tenant WHERE tenant_id = ? FOR UPDATE";
 
     private final Sql sql;
+    private final Vendor vendor;
 
-    JdbcDirectory(Sql sql) {
+    JdbcDirectory(Sql sql, Vendor vendor) {
         this.sql = sql;
+        this.vendor = vendor;
     }
 
     @Override
     public DirectoryReads reads(TenantId tenant) {
-        return new JdbcDirectoryView(sql, tenant, null);
+        return new JdbcDirectoryView(sql, vendor, tenant, null);
     }
 
     @Override
@@ -41,7 +43,7 @@ final class JdbcDirectory implements DirectoryRepository {
                  ResultSet locked = lock.executeQuery()) {
                 locked.next();
             }
-            JdbcDirectoryView writes = new JdbcDirectoryView(sql, tenant, connection);
+            JdbcDirectoryView writes = new JdbcDirectoryView(sql, vendor, tenant, connection);
             try {
                 R result = work.apply(writes);
                 writes.flush();

@@ -39,8 +39,6 @@ import java.util.stream.Stream;
 final class JdbcDirectoryView implements DirectoryWrites {
     /** How many rows wait before they are written. */
     private static final int BATCH = 1000;
-    private static final SqlCollection<DirectoryObject> OBJECTS = new SqlCollection<>(
-            new SqlTable<>(DirectoryObjectCollection.DIRECTORY_OBJECTS, "directory_object", "o"), "o.id, o.kind");
     private static final String IS_MEMBER =
             "SELECT 1 FROM directory_membership WHERE tenant_id = ? AND group_id = ? AND member_id = ?";
     private static final String ADD_MEMBER = """
@@ -51,14 +49,22 @@ final class JdbcDirectoryView implements DirectoryWrites {
             "DELETE FROM directory_membership WHERE tenant_id = ? AND group_id = ? AND member_id = ?";
     /** A walk's first step and each next one, from the last step's objects; %1$s is the column walked from. */
     private static final String WALK_START = """
-            INSERT INTO directory_walk (walk_id, object_id, depth)
-            SELECT ?, m.%2$s, 1 FROM directory_membership m WHERE m.tenant_id = ? AND m.%1$s = ? AND m.%2$s <> ?""";
+            INSERT INTO directory_walk (walk_id, tenant_id, object_id, depth)
+            SELECT ?, m.tenant_id, m.%2$s, 1 FROM directory_membership m
+            WHERE m.tenant_id = ? AND m.%1$s = ? AND m.%2$s <> ?""";
     private static final String WALK_STEP = """
-            INSERT INTO directory_walk (walk_id, object_id, depth)
-            SELECT DISTINCT ?, m.%2$s, ? FROM directory_walk w
+            INSERT INTO directory_walk (walk_id, tenant_id, object_id, depth)
+            SELECT DISTINCT ?, m.tenant_id, m.%2$s, ? FROM directory_walk w
             JOIN directory_membership m ON m.tenant_id = ? AND m.%1$s = w.object_id
             WHERE w.walk_id = ? AND w.depth = ? AND m.%2$s <> ?
             AND NOT EXISTS (SELECT 1 FROM directory_walk v WHERE v.walk_id = ? AND v.object_id = m.%2$s)""";
+    /**
+     * What a walk's lists read: its rows, each joined to the object it reached. An outer join, so that H2 reads the
+     * walk first and looks each object up, whatever order the list is in: an inner join leaves it free to read the
+     * tenant's objects in that order instead (all of them) and look each up in the walk.
+     */
+    private static final String WALKED = "directory_walk w LEFT JOIN %s ON %s.tenant_id = w.tenant_id AND %2$s.id = "
+            + "w.object_id";
     private static final String WALK_END = "DELETE FROM directory_walk WHERE walk_id = ?";
     /** A state's counts as RunSummary counts them: a success, and an error (a fail or a scriptError). */
     private static final String SUCCEEDED = "SUM(CASE WHEN r.run_state_folded = 'success' THEN 1 ELSE 0 END)";
@@ -80,8 +86,14 @@ final class JdbcDirectoryView implements DirectoryWrites {
                   JOIN managed_device m ON m.tenant_id = r.tenant_id AND m.id = r.managed_device_id
                   WHERE r.tenant_id = ? AND r.script_id = ? AND m.user_id IS NOT NULL GROUP BY m.user_id) per_user"""
             .formatted(SUCCEEDED, FAILED);
+    /** The objects a walk reached. */
+    private static final SqlCollection<DirectoryObject> WALKED_OBJECTS = new SqlCollection<>(
+            new SqlTable<>(DirectoryObjectCollection.DIRECTORY_OBJECTS, "directory_object", "o"), "o.id, o.kind")
+            .from(WALKED.formatted("directory_object o", "o"));
 
     private final Sql sql;
+    /** The groups a walk reached, on H2 looked up through their index by id (see V12). */
+    private final SqlCollection<Group> walkedGroups;
     private final TenantId tenant;
     /** The write's connection; null for reads of committed state. */
     private final Connection connection;
@@ -93,8 +105,10 @@ final class JdbcDirectoryView implements DirectoryWrites {
     private final List<UUID[]> addedMembers = new ArrayList<>();
     private boolean ended;
 
-    JdbcDirectoryView(Sql sql, TenantId tenant, Connection connection) {
+    JdbcDirectoryView(Sql sql, Vendor vendor, TenantId tenant, Connection connection) {
         this.sql = sql;
+        this.walkedGroups = DirectoryTables.GROUPS.listed().from(WALKED.formatted(vendor.through("directory_group g",
+                "directory_group_by_id"), "g"));
         this.tenant = tenant;
         this.connection = connection;
     }
@@ -206,31 +220,40 @@ final class JdbcDirectoryView implements DirectoryWrites {
 
     @Override
     public Page<DirectoryObject> members(UUID groupId, boolean transitive, Query<DirectoryObject> query) {
-        return walk(groupId, true, transitive, (c, within) -> OBJECTS.page(c, tenant, query,
-                row -> object(c, row.getObject("id", UUID.class)).orElseThrow(), within.apply("o")));
+        return walk(groupId, true, transitive, (c, within) -> WALKED_OBJECTS.page(c, tenant, query,
+                row -> member(c, row), within));
+    }
+
+    /** The object a row of WALKED_OBJECTS names, read from the table of its kind. */
+    private DirectoryObject member(Connection c, ResultSet row) throws SQLException {
+        DirectoryTables<? extends DirectoryObject> table = switch (row.getString("kind")) {
+            case "user" -> DirectoryTables.USERS;
+            case "group" -> DirectoryTables.GROUPS;
+            default -> DirectoryTables.DEVICES;
+        };
+        return find(c, table, table.alias() + ".id = ?", row.getObject("id", UUID.class)).orElseThrow();
     }
 
     @Override
     public long countMembers(UUID groupId, boolean transitive, Optional<Filter<DirectoryObject>> filter) {
-        return walk(groupId, true, transitive, (c, within) -> OBJECTS.count(c, tenant, filter, within.apply("o")));
+        return walk(groupId, true, transitive, (c, within) -> WALKED_OBJECTS.count(c, tenant, filter, within));
     }
 
     @Override
     public Page<Group> memberOf(UUID objectId, boolean transitive, Query<Group> query) {
-        return walk(objectId, false, transitive, (c, within) -> DirectoryTables.GROUPS.listed().page(c, tenant, query,
-                DirectoryTables.GROUPS.reader(), within.apply("g")));
+        return walk(objectId, false, transitive, (c, within) -> walkedGroups.page(c, tenant, query,
+                DirectoryTables.GROUPS.reader(), within));
     }
 
     @Override
     public long countMemberOf(UUID objectId, boolean transitive, Optional<Filter<Group>> filter) {
-        return walk(objectId, false, transitive, (c, within) -> DirectoryTables.GROUPS.listed().count(c, tenant,
-                filter, within.apply("g")));
+        return walk(objectId, false, transitive, (c, within) -> walkedGroups.count(c, tenant, filter, within));
     }
 
-    /** Reads what a walk reached, given the condition that restricts a table (by its alias) to the walk's objects. */
+    /** Reads what a walk reached, given the condition on WALKED that picks the walk's rows. */
     @FunctionalInterface
     private interface WalkRead<R> {
-        R read(Connection connection, java.util.function.Function<String, Condition> within) throws SQLException;
+        R read(Connection connection, Condition within) throws SQLException;
     }
 
     /**
@@ -238,7 +261,8 @@ final class JdbcDirectoryView implements DirectoryWrites {
      * the database: each step one statement that adds the objects one edge beyond the last step's and not reached
      * yet, so that cycles end and each object is reached once. (A recursive query would say it in one statement, but
      * H2 2.3 ends one over a cycle or a diamond only when memory runs out: it removes no duplicates between steps.)
-     * The reached objects are rows of directory_walk for {@code read}; then they go.
+     * The reached objects are rows of directory_walk for {@code read}; then they go: a read's with its rollback, a
+     * write's by a delete.
      */
     private <R> R walk(UUID start, boolean down, boolean transitive, WalkRead<R> read) {
         String from = down ? "group_id" : "member_id";
@@ -257,11 +281,10 @@ final class JdbcDirectoryView implements DirectoryWrites {
                 }
             }
             try {
-                return read.read(c, alias -> new Condition(alias
-                        + ".id IN (SELECT object_id FROM directory_walk WHERE walk_id = ?)", walk));
+                return read.read(c, new Condition("w.walk_id = ?", walk));
             } finally {
-                try (PreparedStatement end = prepare(c, WALK_END, walk)) {
-                    end.executeUpdate();
+                if (connection != null) {
+                    update(c, WALK_END, walk);
                 }
             }
         };

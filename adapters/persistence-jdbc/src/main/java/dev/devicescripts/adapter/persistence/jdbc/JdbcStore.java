@@ -81,7 +81,7 @@ public final class JdbcStore implements AutoCloseable {
                 : new JournaledSetWriter(sql, AssignJournal.continuing(journalDirectory), breakage);
         this.assignmentSets = new JdbcAssignmentSetRepository(sql, vendor, setWriter);
         this.scripts = new JdbcScriptRepository(sql, vendor, setWriter);
-        this.directory = new JdbcDirectory(sql);
+        this.directory = new JdbcDirectory(sql, vendor);
     }
 
     /**

@@ -34,7 +34,7 @@ final class QuerySql<T> {
 
     /**
      * The tenant's items that the query's filter matches and that come after its cursor, among those that
-     * {@code within} holds (a condition on the table's columns, such as a membership walk's ids) unless it is null.
+     * {@code within} holds (a condition on what the list reads, such as which membership walk) unless it is null.
      */
     Condition listed(TenantId tenant, Query<T> query, Condition within) {
         Stream<Condition> after = query.after().map(cursor -> after(query.orderBy(), cursor)).stream();

@@ -30,12 +30,27 @@ public final class SqlCollection<T> {
     private final SqlTable<T> table;
     private final String columns;
     private final QuerySql<T> querySql;
+    /** What the statements read FROM: the table by its alias, or a join that restricts it. */
+    private final String from;
 
     /** @param columns what a page reads of each row, e.g. {@code s.id, s.display_name} */
     public SqlCollection(SqlTable<T> table, String columns) {
+        this(table, columns, table.from());
+    }
+
+    private SqlCollection(SqlTable<T> table, String columns, String from) {
         this.table = table;
         this.columns = columns;
         this.querySql = new QuerySql<>(table);
+        this.from = from;
+    }
+
+    /**
+     * The same collection read FROM {@code from}, a join that names the table by its alias and whose other rows
+     * restrict it, such as a membership walk's (conditions on them go in a page's or count's {@code within}).
+     */
+    SqlCollection<T> from(String from) {
+        return new SqlCollection<>(table, columns, from);
     }
 
     /**
@@ -47,11 +62,11 @@ public final class SqlCollection<T> {
         return page(connection, tenant, query, reader, null);
     }
 
-    /** The page as above among the items {@code within} holds: a condition on the table's columns, or null. */
+    /** The page as above among the items {@code within} holds: a condition on what it reads FROM, or null. */
     Page<T> page(Connection connection, TenantId tenant, Query<T> query, RowReader<T> reader, Condition within)
             throws SQLException {
         Condition listed = querySql.listed(tenant, query, within);
-        String statement = "SELECT " + columns + " FROM " + table.from() + " WHERE " + listed.sql()
+        String statement = "SELECT " + columns + " FROM " + from + " WHERE " + listed.sql()
                 + " ORDER BY " + querySql.orderBy(query.orderBy()) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         List<Object> parameters = new ArrayList<>(listed.parameters());
         parameters.add(query.skip());
@@ -75,11 +90,11 @@ public final class SqlCollection<T> {
         return count(connection, tenant, filter, null);
     }
 
-    /** How many of the items {@code within} holds (a condition on the table's columns, or null) the filter matches. */
+    /** How many of the items {@code within} holds (a condition on what it reads FROM, or null) the filter matches. */
     long count(Connection connection, TenantId tenant, Optional<Filter<T>> filter, Condition within)
             throws SQLException {
         Condition counted = querySql.counted(tenant, filter, within);
-        try (PreparedStatement count = prepare(connection, "SELECT count(*) FROM " + table.from() + " WHERE "
+        try (PreparedStatement count = prepare(connection, "SELECT count(*) FROM " + from + " WHERE "
                 + counted.sql(), counted.parameters().toArray());
              ResultSet row = count.executeQuery()) {
             row.next();
