@@ -19,6 +19,33 @@ public interface NavigationListUseCase<T> {
     /** How many of the parent's items match the filter (all of them when it is empty). */
     long count(Caller caller, String parentKey, Optional<Filter<T>> filter);
 
+    /** A use case of two functions, where an adapter's list and count call a use case of another shape. */
+    static <T> NavigationListUseCase<T> of(Lister<T> lister, Counter<T> counter) {
+        return new NavigationListUseCase<>() {
+            @Override
+            public Page<T> list(Caller caller, String parentKey, Query<T> query) {
+                return lister.list(caller, parentKey, query);
+            }
+
+            @Override
+            public long count(Caller caller, String parentKey, Optional<Filter<T>> filter) {
+                return counter.count(caller, parentKey, filter);
+            }
+        };
+    }
+
+    /** {@link #list} as a function. */
+    @FunctionalInterface
+    interface Lister<T> {
+        Page<T> list(Caller caller, String parentKey, Query<T> query);
+    }
+
+    /** {@link #count} as a function. */
+    @FunctionalInterface
+    interface Counter<T> {
+        long count(Caller caller, String parentKey, Optional<Filter<T>> filter);
+    }
+
     /** The list under the parent whose key is {@code parentKey}. */
     default ListUseCase<T> under(String parentKey) {
         NavigationListUseCase<T> navigation = this;

@@ -12,9 +12,6 @@ import dev.devicescripts.application.collections.UserCollection;
 import dev.devicescripts.application.port.in.MemberOfUseCase;
 import dev.devicescripts.application.port.in.NavigationListUseCase;
 import dev.devicescripts.application.query.EntitySet;
-import dev.devicescripts.application.query.Filter;
-import dev.devicescripts.application.query.Page;
-import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.directory.Device;
 import dev.devicescripts.domain.directory.DirectoryObject;
 import dev.devicescripts.domain.directory.Group;
@@ -68,16 +65,7 @@ final class DirectoryLists {
     }
 
     private static NavigationListUseCase<Group> memberOf(MemberOfUseCase useCase, boolean transitive) {
-        return new NavigationListUseCase<>() {
-            @Override
-            public Page<Group> list(Caller caller, String parentKey, Query<Group> query) {
-                return useCase.memberOf(caller, parentKey, transitive, query);
-            }
-
-            @Override
-            public long count(Caller caller, String parentKey, Optional<Filter<Group>> filter) {
-                return useCase.countMemberOf(caller, parentKey, transitive, filter);
-            }
-        };
+        return NavigationListUseCase.of((caller, key, query) -> useCase.memberOf(caller, key, transitive, query),
+                (caller, key, filter) -> useCase.countMemberOf(caller, key, transitive, filter));
     }
 }

@@ -10,20 +10,15 @@ import dev.devicescripts.adapter.http.graph.LinkBase;
 import dev.devicescripts.adapter.http.graph.RequestBodies;
 import dev.devicescripts.adapter.http.odata.CollectionEndpoint;
 import dev.devicescripts.adapter.http.odata.Projection;
-import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.collections.DirectoryObjectCollection;
 import dev.devicescripts.application.collections.GroupCollection;
 import dev.devicescripts.application.port.in.GroupUseCases;
 import dev.devicescripts.application.port.in.NavigationListUseCase;
-import dev.devicescripts.application.query.Filter;
-import dev.devicescripts.application.query.Page;
-import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.directory.DirectoryObject;
 import dev.devicescripts.domain.directory.Group;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** Graph's {@code /groups} (spec 1.1): each handler translates HTTP to one use case and back. */
@@ -71,17 +66,8 @@ public final class GroupEndpoints implements GraphResource {
     }
 
     private NavigationListUseCase<DirectoryObject> members(boolean transitive) {
-        return new NavigationListUseCase<>() {
-            @Override
-            public Page<DirectoryObject> list(Caller caller, String parentKey, Query<DirectoryObject> query) {
-                return groups.members(caller, parentKey, transitive, query);
-            }
-
-            @Override
-            public long count(Caller caller, String parentKey, Optional<Filter<DirectoryObject>> filter) {
-                return groups.countMembers(caller, parentKey, transitive, filter);
-            }
-        };
+        return NavigationListUseCase.of((caller, key, query) -> groups.members(caller, key, transitive, query),
+                (caller, key, filter) -> groups.countMembers(caller, key, transitive, filter));
     }
 
     private void create(Context ctx) {

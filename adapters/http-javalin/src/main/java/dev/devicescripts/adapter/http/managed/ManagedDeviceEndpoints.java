@@ -20,7 +20,6 @@ import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.port.in.NavigationListUseCase;
 import dev.devicescripts.application.collections.ManagedDeviceCollection;
 import dev.devicescripts.application.collections.UserCollection;
-import dev.devicescripts.application.query.Filter;
 import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.directory.ManagedDevice;
@@ -127,17 +126,8 @@ public final class ManagedDeviceEndpoints implements GraphResource {
     }
 
     private NavigationListUseCase<ManagedDevice> ofUser() {
-        return new NavigationListUseCase<>() {
-            @Override
-            public Page<ManagedDevice> list(Caller caller, String userKey, Query<ManagedDevice> query) {
-                return useCases.ofUser().list(caller, userKey, query);
-            }
-
-            @Override
-            public long count(Caller caller, String userKey, Optional<Filter<ManagedDevice>> filter) {
-                return useCases.ofUser().count(caller, userKey, filter);
-            }
-        };
+        return NavigationListUseCase.of((caller, userKey, query) -> useCases.ofUser().list(caller, userKey, query),
+                (caller, userKey, filter) -> useCases.ofUser().count(caller, userKey, filter));
     }
 
     private static UUID deviceId(Context ctx) {

@@ -15,14 +15,10 @@ import dev.devicescripts.adapter.http.odata.CollectionEndpoint.Expander;
 import dev.devicescripts.adapter.http.odata.CollectionJson;
 import dev.devicescripts.adapter.http.odata.Projection;
 import dev.devicescripts.adapter.http.odata.QueryOptions;
-import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.collections.ManagedDeviceCollection;
 import dev.devicescripts.application.collections.RunStateCollection;
 import dev.devicescripts.application.port.in.GetScriptRunStatesUseCase;
 import dev.devicescripts.application.port.in.NavigationListUseCase;
-import dev.devicescripts.application.query.Filter;
-import dev.devicescripts.application.query.Page;
-import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.Guids;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.directory.DeviceRunState;
@@ -81,17 +77,9 @@ public final class RunStateEndpoints implements GraphResource {
     }
 
     private NavigationListUseCase<DeviceRunState> deviceRunStates() {
-        return new NavigationListUseCase<>() {
-            @Override
-            public Page<DeviceRunState> list(Caller caller, String scriptKey, Query<DeviceRunState> query) {
-                return useCase.deviceRunStates(caller, scriptId(scriptKey), query);
-            }
-
-            @Override
-            public long count(Caller caller, String scriptKey, Optional<Filter<DeviceRunState>> filter) {
-                return useCase.countDeviceRunStates(caller, scriptId(scriptKey), filter);
-            }
-        };
+        return NavigationListUseCase.of(
+                (caller, scriptKey, query) -> useCase.deviceRunStates(caller, scriptId(scriptKey), query),
+                (caller, scriptKey, filter) -> useCase.countDeviceRunStates(caller, scriptId(scriptKey), filter));
     }
 
     /** {@code $expand=managedDevice}: each state's device inline, or null when it is gone. */
