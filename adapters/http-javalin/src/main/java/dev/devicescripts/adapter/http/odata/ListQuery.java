@@ -56,16 +56,22 @@ public record ListQuery<T>(QueryOptions options, Query<T> query, Projection proj
     static <T> ListQuery<T> ofDirectory(QueryOptions options, EntitySet<T> set, boolean eventual,
                                         List<EntitySet<?>> itemSets) {
         boolean counted = options.value(COUNT).map(ListQuery::bool).orElse(false);
-        DirectoryQueries.checkList(options, filter(options, set), eventual, counted);
+        Optional<Filter<T>> filter = filter(options, set);
+        DirectoryQueries.checkList(options, filter, eventual, counted);
         int top = DirectoryQueries.top(options.value(TOP).map(text -> integer(TOP, text, 1)));
-        return of(options, set, directoryFilter(options, set), top, eventual && counted,
+        return of(options, set, withSearch(options, set, filter), top, eventual && counted,
                 Projection.of(options, set, itemSets));
     }
 
     /** A directory list's $filter and $search, joined by and. */
     static <T> Optional<Filter<T>> directoryFilter(QueryOptions options, EntitySet<T> set) {
+        return withSearch(options, set, filter(options, set));
+    }
+
+    /** The list's $filter, already parsed, and its $search, joined by and. */
+    private static <T> Optional<Filter<T>> withSearch(QueryOptions options, EntitySet<T> set,
+                                                      Optional<Filter<T>> filter) {
         Optional<Filter<T>> search = options.value(SEARCH).map(text -> DirectoryQueries.search(text, set));
-        Optional<Filter<T>> filter = filter(options, set);
         return filter.isPresent() && search.isPresent() ? Optional.of(new Filter.And<>(filter.get(), search.get()))
                 : filter.or(() -> search);
     }
