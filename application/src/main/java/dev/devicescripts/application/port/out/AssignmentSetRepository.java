@@ -23,4 +23,7 @@ public interface AssignmentSetRepository {
 
     /** The sets of those of the scripts the tenant has, read together (for $expand on a page of scripts). */
     Map<ScriptId, AssignmentSet> findSets(TenantId tenant, Collection<ScriptId> scriptIds);
+
+    /** The set of every script the tenant has (what names a filter, what reaches a device), read together. */
+    Map<ScriptId, AssignmentSet> findAllSets(TenantId tenant);
 }

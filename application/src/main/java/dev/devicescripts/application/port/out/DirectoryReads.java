@@ -12,12 +12,14 @@ import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.directory.RunSummary;
 import dev.devicescripts.domain.directory.User;
 import dev.devicescripts.domain.directory.UserRunState;
+import dev.devicescripts.domain.filter.FilterDefinition;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What one tenant's directory holds. Lists filter, order and page in the store (never by loading the tenant), in
+ * What one tenant's directory holds, and its assignment filters (kept here to share the directory's one write path).
+ * Lists filter, order and page in the store (never by loading the tenant), in
  * {@link Query#comparator()}'s order, matched by {@link Filter#matches}; {@code next} is present exactly when more
  * items follow. Membership walks tolerate cycles and list each object once.
  */
@@ -88,4 +90,11 @@ public interface DirectoryReads {
 
     /** The script's run in sum, counted as {@link RunSummary#of} counts it. */
     RunSummary runSummary(ScriptId scriptId);
+
+    /** The assignment filter, as stored (without payloads). */
+    Optional<FilterDefinition> assignmentFilter(UUID id);
+
+    Page<FilterDefinition> assignmentFilters(Query<FilterDefinition> query);
+
+    long countAssignmentFilters(Optional<Filter<FilterDefinition>> filter);
 }

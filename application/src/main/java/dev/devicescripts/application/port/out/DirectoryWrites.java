@@ -5,6 +5,7 @@ import dev.devicescripts.domain.directory.DeviceRunState;
 import dev.devicescripts.domain.directory.Group;
 import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.directory.User;
+import dev.devicescripts.domain.filter.FilterDefinition;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +26,12 @@ public interface DirectoryWrites extends DirectoryReads {
 
     /** Stores the state of its script on its device, replacing the earlier one. */
     void put(DeviceRunState runState);
+
+    /** Stores the assignment filter, replacing the one with its id; its payloads are not stored. */
+    void put(FilterDefinition filter);
+
+    /** False if there was none. */
+    boolean deleteAssignmentFilter(UUID id);
 
     /** Deletes the user, group or device and every membership it has, as member and as group; false if none. */
     boolean deleteObject(UUID id);

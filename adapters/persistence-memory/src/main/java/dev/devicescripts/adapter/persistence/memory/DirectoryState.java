@@ -14,6 +14,7 @@ import dev.devicescripts.domain.directory.Group;
 import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.directory.RunSummary;
 import dev.devicescripts.domain.directory.User;
+import dev.devicescripts.domain.filter.FilterDefinition;
 import dev.devicescripts.domain.directory.UserRunState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ final class DirectoryState implements DirectoryWrites {
     private final Flat<UUID, Group> groups;
     private final Flat<UUID, Device> devices;
     private final Flat<UUID, ManagedDevice> managedDevices;
+    private final Flat<UUID, FilterDefinition> assignmentFilters;
     /** group -> its direct members, and the same edges the other way round: member -> the groups that hold it. */
     private final Nested<UUID, Set<UUID>> members;
     private final Nested<UUID, Set<UUID>> memberOf;
@@ -51,7 +53,8 @@ final class DirectoryState implements DirectoryWrites {
     /** An empty, committed directory of a tenant whose scripts {@code scriptExists} tells. */
     static DirectoryState empty(Predicate<ScriptId> scriptExists) {
         DirectoryState empty = new DirectoryState(scriptExists, new Flat<>(Map.of()), new Flat<>(Map.of()),
-                new Flat<>(Map.of()), new Flat<>(Map.of()), new Nested<>(Map.of(), LinkedHashSet::new),
+                new Flat<>(Map.of()), new Flat<>(Map.of()), new Flat<>(Map.of()),
+                new Nested<>(Map.of(), LinkedHashSet::new),
                 new Nested<>(Map.of(), LinkedHashSet::new), new Nested<>(Map.of(), HashMap::new));
         empty.frozen = true;
         return empty;
@@ -59,6 +62,7 @@ final class DirectoryState implements DirectoryWrites {
 
     private DirectoryState(Predicate<ScriptId> scriptExists, Flat<UUID, User> users, Flat<UUID, Group> groups,
                            Flat<UUID, Device> devices, Flat<UUID, ManagedDevice> managedDevices,
+                           Flat<UUID, FilterDefinition> assignmentFilters,
                            Nested<UUID, Set<UUID>> members, Nested<UUID, Set<UUID>> memberOf,
                            Nested<ScriptId, Map<UUID, DeviceRunState>> runStates) {
         this.scriptExists = scriptExists;
@@ -66,6 +70,7 @@ final class DirectoryState implements DirectoryWrites {
         this.groups = groups;
         this.devices = devices;
         this.managedDevices = managedDevices;
+        this.assignmentFilters = assignmentFilters;
         this.members = members;
         this.memberOf = memberOf;
         this.runStates = runStates;
@@ -74,7 +79,7 @@ final class DirectoryState implements DirectoryWrites {
     /** A draft to change, over this committed state. */
     DirectoryState draft() {
         return new DirectoryState(scriptExists, users.draft(), groups.draft(), devices.draft(), managedDevices.draft(),
-                members.draft(), memberOf.draft(), runStates.draft());
+                assignmentFilters.draft(), members.draft(), memberOf.draft(), runStates.draft());
     }
 
     /** Ends the draft's changes: it becomes a committed state, and a write work kept hold of fails. */
@@ -150,6 +155,21 @@ final class DirectoryState implements DirectoryWrites {
     @Override
     public long countDevices(Optional<Filter<Device>> filter) {
         return InMemoryQueries.count(devices.read().values().stream(), filter);
+    }
+
+    @Override
+    public Optional<FilterDefinition> assignmentFilter(UUID id) {
+        return Optional.ofNullable(assignmentFilters.read().get(id));
+    }
+
+    @Override
+    public Page<FilterDefinition> assignmentFilters(Query<FilterDefinition> query) {
+        return InMemoryQueries.page(assignmentFilters.read().values().stream(), query);
+    }
+
+    @Override
+    public long countAssignmentFilters(Optional<Filter<FilterDefinition>> filter) {
+        return InMemoryQueries.count(assignmentFilters.read().values().stream(), filter);
     }
 
     @Override
@@ -269,6 +289,20 @@ final class DirectoryState implements DirectoryWrites {
     @Override
     public void put(ManagedDevice managedDevice) {
         managedDevices.edit().put(changing(managedDevice).id(), managedDevice);
+    }
+
+    @Override
+    public void put(FilterDefinition filter) {
+        assignmentFilters.edit().put(changing(filter).id(), filter.withPayloads(List.of()));
+    }
+
+    @Override
+    public boolean deleteAssignmentFilter(UUID id) {
+        if (!assignmentFilters.read().containsKey(changing(id))) {
+            return false;
+        }
+        assignmentFilters.edit().remove(id);
+        return true;
     }
 
     @Override

@@ -111,6 +111,17 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
         return sets;
     }
 
+    @Override
+    public Map<ScriptId, AssignmentSet> findAllSets(TenantId tenant) {
+        Map<ScriptId, AssignmentSet> sets = new HashMap<>();
+        entries.forEach((key, script) -> {
+            if (key.tenant().equals(tenant)) {
+                sets.put(key.id(), script.assignments());
+            }
+        });
+        return sets;
+    }
+
     /** Memory is always there. */
     @Override
     public Readiness readiness() {

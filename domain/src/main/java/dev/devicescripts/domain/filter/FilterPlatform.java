@@ -1,0 +1,37 @@
+package dev.devicescripts.domain.filter;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The platform an assignment filter is for (Graph's devicePlatformType), each with the name Graph writes. */
+public enum FilterPlatform {
+    ANDROID("android"),
+    ANDROID_FOR_WORK("androidForWork"),
+    IOS("iOS"),
+    MAC_OS("macOS"),
+    WINDOWS_PHONE_81("windowsPhone81"),
+    WINDOWS_81_AND_LATER("windows81AndLater"),
+    WINDOWS_10_AND_LATER("windows10AndLater"),
+    ANDROID_WORK_PROFILE("androidWorkProfile"),
+    UNKNOWN("unknown"),
+    ANDROID_AOSP("androidAOSP"),
+    ANDROID_MOBILE_APPLICATION_MANAGEMENT("androidMobileApplicationManagement"),
+    IOS_MOBILE_APPLICATION_MANAGEMENT("iOSMobileApplicationManagement"),
+    WINDOWS_MOBILE_APPLICATION_MANAGEMENT("windowsMobileApplicationManagement"),
+    UNKNOWN_FUTURE_VALUE("unknownFutureValue");
+
+    private final String graphName;
+
+    FilterPlatform(String graphName) {
+        this.graphName = graphName;
+    }
+
+    public String graphName() {
+        return graphName;
+    }
+
+    /** The platform Graph calls {@code name}, matched exactly as Graph matches enum members. */
+    public static Optional<FilterPlatform> of(String name) {
+        return Arrays.stream(values()).filter(platform -> platform.graphName.equals(name)).findFirst();
+    }
+}
