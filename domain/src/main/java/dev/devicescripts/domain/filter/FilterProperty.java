@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param values     the values getSupportedProperties lists (the enumerated ones, the SKU names); empty for free text
  * @param source     where a managed device holds it
  * @param valueTable the filter-side value of each source value it renames (keys of the source's Java type, strings
- *                   matched ignoring case); empty when the value is the source's own, a blank one counting as none
+ *                   matched ignoring case); empty when the value is the source's own, an empty one counting as none
  * @param otherwise  with a table, the value of a source value the table lacks (null included); null for none
  */
 public record FilterProperty(String name, Kind kind, List<FilterOperator> operators, List<String> values,
@@ -40,7 +40,7 @@ public record FilterProperty(String name, Kind kind, List<FilterOperator> operat
 
     /**
      * The device's value as rules compare it (and the preview shows it): the source's text, or its table's name for
-     * it; null when the device has none (an empty or blank text included).
+     * it; null when the device has none (an empty text included).
      */
     public String valueOf(ManagedDevice device) {
         throw new UnsupportedOperationException("helper A");
