@@ -23,6 +23,8 @@ ROWS = [
     ("t100k", "(t) device transitiveMemberOf, 100k"),
     ("m1k", "(m) managedDevices page of 100, 1k"),
     ("m100k", "(m) managedDevices page of 100, 100k"),
+    ("p1k", "(p) filter preview first page, 1k"),
+    ("p100k", "(p) filter preview first page, 100k"),
     ("pg_b", "(b) on PostgreSQL, 1,000 scripts"),
     ("pg_e1k", "(e) on PostgreSQL, 1,000 scripts"),
 ]
@@ -31,7 +33,7 @@ POSTGRES_ROWS = ("pg_b", "pg_e1k")
 
 def skipped(key, meta):
     """Why a row did not run by design, or None."""
-    if key in ("e100k", "g100k", "t100k", "m100k") and meta.get("quick"):
+    if key in ("e100k", "g100k", "t100k", "m100k", "p100k") and meta.get("quick"):
         return "skipped (--quick)"
     if key in POSTGRES_ROWS and not meta.get("postgres"):
         return "skipped (no --postgres)"
@@ -85,7 +87,8 @@ def targets(rows, meta):
                     % (ms(e2["p50_us"]), ms(e1["p50_us"]), 2 * ms(e1["p50_us"]), e2["rps"], e1["rps"])))
     else:
         out.append(("(e) p50 at 100,000 <= 2 x at 1,000", False, "no responses"))
-    for small, large, name in (("g1k", "g100k", "(g)"), ("t1k", "t100k", "(t)"), ("m1k", "m100k", "(m)")):
+    for small, large, name in (("g1k", "g100k", "(g)"), ("t1k", "t100k", "(t)"), ("m1k", "m100k", "(m)"),
+                              ("p1k", "p100k", "(p)")):
         target = "%s p50 at 100k <= 2 x at 1k" % name
         s1, s2 = (rows.get(k) if rows.get(k, {}).get("requests") else None for k in (small, large))
         if meta.get("quick"):
