@@ -3,7 +3,7 @@ package dev.devicescripts.domain.filter;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What an assignment filter's rule reads: a managed device's properties ({@code device.*}) or an app's ({@code app.*}). */
+/** What an assignment filter's rule reads: a managed device's properties ({@code device.*}) or an app's. */
 public enum FilterManagementType {
     DEVICES("devices"),
     APPS("apps"),
