@@ -47,8 +47,8 @@ public record PropertyTable(FilterPlatform platform, List<FilterProperty> proper
                     "azureADRegistered", "Azure AD registered", "hybridAzureADJoined", "Hybrid Azure AD joined",
                     "unknown", "Unknown"), "Unknown"),
             new FilterProperty("cpuArchitecture", Kind.ENUMERATED, MEMBERSHIP,
-                    List.of("amd64", "x86", "arm64", "unknown"), DeviceField.PROCESSOR_ARCHITECTURE, Map.of("x64", "amd64", "x86", "x86", "arM64", "arm64"),
-                    "unknown"),
+                    List.of("amd64", "x86", "arm64", "unknown"), DeviceField.PROCESSOR_ARCHITECTURE,
+                    Map.of("x64", "amd64", "x86", "x86", "arM64", "arm64"), "unknown"),
             new FilterProperty("isTpmAttested", Kind.ENUMERATED, EQUALITY, List.of("True", "False"),
                     DeviceField.TPM_ATTESTED, Map.of(Boolean.TRUE, "True"), "False")));
 
