@@ -32,6 +32,8 @@ ALTER TABLE managed_device ADD COLUMN os_version_part_2 bigint;
 ALTER TABLE managed_device ADD COLUMN os_version_part_3 bigint;
 ALTER TABLE managed_device ADD COLUMN os_version_part_4 bigint;
 -- A filter's device preview lists the devices of one platform (operatingSystem) by device name: its first page reads
--- the platform's first index entries, whatever the tenant's other devices.
+-- the platform's first index entries, whatever the tenant's other devices. Names that may be null come first, as the
+-- lists order them (QuerySql.orderBy), so that PostgreSQL reads the index in that order too (H2 puts them first
+-- anyway); H2 reads it when the query orders by operatingSystem before deviceName.
 CREATE INDEX managed_device_platform_name
-    ON managed_device (tenant_id, operating_system_folded, device_name_folded, id);
+    ON managed_device (tenant_id, operating_system_folded, device_name_folded NULLS FIRST, id);
