@@ -185,6 +185,30 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
     }
 
     @Test
+    void findAllSetsReadsTheCurrentSetOfEveryScriptOfTheTenantAndNoOtherTenants() {
+        ScriptId assigned = insertScript(TENANT);
+        ScriptId unassigned = insertScript(TENANT);
+        ScriptId reassigned = insertScript(TENANT);
+        ScriptId deleted = insertScript(TENANT);
+        ScriptId theirs = insertScript(OTHER_TENANT);
+        assignmentSets.replace(TENANT, reassigned, EVERY_KIND);
+        assignmentSets.replace(OTHER_TENANT, theirs, EVERY_KIND);
+        assignmentSets.replace(TENANT, deleted, groupsSet(4, 2));
+        scripts.delete(TENANT, deleted);
+        // read right after the assigns: a store that acknowledges them before its database has them shows them too
+        assignmentSets.replace(TENANT, assigned, EVERY_KIND);
+        assignmentSets.replace(TENANT, reassigned, groupsSet(5, 3));
+
+        Map<ScriptId, AssignmentSet> found = assignmentSets.findAllSets(TENANT);
+
+        assertThat(found).containsOnly(entry(assigned, EVERY_KIND), entry(unassigned, AssignmentSet.EMPTY),
+                entry(reassigned, groupsSet(5, 3)));
+        assertThat(found.get(assigned).targets()).containsExactlyElementsOf(EVERY_KIND.targets());
+        assertThat(assignmentSets.findAllSets(OTHER_TENANT)).containsOnly(entry(theirs, EVERY_KIND));
+        assertThat(assignmentSets.findAllSets(TenantId.of("33333333-3333-3333-3333-333333333333"))).isEmpty();
+    }
+
+    @Test
     void concurrentReplacesAndReadsOfOneScriptOnlyEverSeeWholeSetsThatWereSent() throws Exception {
         ScriptId id = insertScript(TENANT);
         int writers = 8;

@@ -10,6 +10,9 @@ import dev.devicescripts.domain.directory.Group;
 import dev.devicescripts.domain.directory.LoggedOnUser;
 import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.directory.User;
+import dev.devicescripts.domain.filter.FilterDefinition;
+import dev.devicescripts.domain.filter.FilterManagementType;
+import dev.devicescripts.domain.filter.FilterPlatform;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,6 +71,14 @@ public final class DirectoryFixtures {
                 azureADDeviceId, true, "hybridAzureADJoined", "windowsAutoEnrollment", CREATED,
                 CREATED.plusSeconds(120), "Enterprise", 4, "arM64", "Lab", "Autopilot profile",
                 "configurationManagerClientMdm", "inGracePeriod", List.of("0", "7"), true);
+    }
+
+    /** A filter without payloads, as stores keep it, with a description when {@code description} is not null. */
+    public static FilterDefinition filter(String displayName, String description, FilterPlatform platform,
+                                          FilterManagementType managementType) {
+        return new FilterDefinition(UUID.randomUUID(), displayName, description, platform,
+                "(device.deviceName -eq \"LAB-042\") or (device.model -startsWith \"Surface\")", managementType,
+                List.of("0", "7"), CREATED, CREATED.plusSeconds(60), List.of());
     }
 
     public static DeviceRunState runState(ScriptId scriptId, UUID managedDeviceId, String runState) {

@@ -1,6 +1,7 @@
 package dev.devicescripts.application.port.out;
 
 import static dev.devicescripts.application.port.out.DirectoryFixtures.device;
+import static dev.devicescripts.application.port.out.DirectoryFixtures.filter;
 import static dev.devicescripts.application.port.out.DirectoryFixtures.fullDevice;
 import static dev.devicescripts.application.port.out.DirectoryFixtures.fullGroup;
 import static dev.devicescripts.application.port.out.DirectoryFixtures.fullManagedDevice;
@@ -14,9 +15,15 @@ import static dev.devicescripts.application.port.out.ScriptFixtures.OTHER_TENANT
 import static dev.devicescripts.application.port.out.ScriptFixtures.TENANT;
 import static dev.devicescripts.application.port.out.ScriptFixtures.newScriptId;
 import static dev.devicescripts.application.port.out.ScriptFixtures.script;
+import static dev.devicescripts.domain.filter.FilterManagementType.APPS;
+import static dev.devicescripts.domain.filter.FilterManagementType.DEVICES;
+import static dev.devicescripts.domain.filter.FilterPlatform.IOS;
+import static dev.devicescripts.domain.filter.FilterPlatform.MAC_OS;
+import static dev.devicescripts.domain.filter.FilterPlatform.WINDOWS_10_AND_LATER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.devicescripts.application.collections.AssignmentFilterCollection;
 import dev.devicescripts.application.collections.DeviceCollection;
 import dev.devicescripts.application.collections.DirectoryObjectCollection;
 import dev.devicescripts.application.collections.GroupCollection;
@@ -34,6 +41,7 @@ import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Property;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.application.query.SortKey;
+import dev.devicescripts.domain.AssignmentFilterType;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.directory.Device;
@@ -44,6 +52,10 @@ import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.directory.RunSummary;
 import dev.devicescripts.domain.directory.User;
 import dev.devicescripts.domain.directory.UserRunState;
+import dev.devicescripts.domain.filter.FilterDefinition;
+import dev.devicescripts.domain.filter.FilterManagementType;
+import dev.devicescripts.domain.filter.FilterPayload;
+import dev.devicescripts.domain.filter.FilterPlatform;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -770,6 +782,98 @@ public abstract class DirectoryRepositoryContractTest {
 
         assertThat(reads().managedDevice(managed.id())).contains(managed);
         change(writes -> assertThat(writes.danglingReferences(10)).isEmpty());
+    }
+
+    @Test
+    void assignmentFiltersArePutFoundReplacedAndDeletedAndTheirPayloadsAreNeverStored() {
+        FilterDefinition withPayloads = filter("Surface", "Lab devices", WINDOWS_10_AND_LATER, DEVICES)
+                .withPayloads(List.of(new FilterPayload(newScriptId().value(), UUID.randomUUID(),
+                        AssignmentFilterType.INCLUDE)));
+        FilterDefinition bare = filter("Macs", null, MAC_OS, DEVICES);
+
+        change(writes -> {
+            writes.put(withPayloads);
+            writes.put(bare);
+            assertThat(writes.assignmentFilter(bare.id())).contains(bare);
+        });
+
+        assertThat(reads().assignmentFilter(withPayloads.id())).contains(withPayloads.withPayloads(List.of()));
+        assertThat(reads().assignmentFilter(bare.id())).contains(bare);
+        assertThat(reads().countAssignmentFilters(Optional.empty())).isEqualTo(2);
+        FilterDefinition renamed = new FilterDefinition(bare.id(), "Apple silicon", "M-series only", MAC_OS,
+                "(device.cpuArchitecture -eq \"arm64\")", APPS, List.of(), CREATED, CREATED.plusSeconds(3600),
+                List.of());
+
+        change(writes -> writes.put(renamed));
+
+        assertThat(reads().assignmentFilter(bare.id())).contains(renamed);
+        assertThat(reads().countAssignmentFilters(Optional.empty())).isEqualTo(2);
+        assertThat(writeTells(writes -> writes.deleteAssignmentFilter(bare.id()))).isTrue();
+        assertThat(writeTells(writes -> writes.deleteAssignmentFilter(bare.id()))).isFalse();
+        assertThat(reads().assignmentFilter(bare.id())).isEmpty();
+        assertThat(reads().assignmentFilter(withPayloads.id())).isPresent();
+    }
+
+    @Test
+    void assignmentFiltersListCountAndPageByTheDocumentedFilters() {
+        List<FilterDefinition> stored = List.of(filter("Surface", "Lab", WINDOWS_10_AND_LATER, DEVICES),
+                filter("surface", null, WINDOWS_10_AND_LATER, DEVICES), filter("Macs", null, MAC_OS, DEVICES),
+                filter("Surface apps", null, WINDOWS_10_AND_LATER, APPS), filter("iPads", null, IOS, DEVICES),
+                filter("Surface Hub", null, FilterPlatform.WINDOWS_81_AND_LATER, DEVICES),
+                filter("Zebra", null, FilterPlatform.ANDROID_AOSP, FilterManagementType.UNKNOWN_FUTURE_VALUE));
+        change(writes -> stored.forEach(writes::put));
+        directory.write(OTHER_TENANT, writes -> {
+            writes.put(filter("Surface", null, WINDOWS_10_AND_LATER, DEVICES));
+            return null;
+        });
+
+        assertEveryListAsInMemory(stored, AssignmentFilterCollection.ASSIGNMENT_FILTERS, List.of(
+                        new Comparison<>(AssignmentFilterCollection.PLATFORM, Operator.EQ, "WINDOWS10andLater"),
+                        new Comparison<>(AssignmentFilterCollection.MANAGEMENT_TYPE, Operator.EQ, "devices"),
+                        new Comparison<>(AssignmentFilterCollection.MANAGEMENT_TYPE, Operator.NE,
+                                "unknownfuturevalue"),
+                        new Comparison<>(AssignmentFilterCollection.DISPLAY_NAME, Operator.EQ, "SURFACE"),
+                        new StringMatch<>(StringFunction.STARTS_WITH, AssignmentFilterCollection.DISPLAY_NAME,
+                                "surface "),
+                        new Filter.And<>(new Comparison<>(AssignmentFilterCollection.PLATFORM, Operator.EQ,
+                                "windows10AndLater"), new Comparison<>(AssignmentFilterCollection.MANAGEMENT_TYPE,
+                                Operator.EQ, "apps"))),
+                List.of(AssignmentFilterCollection.DISPLAY_NAME, AssignmentFilterCollection.PLATFORM),
+                reads()::assignmentFilters, reads()::countAssignmentFilters);
+    }
+
+    @Test
+    void aWriteThatThrowsKeepsNoFilterItPutOrDeleted() {
+        FilterDefinition kept = filter("Kept", null, WINDOWS_10_AND_LATER, DEVICES);
+        change(writes -> writes.put(kept));
+        FilterDefinition added = filter("Added", null, MAC_OS, DEVICES);
+        RuntimeException failure = new IllegalStateException("the work fails after writing");
+
+        assertThatThrownBy(() -> directory.write(TENANT, writes -> {
+            writes.put(added);
+            assertThat(writes.deleteAssignmentFilter(kept.id())).isTrue();
+            throw failure;
+        })).isSameAs(failure);
+
+        assertThat(reads().assignmentFilter(kept.id())).contains(kept);
+        assertThat(reads().assignmentFilter(added.id())).isEmpty();
+        assertThat(reads().countAssignmentFilters(Optional.empty())).isEqualTo(1);
+    }
+
+    @Test
+    void anotherTenantsFiltersAreNeitherSeenNorDeleted() {
+        FilterDefinition theirs = filter("Theirs", null, WINDOWS_10_AND_LATER, DEVICES);
+        directory.write(OTHER_TENANT, writes -> {
+            writes.put(theirs);
+            return null;
+        });
+
+        assertThat(reads().assignmentFilter(theirs.id())).isEmpty();
+        assertThat(reads().assignmentFilters(Query.firstPage(AssignmentFilterCollection.ASSIGNMENT_FILTERS, 10))
+                .items()).isEmpty();
+        assertThat(reads().countAssignmentFilters(Optional.empty())).isZero();
+        assertThat(writeTells(writes -> writes.deleteAssignmentFilter(theirs.id()))).isFalse();
+        assertThat(directory.reads(OTHER_TENANT).assignmentFilter(theirs.id())).contains(theirs);
     }
 
     /**

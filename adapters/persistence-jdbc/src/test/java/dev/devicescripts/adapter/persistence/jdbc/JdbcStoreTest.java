@@ -65,6 +65,11 @@ class JdbcStoreTest {
     }
 
     @Test
+    void managedDevicesStoredBeforeTheVersionPartsGetThemFromTheMigration() throws Exception {
+        DevicesStoredWithoutVersionParts.assertFilledByTheMigration(TestDatabases.settings(dataDirectory));
+    }
+
+    @Test
     void theDatabaseIsOneFileUnderTheDataDirectory() {
         TestDatabases.open(dataDirectory).close();
 

@@ -67,6 +67,11 @@ class PostgresStoreTest {
     }
 
     @Test
+    void managedDevicesStoredBeforeTheVersionPartsGetThemFromTheMigration() throws Exception {
+        DevicesStoredWithoutVersionParts.assertFilledByTheMigration(database.settings());
+    }
+
+    @Test
     void statusIsReadyWhileOpenAndNotAfterClose() {
         JdbcStoreTest.assertReadyWhileOpenAndNotAfterClose(JdbcStore.open(database.settings()));
     }
