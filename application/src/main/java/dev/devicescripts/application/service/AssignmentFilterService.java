@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -308,7 +309,7 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
     }
 
     private static <T> void refuseChange(T sent, T current, String field) {
-        if (!sent.equals(current)) {
+        if (!Objects.equals(sent, current)) {
             throw new InvalidInputException(field, "cannot change once the filter exists: its rule is written for "
                     + "one platform's device properties; create another filter instead.");
         }

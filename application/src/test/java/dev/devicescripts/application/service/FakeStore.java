@@ -100,4 +100,15 @@ final class FakeStore implements ScriptRepository, AssignmentSetRepository {
         scriptIds.forEach(id -> findSet(tenant, id).ifPresent(set -> sets.put(id, set)));
         return sets;
     }
+
+    @Override
+    public Map<ScriptId, AssignmentSet> findAllSets(TenantId tenant) {
+        Map<ScriptId, AssignmentSet> sets = new HashMap<>();
+        stored.forEach((key, entry) -> {
+            if (key.tenant().equals(tenant)) {
+                sets.put(key.id(), entry.set());
+            }
+        });
+        return sets;
+    }
 }
