@@ -1,5 +1,8 @@
 package dev.devicescripts.domain.filter;
 
+import dev.devicescripts.domain.InvalidInputException;
+import dev.devicescripts.domain.ScriptProperties;
+import dev.devicescripts.domain.WhiteSpace;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +23,9 @@ public record FilterDefinition(UUID id, String displayName, String description, 
     public static final String DISPLAY_NAME = "displayName";
     public static final String RULE = "rule";
     public static final String PLATFORM = "platform";
+    public static final String DESCRIPTION = "description";
+    /** As a script's description. */
+    public static final int MAX_DESCRIPTION_LENGTH = ScriptProperties.MAX_DESCRIPTION_LENGTH;
     /** Intune's limit per tenant. */
     public static final int MAX_FILTERS_PER_TENANT = 200;
 
@@ -36,14 +42,38 @@ public record FilterDefinition(UUID id, String displayName, String description, 
     }
 
     /**
-     * Checks what a client may write: a display name that is not blank, a rule of at most
-     * {@link RuleParser#MAX_RULE_LENGTH} characters, valid for the platform and management type.
+     * Checks what a client may write: a display name that is not blank, a description of at most
+     * {@link #MAX_DESCRIPTION_LENGTH} characters, a rule that is not blank, of at most
+     * {@link RuleParser#MAX_RULE_LENGTH} characters, valid for the platform and management type (which must be one
+     * devicescripts has a {@link PropertyTable} for).
      *
      * @return the parsed rule
      * @throws dev.devicescripts.domain.InvalidInputException naming the field and the rule it broke
      */
     public FilterRule check() {
-        throw new UnsupportedOperationException("helper A");
+        if (WhiteSpace.isBlank(displayName)) {
+            throw new InvalidInputException(DISPLAY_NAME, "must not be blank.");
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
+            throw new InvalidInputException(DESCRIPTION, "is " + description.length()
+                    + " characters long; it may be at most " + MAX_DESCRIPTION_LENGTH + ".");
+        }
+        if (WhiteSpace.isBlank(rule)) {
+            throw new InvalidInputException(RULE, "must not be blank.");
+        }
+        if (rule.length() > RuleParser.MAX_RULE_LENGTH) {
+            throw new InvalidInputException(RULE, "is " + rule.length() + " characters long; it may be at most "
+                    + RuleParser.MAX_RULE_LENGTH + ".");
+        }
+        PropertyTable table = PropertyTable.of(platform, managementType).orElseThrow(() -> new InvalidInputException(
+                PLATFORM, "is " + platform.graphName() + " for " + managementType.graphName()
+                        + "; devicescripts has rule tables for windows10AndLater and macOS device filters only."));
+        try {
+            return RuleParser.parse(rule, table);
+        } catch (InvalidRuleException e) {
+            // Its message starts with the field's name, which InvalidInputException puts first itself.
+            throw new InvalidInputException(RULE, e.getMessage().substring(RULE.length() + 1));
+        }
     }
 
     public FilterDefinition withPayloads(List<FilterPayload> payloads) {

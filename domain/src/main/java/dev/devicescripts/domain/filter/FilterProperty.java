@@ -2,6 +2,7 @@ package dev.devicescripts.domain.filter;
 
 import dev.devicescripts.domain.directory.ManagedDevice;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -43,6 +44,24 @@ public record FilterProperty(String name, Kind kind, List<FilterOperator> operat
      * it; null when the device has none (an empty text included).
      */
     public String valueOf(ManagedDevice device) {
-        throw new UnsupportedOperationException("helper A");
+        Object value = source.valueOf(device);
+        if (valueTable.isEmpty()) {
+            String text = (String) value;
+            return text == null || text.isEmpty() ? null : text;
+        }
+        if (value == null) {
+            return otherwise;
+        }
+        String named = value instanceof String text
+                ? valueTable.entrySet().stream()
+                        .filter(entry -> entry.getKey() instanceof String key && fold(key).equals(fold(text)))
+                        .map(Map.Entry::getValue).findFirst().orElse(null)
+                : valueTable.get(value);
+        return named == null ? otherwise : named;
+    }
+
+    /** How rules and the stores ignore case: the same folding on both sides, so that they agree on every value. */
+    static String fold(String text) {
+        return text.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.devicescripts.domain.filter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import java.util.Optional;
  */
 public record OsVersion(List<Long> parts) implements Comparable<OsVersion> {
     public static final int PARTS = 4;
+    private static final int MAX_PART_DIGITS = 9;
 
     public OsVersion {
         parts = List.copyOf(parts);
@@ -21,11 +23,33 @@ public record OsVersion(List<Long> parts) implements Comparable<OsVersion> {
 
     /** The version {@code text} spells (no spaces, no quotes), or empty when it is not one. */
     public static Optional<OsVersion> parse(String text) {
-        throw new UnsupportedOperationException("helper A");
+        String[] written = text.split("\\.", -1);
+        if (written.length < 2 || written.length > PARTS) {
+            return Optional.empty();
+        }
+        List<Long> parts = new ArrayList<>(PARTS);
+        for (String part : written) {
+            // ASCII digits only: Long.parseLong would also take a sign and other scripts' digits.
+            if (part.isEmpty() || part.length() > MAX_PART_DIGITS
+                    || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return Optional.empty();
+            }
+            parts.add(Long.parseLong(part));
+        }
+        while (parts.size() < PARTS) {
+            parts.add(0L);
+        }
+        return Optional.of(new OsVersion(parts));
     }
 
     @Override
     public int compareTo(OsVersion other) {
-        throw new UnsupportedOperationException("helper A");
+        for (int i = 0; i < PARTS; i++) {
+            int order = Long.compare(parts.get(i), other.parts.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
     }
 }
