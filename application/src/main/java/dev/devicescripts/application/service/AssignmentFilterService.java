@@ -179,7 +179,7 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
         }
         Optional<PropertyTable> table = PropertyTable.of(platform,
                 check.managementType() == null ? FilterManagementType.DEVICES : check.managementType());
-        if (table.isEmpty() || rule.length() > RuleParser.MAX_RULE_LENGTH) {
+        if (table.isEmpty()) {
             return false;
         }
         try {
