@@ -30,6 +30,11 @@ final class CommittingSetWriter implements SetWriter {
         return Map.of();
     }
 
+    @Override
+    public Map<ScriptId, List<byte[]>> waitingSets(TenantId tenant) {
+        return Map.of();
+    }
+
     /** Nothing to do: every set acknowledged is in the database, where a script's delete takes its set along. */
     @Override
     public void insertedOrDeleted(TenantId tenant, ScriptId scriptId) {

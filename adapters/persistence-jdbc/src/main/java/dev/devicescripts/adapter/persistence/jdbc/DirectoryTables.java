@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
+import dev.devicescripts.application.collections.AssignmentFilterCollection;
 import dev.devicescripts.application.collections.DeviceCollection;
 import dev.devicescripts.application.collections.GroupCollection;
 import dev.devicescripts.application.collections.ManagedDeviceCollection;
@@ -15,6 +16,10 @@ import dev.devicescripts.domain.directory.Group;
 import dev.devicescripts.domain.directory.LoggedOnUser;
 import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.directory.User;
+import dev.devicescripts.domain.filter.FilterDefinition;
+import dev.devicescripts.domain.filter.FilterManagementType;
+import dev.devicescripts.domain.filter.FilterPlatform;
+import dev.devicescripts.domain.filter.OsVersion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -27,7 +32,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * How each kind the directory keeps is a row (see V9): its table, its columns but the tenant's in the order
+ * How each kind the directory keeps is a row (see V9, and V13 for assignment filters): its table, its columns but the tenant's in the order
  * {@code values} gives them, and how a row reads back. The key, {@code id}, is the first column.
  */
 record DirectoryTables<T>(String table, String alias, List<String> columns, Function<T, Object[]> values,
@@ -112,25 +117,30 @@ record DirectoryTables<T>(String table, String alias, List<String> columns, Func
                     "user_principal_name_folded", "user_display_name", "user_display_name_folded", "join_type",
                     "join_type_folded", "sku_family", "sku_family_folded", "sku_number", "processor_architecture",
                     "processor_architecture_folded", "enrollment_profile_name", "enrollment_profile_name_folded",
-                    "role_scope_tag_ids", "users_logged_on", "is_tpm_attested"),
-            device -> new Object[] {device.id(), device.userId(), device.deviceName(), folded(device.deviceName()),
-                device.managedDeviceOwnerType(), device.enrolledDateTime(), device.lastSyncDateTime(),
-                device.operatingSystem(), folded(device.operatingSystem()), device.complianceState(),
-                folded(device.complianceState()), device.managementAgent(), folded(device.managementAgent()),
-                device.osVersion(), folded(device.osVersion()), device.azureADRegistered(),
-                device.deviceEnrollmentType(), folded(device.deviceEnrollmentType()), device.emailAddress(),
-                folded(device.emailAddress()), device.azureADDeviceId(), device.deviceCategoryDisplayName(),
-                folded(device.deviceCategoryDisplayName()), device.model(), folded(device.model()),
-                device.manufacturer(), folded(device.manufacturer()), device.serialNumber(),
-                folded(device.serialNumber()), device.userPrincipalName(), folded(device.userPrincipalName()),
-                device.userDisplayName(), folded(device.userDisplayName()), device.joinType(),
-                folded(device.joinType()), device.skuFamily(), folded(device.skuFamily()),
-                device.skuNumber() == null ? null : device.skuNumber().longValue(), device.processorArchitecture(),
-                folded(device.processorArchitecture()), device.enrollmentProfileName(),
-                folded(device.enrollmentProfileName()), JsonLists.strings(device.roleScopeTagIds()),
-                JsonLists.records(device.usersLoggedOn().stream().map(logOn -> Arrays.asList(logOn.userId()
-                    .toString(), logOn.lastLogOnDateTime() == null ? null : logOn.lastLogOnDateTime().toString()))
-                    .toList()), device.isTpmAttested()},
+                    "role_scope_tag_ids", "users_logged_on", "is_tpm_attested", "os_version_part_1",
+                    "os_version_part_2", "os_version_part_3", "os_version_part_4"),
+            device -> {
+                Long[] parts = versionParts(device.osVersion());
+                return new Object[] {device.id(), device.userId(), device.deviceName(), folded(device.deviceName()),
+                    device.managedDeviceOwnerType(), device.enrolledDateTime(), device.lastSyncDateTime(),
+                    device.operatingSystem(), folded(device.operatingSystem()), device.complianceState(),
+                    folded(device.complianceState()), device.managementAgent(), folded(device.managementAgent()),
+                    device.osVersion(), folded(device.osVersion()), device.azureADRegistered(),
+                    device.deviceEnrollmentType(), folded(device.deviceEnrollmentType()), device.emailAddress(),
+                    folded(device.emailAddress()), device.azureADDeviceId(), device.deviceCategoryDisplayName(),
+                    folded(device.deviceCategoryDisplayName()), device.model(), folded(device.model()),
+                    device.manufacturer(), folded(device.manufacturer()), device.serialNumber(),
+                    folded(device.serialNumber()), device.userPrincipalName(), folded(device.userPrincipalName()),
+                    device.userDisplayName(), folded(device.userDisplayName()), device.joinType(),
+                    folded(device.joinType()), device.skuFamily(), folded(device.skuFamily()),
+                    device.skuNumber() == null ? null : device.skuNumber().longValue(),
+                    device.processorArchitecture(), folded(device.processorArchitecture()),
+                    device.enrollmentProfileName(), folded(device.enrollmentProfileName()),
+                    JsonLists.strings(device.roleScopeTagIds()),
+                    JsonLists.records(device.usersLoggedOn().stream().map(logOn -> Arrays.asList(logOn.userId()
+                        .toString(), logOn.lastLogOnDateTime() == null ? null : logOn.lastLogOnDateTime().toString()))
+                        .toList()), device.isTpmAttested(), parts[0], parts[1], parts[2], parts[3]};
+            },
             row -> new ManagedDevice(uuid(row, "id"), row.getString("device_name"), row.getString("model"),
                     row.getString("manufacturer"), row.getString("serial_number"), row.getString("operating_system"),
                     row.getString("os_version"), row.getString("managed_device_owner_type"), uuid(row, "user_id"),
@@ -158,6 +168,32 @@ record DirectoryTables<T>(String table, String alias, List<String> columns, Func
             row -> new DeviceRunState(new ScriptId(uuid(row, "script_id")), uuid(row, "managed_device_id"),
                     row.getString("run_state"), row.getString("result_message"),
                     instant(row, "last_state_update_date_time"), errorCode(row), row.getString("error_description")));
+
+    /**
+     * The parts of operatingSystemVersion that rules compare (FilterDeviceCollection's osVersionPart1 to 4), four nulls
+     * when the text is no version.
+     */
+    static Long[] versionParts(String osVersion) {
+        return OsVersion.parse(osVersion == null ? "" : osVersion).map(version -> version.parts().toArray(Long[]::new))
+                .orElseGet(() -> new Long[OsVersion.PARTS]);
+    }
+
+    /** Payloads are computed from the scripts' sets when read, never stored: a filter reads back without them. */
+    static final DirectoryTables<FilterDefinition> ASSIGNMENT_FILTERS = new DirectoryTables<>(
+            AssignmentFilterCollection.ASSIGNMENT_FILTERS, "assignment_filter", "f", List.of("id", "created_date_time",
+                    "last_modified_date_time", "display_name", "display_name_folded", "description",
+                    "description_folded", "platform", "platform_folded", "rule", "role_scope_tags",
+                    "assignment_filter_management_type", "assignment_filter_management_type_folded"),
+            filter -> new Object[] {filter.id(), filter.createdDateTime(), filter.lastModifiedDateTime(),
+                filter.displayName(), folded(filter.displayName()), filter.description(), folded(filter.description()),
+                filter.platform().graphName(), folded(filter.platform().graphName()), filter.rule(),
+                JsonLists.strings(filter.roleScopeTags()), filter.managementType().graphName(),
+                folded(filter.managementType().graphName())},
+            row -> new FilterDefinition(uuid(row, "id"), row.getString("display_name"), row.getString("description"),
+                    FilterPlatform.of(row.getString("platform")).orElseThrow(), row.getString("rule"),
+                    FilterManagementType.of(row.getString("assignment_filter_management_type")).orElseThrow(),
+                    JsonLists.strings(row.getString("role_scope_tags")), instant(row, "created_date_time"),
+                    instant(row, "last_modified_date_time"), List.of()));
 
     static String runStateId(DeviceRunState state) {
         return (String) RunStateCollection.ID.valueOf(state);

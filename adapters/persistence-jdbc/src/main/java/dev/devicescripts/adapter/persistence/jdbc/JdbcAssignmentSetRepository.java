@@ -36,7 +36,7 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
             ORDER BY s.id, a.part""";
 
     private final Sql sql;
-    /** The FROM item of {@link #FIND_SETS}: the scripts, through their index by id on this database. */
+    /** The FROM item of {@link #FIND_SETS} for some scripts: through their index by id on this database. */
     private final String scriptsById;
     private final SetWriter writer;
 
@@ -62,22 +62,36 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
      */
     @Override
     public Map<ScriptId, AssignmentSet> findSets(TenantId tenant, Collection<ScriptId> scriptIds) {
-        Map<ScriptId, List<byte[]>> newer = writer.waitingSets(tenant, scriptIds);
-        Map<ScriptId, AssignmentSet> sets = stored(tenant, scriptIds);
-        // only scripts the database has: a script deleted since its assign has no set
-        newer.forEach((id, parts) -> sets.computeIfPresent(id, (script, stored) -> restore(parts)));
-        return sets;
-    }
-
-    /** The sets the database holds for those of the scripts the tenant has; a map the caller may change. */
-    private Map<ScriptId, AssignmentSet> stored(TenantId tenant, Collection<ScriptId> scriptIds) {
         if (scriptIds.isEmpty()) {
             return new HashMap<>();
         }
-        Condition ofScripts = Sql.in("s.id", scriptIds.stream().map(ScriptId::value).toList());
+        Map<ScriptId, List<byte[]>> newer = writer.waitingSets(tenant, scriptIds);
+        return newest(stored(tenant, scriptsById, Sql.in("s.id", scriptIds.stream().map(ScriptId::value).toList())),
+                newer);
+    }
+
+    /** As findSets, read through the primary key, which starts with the tenant. */
+    @Override
+    public Map<ScriptId, AssignmentSet> findAllSets(TenantId tenant) {
+        Map<ScriptId, List<byte[]>> newer = writer.waitingSets(tenant);
+        return newest(stored(tenant, "device_management_script s", Condition.ALWAYS), newer);
+    }
+
+    /** The stored sets, those that wait replacing theirs: only scripts the database has (one deleted has no set). */
+    private static Map<ScriptId, AssignmentSet> newest(Map<ScriptId, AssignmentSet> stored,
+                                                       Map<ScriptId, List<byte[]>> newer) {
+        newer.forEach((id, parts) -> stored.computeIfPresent(id, (script, set) -> restore(parts)));
+        return stored;
+    }
+
+    /**
+     * The sets the database holds for the tenant's scripts that {@code ofScripts} holds for, read FROM {@code scripts};
+     * a map the caller may change.
+     */
+    private Map<ScriptId, AssignmentSet> stored(TenantId tenant, String scripts, Condition ofScripts) {
         List<Object> parameters = new ArrayList<>(ofScripts.parameters());
         parameters.add(tenant.value());
-        String statement = FIND_SETS.formatted(scriptsById, ofScripts.sql());
+        String statement = FIND_SETS.formatted(scripts, ofScripts.sql());
         return sql.withConnection(connection -> {
             Map<ScriptId, List<byte[]>> parts = new HashMap<>();
             try (PreparedStatement find = prepare(connection, statement, parameters.toArray());

@@ -18,6 +18,7 @@ import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.directory.RunSummary;
 import dev.devicescripts.domain.directory.User;
 import dev.devicescripts.domain.directory.UserRunState;
+import dev.devicescripts.domain.filter.FilterDefinition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -102,6 +103,7 @@ final class JdbcDirectoryView implements DirectoryWrites {
     private final Map<UUID, Device> devices = new LinkedHashMap<>();
     private final Map<UUID, ManagedDevice> managedDevices = new LinkedHashMap<>();
     private final Map<String, DeviceRunState> runStates = new LinkedHashMap<>();
+    private final Map<UUID, FilterDefinition> assignmentFilters = new LinkedHashMap<>();
     private final List<UUID[]> addedMembers = new ArrayList<>();
     private boolean ended;
 
@@ -158,6 +160,21 @@ final class JdbcDirectoryView implements DirectoryWrites {
     @Override
     public Optional<ManagedDevice> managedDevice(UUID id) {
         return read(c -> find(c, DirectoryTables.MANAGED_DEVICES, "m.id = ?", id));
+    }
+
+    @Override
+    public Optional<FilterDefinition> assignmentFilter(UUID id) {
+        return read(c -> find(c, DirectoryTables.ASSIGNMENT_FILTERS, "f.id = ?", id));
+    }
+
+    @Override
+    public Page<FilterDefinition> assignmentFilters(Query<FilterDefinition> query) {
+        return page(DirectoryTables.ASSIGNMENT_FILTERS, query);
+    }
+
+    @Override
+    public long countAssignmentFilters(Optional<Filter<FilterDefinition>> filter) {
+        return count(DirectoryTables.ASSIGNMENT_FILTERS, filter);
     }
 
     @Override
@@ -368,6 +385,18 @@ final class JdbcDirectoryView implements DirectoryWrites {
     }
 
     @Override
+    public void put(FilterDefinition filter) {
+        pending(assignmentFilters).put(filter.id(), filter);
+    }
+
+    @Override
+    public boolean deleteAssignmentFilter(UUID id) {
+        writing();
+        return read(c -> update(c, "DELETE FROM assignment_filter WHERE tenant_id = ? AND id = ?", tenant.value(),
+                id) > 0);
+    }
+
+    @Override
     public void addMember(UUID groupId, UUID memberId) {
         pending(addedMembers).add(new UUID[] {groupId, memberId});
     }
@@ -383,7 +412,7 @@ final class JdbcDirectoryView implements DirectoryWrites {
 
     private int waiting() {
         return users.size() + groups.size() + devices.size() + managedDevices.size() + runStates.size()
-                + addedMembers.size();
+                + assignmentFilters.size() + addedMembers.size();
     }
 
     @Override
@@ -459,6 +488,7 @@ final class JdbcDirectoryView implements DirectoryWrites {
             upsert(DirectoryTables.DEVICES, devices);
             upsert(DirectoryTables.MANAGED_DEVICES, managedDevices);
             upsert(DirectoryTables.RUN_STATES, runStates);
+            upsert(DirectoryTables.ASSIGNMENT_FILTERS, assignmentFilters);
             try (PreparedStatement add = connection.prepareStatement(ADD_MEMBER)) {
                 for (UUID[] edge : addedMembers) {
                     Sql.bind(add, tenant.value(), edge[0], edge[1], tenant.value(), edge[0], edge[1]);

@@ -137,7 +137,8 @@ public final class JdbcStore implements AutoCloseable {
         try {
             // Flyway's own choice of logger would be java.util.logging wherever no SLF4J provider is found.
             Flyway flyway = Flyway.configure().dataSource(pool).locations(settings.vendor().migrations())
-                    .javaMigrations(new V7__Assignment_sets_as_one_row_per_script(), new V8__Assignment_sets_packed())
+                    .javaMigrations(new V7__Assignment_sets_as_one_row_per_script(), new V8__Assignment_sets_packed(),
+                            new V14__Managed_device_version_parts())
                     .loggers("slf4j").load();
             flyway.migrate();
             newest = newestMigration(flyway);

@@ -231,6 +231,17 @@ final class JournaledSetWriter implements SetWriter {
         return newer;
     }
 
+    @Override
+    public Map<ScriptId, List<byte[]>> waitingSets(TenantId tenant) {
+        Map<ScriptId, List<byte[]>> newer = new HashMap<>();
+        waiting.forEach((key, set) -> {
+            if (key.tenant().equals(tenant.value())) {
+                newer.put(new ScriptId(key.script()), set.parts);
+            }
+        });
+        return newer;
+    }
+
     private void writeUntilClosed() {
         boolean last = false;
         while (!last) {

@@ -26,6 +26,9 @@ interface SetWriter extends AutoCloseable {
      */
     Map<ScriptId, List<byte[]>> waitingSets(TenantId tenant, Collection<ScriptId> scriptIds);
 
+    /** As above, of every script of the tenant. */
+    Map<ScriptId, List<byte[]>> waitingSets(TenantId tenant);
+
     /**
      * Told by the script repository of each script inserted or deleted, once committed: a set waiting for that script
      * belongs to its earlier life, and must not show on it.

@@ -1,0 +1,2 @@
+-- Nothing to change: H2 compares strings as Java does, by character code (see V5). PostgreSQL's V15 gives the
+-- assignment filters' compared columns the collation "C" to do the same.
