@@ -7,6 +7,7 @@ import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.FilterNotFoundException;
 import dev.devicescripts.application.RequestRefusedException;
 import dev.devicescripts.application.collections.FilterDeviceCollection;
+import dev.devicescripts.application.collections.ManagedDeviceCollection;
 import dev.devicescripts.application.port.in.AssignmentFilterUseCases;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
 import dev.devicescripts.application.port.out.DirectoryIdGenerator;
@@ -55,13 +56,15 @@ import java.util.stream.Collectors;
 public final class AssignmentFilterService implements AssignmentFilterUseCases {
     static final List<String> DEFAULT_ROLE_SCOPE_TAGS = List.of("0");
     /** What the preview lists when the client names no order. */
-    static final String DEFAULT_PREVIEW_ORDER = "deviceName";
-    /** The preview's columns that order it, each with the property of FILTER_DEVICES it orders by. */
-    private static final Map<String, String> PREVIEW_ORDERS = orders("deviceName", "deviceName", "manufacturer",
-            "manufacturer", "model", "model", "osVersion", "osVersion", "deviceCategory", "deviceCategoryDisplayName",
-            "enrollmentProfileName", "enrollmentProfileName", "userPrincipalName", "userPrincipalName");
+    private static final String DEFAULT_PREVIEW_ORDER = "deviceName";
+    /**
+     * The preview's columns that order it, each with the properties of FILTER_DEVICES it orders by: the stored text,
+     * or operatingSystemVersion's numeric parts (a version that does not parse orders as null).
+     */
+    private static final Map<String, List<Property<ManagedDevice>>> PREVIEW_ORDERS = previewOrders();
     /** The device properties the preview's search looks in. */
-    private static final List<String> SEARCHED = List.of("deviceName", "osVersion", "model", "manufacturer");
+    private static final List<Property<ManagedDevice>> SEARCHED = List.of(ManagedDeviceCollection.DEVICE_NAME,
+            ManagedDeviceCollection.OS_VERSION, ManagedDeviceCollection.MODEL, ManagedDeviceCollection.MANUFACTURER);
     /** The preview's cells come from Windows' table, whatever platform is previewed: its columns are Windows'. */
     private static final FilterPlatform PREVIEW_TABLE = FilterPlatform.WINDOWS_10_AND_LATER;
 
@@ -247,8 +250,8 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
 
     private static Filter<ManagedDevice> searching(String search) {
         return SEARCHED.stream()
-                .map(name -> (Filter<ManagedDevice>) new Filter.StringMatch<>(Filter.StringFunction.CONTAINS,
-                        deviceProperty(name), search.trim()))
+                .map(property -> (Filter<ManagedDevice>) new Filter.StringMatch<>(Filter.StringFunction.CONTAINS,
+                        property, search.trim()))
                 .reduce(Filter.Or::new)
                 .orElseThrow();
     }
@@ -260,21 +263,16 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
         for (String entry : entries) {
             String[] words = entry.trim().split("\\s+");
             String direction = words.length == 2 ? words[1].toLowerCase(Locale.ROOT) : "asc";
-            Optional<String> property = PREVIEW_ORDERS.entrySet().stream()
+            Optional<List<Property<ManagedDevice>>> properties = PREVIEW_ORDERS.entrySet().stream()
                     .filter(column -> column.getKey().equalsIgnoreCase(words[0])).map(Map.Entry::getValue).findFirst();
-            if (property.isEmpty() || words.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
+            if (properties.isEmpty() || words.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
                 throw new InvalidInputException("orderBy", "entry '" + entry + "' must be a column name, optionally "
                         + "followed by asc or desc; the preview orders by "
                         + String.join(", ", PREVIEW_ORDERS.keySet()) + ".");
             }
-            order.add(new SortKey<>(deviceProperty(property.get()), direction.equals("desc")));
+            properties.get().forEach(property -> order.add(new SortKey<>(property, direction.equals("desc"))));
         }
         return order;
-    }
-
-    private static Property<ManagedDevice> deviceProperty(String name) {
-        return FILTER_DEVICES.property(name).orElseThrow(() ->
-                new IllegalStateException("FILTER_DEVICES declares no " + name));
     }
 
     private static List<FilterProperty> properties(FilterPlatform platform, FilterManagementType managementType) {
@@ -322,11 +320,18 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
         return value;
     }
 
-    private static Map<String, String> orders(String... columnsAndProperties) {
-        Map<String, String> orders = new LinkedHashMap<>();
-        for (int i = 0; i < columnsAndProperties.length; i += 2) {
-            orders.put(columnsAndProperties[i], columnsAndProperties[i + 1]);
-        }
+    private static Map<String, List<Property<ManagedDevice>>> previewOrders() {
+        Map<String, List<Property<ManagedDevice>>> orders = new LinkedHashMap<>();
+        orders.put("deviceName", List.of(ManagedDeviceCollection.DEVICE_NAME));
+        orders.put("manufacturer", List.of(ManagedDeviceCollection.MANUFACTURER));
+        orders.put("model", List.of(ManagedDeviceCollection.MODEL));
+        orders.put("osVersion", List.of(ManagedDeviceCollection.OS_VERSION));
+        orders.put("operatingSystemVersion", List.of(FilterDeviceCollection.OS_VERSION_PART_1,
+                FilterDeviceCollection.OS_VERSION_PART_2, FilterDeviceCollection.OS_VERSION_PART_3,
+                FilterDeviceCollection.OS_VERSION_PART_4));
+        orders.put("deviceCategory", List.of(ManagedDeviceCollection.DEVICE_CATEGORY_DISPLAY_NAME));
+        orders.put("enrollmentProfileName", List.of(ManagedDeviceCollection.ENROLLMENT_PROFILE_NAME));
+        orders.put("userPrincipalName", List.of(ManagedDeviceCollection.USER_PRINCIPAL_NAME));
         return orders;
     }
 

@@ -11,6 +11,7 @@ import dev.devicescripts.domain.filter.FilterManagementType;
 import dev.devicescripts.domain.filter.FilterPlatform;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -61,13 +62,13 @@ final class FilterRequests {
         PreviewRequest request = body.object("data", json -> {
             json.allowOdataType("microsoft.graph.assignmentFilterEvaluateRequest");
             int top = integer(json, "top").orElse(PREVIEW_TOP);
-            PreviewRequest read = new PreviewRequest(platform(json), json.string("rule"),
-                    top < 0 || top > PREVIEW_TOP ? PREVIEW_TOP : top, integer(json, "skip").orElse(0),
-                    Optional.ofNullable(json.strings("orderBy")).orElse(List.of()),
-                    Optional.ofNullable(json.string("search")));
-            if (read.orderBy().contains(null)) {
+            List<String> orderBy = Optional.ofNullable(json.strings("orderBy")).orElse(List.of());
+            if (orderBy.stream().anyMatch(Objects::isNull)) {
                 throw new InvalidInputException("orderBy", "must hold column names, not null.");
             }
+            PreviewRequest read = new PreviewRequest(platform(json), json.string("rule"),
+                    top < 0 || top > PREVIEW_TOP ? PREVIEW_TOP : top, integer(json, "skip").orElse(0), orderBy,
+                    Optional.ofNullable(json.string("search")));
             json.rejectUnknown("assignmentFilterEvaluateRequest");
             return read;
         });
