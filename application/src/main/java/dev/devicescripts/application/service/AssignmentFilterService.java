@@ -54,7 +54,8 @@ import java.util.stream.Collectors;
  * assignment sets, all of a tenant's at once, once per request.
  */
 public final class AssignmentFilterService implements AssignmentFilterUseCases {
-    static final List<String> DEFAULT_ROLE_SCOPE_TAGS = List.of("0");
+    private static final String ROLE_SCOPE_TAGS = "roleScopeTags";
+    private static final List<String> DEFAULT_ROLE_SCOPE_TAGS = List.of("0");
     /** What the preview lists when the client names no order. */
     private static final String DEFAULT_PREVIEW_ORDER = "deviceName";
     /**
@@ -98,7 +99,7 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
                 required(request.platform(), FilterDefinition.PLATFORM),
                 required(request.rule(), FilterDefinition.RULE),
                 request.managementType() == null ? FilterManagementType.DEVICES : request.managementType(),
-                request.roleScopeTags() == null ? DEFAULT_ROLE_SCOPE_TAGS : request.roleScopeTags(), now, now,
+                request.roleScopeTags() == null ? DEFAULT_ROLE_SCOPE_TAGS : tags(request.roleScopeTags()), now, now,
                 List.of());
         filter.check();
         return directory.write(tenant, writes -> {
@@ -149,7 +150,7 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
                     required(patch.displayName().applyTo(filter.displayName()), FilterDefinition.DISPLAY_NAME),
                     patch.description().applyTo(filter.description()), filter.platform(),
                     required(patch.rule().applyTo(filter.rule()), FilterDefinition.RULE), filter.managementType(),
-                    required(patch.roleScopeTags().applyTo(filter.roleScopeTags()), "roleScopeTags"),
+                    tags(required(patch.roleScopeTags().applyTo(filter.roleScopeTags()), ROLE_SCOPE_TAGS)),
                     filter.createdDateTime(), time.now(), List.of());
             changed.check();
             writes.put(changed);
@@ -157,17 +158,21 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
         });
     }
 
-    /** A filter that script assignments name stays, so that no assignment names a filter that is gone [Decision]. */
+    /**
+     * A filter that script assignments name stays, so that no assignment names a filter that is gone [Decision]. The
+     * assignment sets live in another store: they are read before the directory's write, never while it holds it.
+     */
     @Override
     public void delete(Caller caller, UUID id) {
         TenantId tenant = Access.FILTER_WRITE.tenantOf(caller);
+        List<FilterPayload> payloads = payloadsByFilter(tenant).getOrDefault(id, List.of());
+        Optional<String> usedBy = payloads.isEmpty() ? Optional.empty() : Optional.of(scriptsNamed(tenant, payloads));
         directory.write(tenant, writes -> {
             filter(writes, id);
-            List<FilterPayload> payloads = payloadsByFilter(tenant).getOrDefault(id, List.of());
-            if (!payloads.isEmpty()) {
+            usedBy.ifPresent(scripts -> {
                 throw new RequestRefusedException("The assignment filter " + id + " is used by the assignments of "
-                        + scriptsNamed(tenant, payloads) + "; remove it from those assignments first.");
-            }
+                        + scripts + "; remove it from those assignments first.");
+            });
             return writes.deleteAssignmentFilter(id);
         });
     }
@@ -311,6 +316,13 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
             throw new InvalidInputException(field, "cannot change once the filter exists: its rule is written for "
                     + "one platform's device properties; create another filter instead.");
         }
+    }
+
+    private static List<String> tags(List<String> roleScopeTags) {
+        if (roleScopeTags.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidInputException(ROLE_SCOPE_TAGS, "must hold tag ids, not null.");
+        }
+        return roleScopeTags;
     }
 
     private static <T> T required(T value, String field) {

@@ -92,6 +92,8 @@ class AssignmentFilterRoutesTest {
                 "BadRequest", "platform");
         assertGraphError(api.post(FILTERS, "{\"displayName\":\"x\",\"platform\":\"macOS\",\"rule\":\"" + WINDOWS_RULE
                 + "\",\"color\":\"red\"}"), 400, "BadRequest", "color");
+        assertGraphError(api.post(FILTERS, "{\"displayName\":\"x\",\"platform\":\"macOS\",\"rule\":\"" + WINDOWS_RULE
+                + "\",\"roleScopeTags\":[null]}"), 400, "BadRequest", "roleScopeTags");
         assertThat(reader.get(FILTERS + "/$count").body()).isEqualTo("0");
     }
 
