@@ -29,6 +29,10 @@ public enum Access {
     MANAGED_DEVICE_READ(List.of("DeviceManagementManagedDevices.Read.All",
             "DeviceManagementManagedDevices.ReadWrite.All")),
     MANAGED_DEVICE_WRITE(List.of("DeviceManagementManagedDevices.ReadWrite.All")),
+    /** Read assignment filters, their supported properties, and preview the devices a rule matches. */
+    FILTER_READ(List.of("DeviceManagementConfiguration.Read.All", "DeviceManagementConfiguration.ReadWrite.All")),
+    /** Create, change and delete assignment filters, and validate a rule (a POST, so Graph counts it a write). */
+    FILTER_WRITE(List.of("DeviceManagementConfiguration.ReadWrite.All")),
     /** Load a seed document (devicescripts' own permission, outside Graph). */
     SEED(List.of("Devicescripts.Seed"));
 

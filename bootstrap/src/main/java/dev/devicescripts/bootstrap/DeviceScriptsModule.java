@@ -12,6 +12,7 @@ import dev.devicescripts.adapter.http.auth.Authenticator;
 import dev.devicescripts.adapter.http.auth.Authenticators;
 import dev.devicescripts.adapter.http.auth.LocalSigningKey;
 import dev.devicescripts.adapter.http.auth.TokenRules;
+import dev.devicescripts.adapter.http.filter.AssignmentFilterEndpoints;
 import dev.devicescripts.adapter.http.graph.GraphResource;
 import dev.devicescripts.adapter.http.managed.ManagedDeviceEndpoints;
 import dev.devicescripts.adapter.http.managed.ManagedDeviceUseCases;
@@ -29,6 +30,7 @@ import dev.devicescripts.application.port.out.IdGenerator;
 import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.port.out.StorageStatus;
 import dev.devicescripts.application.port.out.TimeSource;
+import dev.devicescripts.application.service.AssignmentFilterService;
 import dev.devicescripts.application.service.AssignmentService;
 import dev.devicescripts.application.service.DeviceService;
 import dev.devicescripts.application.service.GroupService;
@@ -165,14 +167,24 @@ final class DeviceScriptsModule extends AbstractModule {
         return new SeedService(directory, time);
     }
 
+    @Provides
+    @Singleton
+    AssignmentFilterService assignmentFilterService(DirectoryRepository directory,
+                                                    AssignmentSetRepository assignmentSets, ScriptRepository scripts,
+                                                    TimeSource time, DirectoryIdGenerator ids) {
+        return new AssignmentFilterService(directory, assignmentSets, scripts, time, ids);
+    }
+
     /** The resources served beside the scripts. */
     @Provides
     List<GraphResource.Factory> resources(DirectoryUseCases directoryUseCases, ManagedDeviceService devices,
-                                          ScriptRepository scripts, DirectoryRepository directory, SeedService seed) {
+                                          ScriptRepository scripts, DirectoryRepository directory, SeedService seed,
+                                          AssignmentFilterService filters) {
         List<GraphResource.Factory> resources = new ArrayList<>(DirectoryEndpoints.factories(directoryUseCases));
         resources.add(ManagedDeviceEndpoints.factory(new ManagedDeviceUseCases(devices, devices, devices, devices)));
         resources.add(RunStateEndpoints.factory(new RunStateService(scripts, directory)));
         resources.add(AdminEndpoints.factory(seed, seed));
+        resources.add(AssignmentFilterEndpoints.factory(filters));
         return resources;
     }
 

@@ -7,18 +7,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.microsoft.graph.beta.devicemanagement.assignmentfilters.AssignmentFiltersRequestBuilder;
+import com.microsoft.graph.beta.devicemanagement.assignmentfilters.validatefilter.ValidateFilterPostRequestBody;
 import com.microsoft.graph.beta.devicemanagement.devicemanagementscripts.DeviceManagementScriptsRequestBuilder;
 import com.microsoft.graph.beta.devicemanagement.devicemanagementscripts.item.assign.AssignPostRequestBody;
 import com.microsoft.graph.beta.models.AllDevicesAssignmentTarget;
 import com.microsoft.graph.beta.models.AllLicensedUsersAssignmentTarget;
+import com.microsoft.graph.beta.models.AssignmentFilterManagementType;
+import com.microsoft.graph.beta.models.AssignmentFilterSupportedProperty;
+import com.microsoft.graph.beta.models.AssignmentFilterValidationResult;
+import com.microsoft.graph.beta.models.AssociatedAssignmentPayloadType;
 import com.microsoft.graph.beta.models.ConfigurationManagerCollectionAssignmentTarget;
 import com.microsoft.graph.beta.models.Device;
+import com.microsoft.graph.beta.models.DeviceAndAppManagementAssignmentFilter;
 import com.microsoft.graph.beta.models.DeviceAndAppManagementAssignmentFilterType;
 import com.microsoft.graph.beta.models.DeviceAndAppManagementAssignmentTarget;
 import com.microsoft.graph.beta.models.DeviceManagementScript;
 import com.microsoft.graph.beta.models.DeviceManagementScriptAssignment;
 import com.microsoft.graph.beta.models.DeviceManagementScriptCollectionResponse;
 import com.microsoft.graph.beta.models.DeviceManagementScriptGroupAssignment;
+import com.microsoft.graph.beta.models.DevicePlatformType;
 import com.microsoft.graph.beta.models.ExclusionGroupAssignmentTarget;
 import com.microsoft.graph.beta.models.Group;
 import com.microsoft.graph.beta.models.GroupAssignmentTarget;
@@ -71,6 +79,7 @@ class GraphSdkIT {
     private static GraphServiceClient reader;
     private static GraphServiceClient stranger;
     private static GraphServiceClient directoryAdmin;
+    private static GraphServiceClient configurationAdmin;
 
     @BeforeAll
     static void startTheJarAndPointTheSdkAtIt() throws Exception {
@@ -81,9 +90,12 @@ class GraphSdkIT {
         String directoryAdminToken = JarTokens.mint("--tenant", TENANT, "--scopes",
                 "DeviceManagementScripts.ReadWrite.All,Directory.ReadWrite.All", "--data-dir",
                 dataDirectory.toString());
+        String configurationAdminToken = JarTokens.mint("--tenant", TENANT, "--scopes",
+                "DeviceManagementConfiguration.ReadWrite.All", "--data-dir", dataDirectory.toString());
         jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString());
         int port = jar.awaitPort();
         directoryAdmin = sdkClient(port, directoryAdminToken);
+        configurationAdmin = sdkClient(port, configurationAdminToken);
         admin = sdkClient(port, adminToken);
         reader = sdkClient(port, readerToken);
         stranger = sdkClient(port, strangerToken);
@@ -427,6 +439,56 @@ class GraphSdkIT {
         assertThat(scripts(admin).byDeviceManagementScriptId(scriptId).assignments().get().getValue())
                 .extracting(assignment -> ((GroupAssignmentTarget) assignment.getTarget()).getGroupId())
                 .containsExactly(groupId);
+    }
+
+    /** An assignment filter as automation makes one: validate the rule, create the filter, assign with it. */
+    @Test
+    void aFilterValidatedAndCreatedThroughTheSdkListsTheScriptAssignedWithIt() {
+        AssignmentFiltersRequestBuilder filters = configurationAdmin.deviceManagement().assignmentFilters();
+        ValidateFilterPostRequestBody check = new ValidateFilterPostRequestBody();
+        check.setDeviceAndAppManagementAssignmentFilter(windowsFilter("(device.deviceName -eq 'LAB-042')"));
+        AssignmentFilterValidationResult singleQuoted = filters.validateFilter().post(check);
+        String rule = "(device.manufacturer -eq \"Contoso\") and (device.operatingSystemVersion -ge 10.0.22000)";
+        check.setDeviceAndAppManagementAssignmentFilter(windowsFilter(rule));
+        AssignmentFilterValidationResult valid = filters.validateFilter().post(check);
+
+        DeviceAndAppManagementAssignmentFilter created = filters.post(windowsFilter(rule));
+        String scriptId = create(configurationAdmin, "Filtered script").getId();
+        GroupAssignmentTarget filtered = groupTarget(GROUP);
+        filtered.setDeviceAndAppManagementAssignmentFilterId(created.getId());
+        filtered.setDeviceAndAppManagementAssignmentFilterType(DeviceAndAppManagementAssignmentFilterType.Include);
+        assign(scriptId, List.of(), List.of(filtered));
+        DeviceAndAppManagementAssignmentFilter read =
+                filters.byDeviceAndAppManagementAssignmentFilterId(created.getId()).get();
+
+        assertThat(singleQuoted.getIsValidRule()).isFalse();
+        assertThat(valid.getIsValidRule()).isTrue();
+        assertThat(created.getId()).matches(GUID);
+        assertThat(created.getCreatedDateTime()).isNotNull();
+        assertThat(created.getAssignmentFilterManagementType()).isEqualTo(AssignmentFilterManagementType.Devices);
+        assertThat(created.getRoleScopeTags()).containsExactly("0");
+        assertThat(read.getRule()).isEqualTo(rule);
+        assertThat(read.getPlatform()).isEqualTo(DevicePlatformType.Windows10AndLater);
+        assertThat(read.getPayloads()).singleElement().satisfies(payload -> {
+            assertThat(payload.getPayloadId()).isEqualTo(scriptId);
+            assertThat(payload.getGroupId()).isEqualTo(GROUP);
+            assertThat(payload.getPayloadType())
+                    .isEqualTo(AssociatedAssignmentPayloadType.DeviceConfigurationAndCompliance);
+            assertThat(payload.getAssignmentFilterType()).isEqualTo(DeviceAndAppManagementAssignmentFilterType.Include);
+        });
+        assertThat(targetOf(scriptId, GROUP).getDeviceAndAppManagementAssignmentFilterId()).isEqualTo(created.getId());
+        assertThat(filters.getState().get().getEnabled()).isTrue();
+        assertThat(filters.getPlatformSupportedPropertiesWithPlatform("windows10AndLater").get().getValue())
+                .extracting(AssignmentFilterSupportedProperty::getName)
+                .contains("manufacturer", "operatingSystemVersion", "operatingSystemSKU");
+    }
+
+    private static DeviceAndAppManagementAssignmentFilter windowsFilter(String rule) {
+        DeviceAndAppManagementAssignmentFilter filter = new DeviceAndAppManagementAssignmentFilter();
+        filter.setDisplayName("Contoso on Windows 11");
+        filter.setPlatform(DevicePlatformType.Windows10AndLater);
+        filter.setRule(rule);
+        return filter;
     }
 
     private static ReferenceCreate reference(String objectId) {

@@ -42,7 +42,7 @@ public final class AssignmentFilterCollection {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("payloadId", payload.scriptId().toString());
                 json.put("payloadType", SCRIPT_PAYLOAD_TYPE);
-                json.put("groupId", payload.groupId().toString());
+                json.put("groupId", payload.groupId());
                 json.put("assignmentFilterType", payload.filterType().graphName());
                 return json;
             }).toList());

@@ -7,9 +7,11 @@ import java.util.UUID;
 /**
  * A script assignment target that names a filter (Graph's payloadByFilter).
  *
- * @param groupId the target's group, or Graph's virtual id of All devices / All licensed users
+ * @param groupId what the target names, as its key (and Graph's payloadByFilter.groupId, a string) spells it: the
+ *                group's id, Graph's virtual id of All devices / All licensed users, or a Configuration Manager
+ *                collection's id, which is no GUID
  */
-public record FilterPayload(UUID scriptId, UUID groupId, AssignmentFilterType filterType) {
+public record FilterPayload(UUID scriptId, String groupId, AssignmentFilterType filterType) {
     public FilterPayload {
         Objects.requireNonNull(scriptId, "scriptId");
         Objects.requireNonNull(groupId, "groupId");

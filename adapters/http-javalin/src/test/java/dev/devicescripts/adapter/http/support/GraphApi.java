@@ -13,6 +13,7 @@ import dev.devicescripts.adapter.http.auth.TokenRequest;
 import dev.devicescripts.adapter.http.auth.TokenRules;
 import dev.devicescripts.adapter.http.directory.DirectoryEndpoints;
 import dev.devicescripts.adapter.http.directory.DirectoryUseCases;
+import dev.devicescripts.adapter.http.filter.AssignmentFilterEndpoints;
 import dev.devicescripts.adapter.http.graph.GraphResource;
 import dev.devicescripts.adapter.http.graph.PublicUrl;
 import dev.devicescripts.adapter.http.managed.ManagedDeviceEndpoints;
@@ -25,6 +26,7 @@ import dev.devicescripts.adapter.http.server.TlsFiles;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
 import dev.devicescripts.application.port.out.DirectoryRepository;
 import dev.devicescripts.application.port.out.TimeSource;
+import dev.devicescripts.application.service.AssignmentFilterService;
 import dev.devicescripts.application.service.AssignmentService;
 import dev.devicescripts.application.service.DeviceService;
 import dev.devicescripts.application.service.GroupService;
@@ -175,7 +177,10 @@ public final class GraphApi implements AutoCloseable {
                 (store, clock) -> more);
     }
 
-    /** What the server serves beside the scripts: the directory, managed devices, run states and seeding. */
+    /**
+     * What the server serves beside the scripts: the directory, managed devices, run states, seeding and assignment
+     * filters.
+     */
     private static List<GraphResource.Factory> everything(InMemoryStore store, TimeSource clock) {
         DirectoryRepository directory = store.directory();
         ManagedDeviceService devices = new ManagedDeviceService(directory);
@@ -186,6 +191,8 @@ public final class GraphApi implements AutoCloseable {
         resources.add(ManagedDeviceEndpoints.factory(new ManagedDeviceUseCases(devices, devices, devices, devices)));
         resources.add(RunStateEndpoints.factory(new RunStateService(store, directory)));
         resources.add(AdminEndpoints.factory(seed, seed));
+        resources.add(AssignmentFilterEndpoints.factory(new AssignmentFilterService(directory, store, store, clock,
+                UUID::randomUUID)));
         return resources;
     }
 
