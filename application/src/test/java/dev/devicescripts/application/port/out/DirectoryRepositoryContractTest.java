@@ -787,7 +787,7 @@ public abstract class DirectoryRepositoryContractTest {
     @Test
     void assignmentFiltersArePutFoundReplacedAndDeletedAndTheirPayloadsAreNeverStored() {
         FilterDefinition withPayloads = filter("Surface", "Lab devices", WINDOWS_10_AND_LATER, DEVICES)
-                .withPayloads(List.of(new FilterPayload(newScriptId().value(), UUID.randomUUID(),
+                .withPayloads(List.of(new FilterPayload(newScriptId().value(), UUID.randomUUID().toString(),
                         AssignmentFilterType.INCLUDE)));
         FilterDefinition bare = filter("Macs", null, MAC_OS, DEVICES);
 
