@@ -9,7 +9,6 @@ import dev.devicescripts.application.query.Filter.Comparison;
 import dev.devicescripts.application.query.Filter.Operator;
 import dev.devicescripts.application.query.Filter.StringFunction;
 import dev.devicescripts.application.query.Property;
-import dev.devicescripts.application.query.Values;
 import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.filter.DeviceField;
 import dev.devicescripts.domain.filter.FilterPlatform;
@@ -19,7 +18,6 @@ import dev.devicescripts.domain.filter.Operand;
 import dev.devicescripts.domain.filter.OsVersion;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Managed devices as assignment filter rules and their preview see them: the stored properties rules read, under
@@ -138,7 +136,7 @@ public final class FilterDeviceCollection {
         };
         List<Object> accepted = new ArrayList<>();
         for (Object value : known) {
-            if (comparison.holdsFor(tableValue(property, value))) {
+            if (comparison.holdsFor(property.valueOfSource(value))) {
                 accepted.add(queryValue(source, value));
             }
         }
@@ -153,15 +151,6 @@ public final class FilterDeviceCollection {
                 new Filter.Not<>(new Filter.In<>(source, known.stream().map(value -> queryValue(source, value))
                         .toList())));
         return or(among, other);
-    }
-
-    /** The filter-side value of a source value, as {@link FilterProperty#valueOf} names it. */
-    private static String tableValue(FilterProperty property, Object value) {
-        String named = value instanceof String text ? property.valueTable().entrySet().stream()
-                .filter(entry -> entry.getKey() instanceof String key && Values.folded(key).equals(Values.folded(text)))
-                .map(Map.Entry::getValue).findFirst().orElse(null)
-                : property.valueTable().get(value);
-        return named == null ? property.otherwise() : named;
     }
 
     /** A table's key as the query model holds values of the source's type: integers as Long. */

@@ -20,7 +20,6 @@ import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Property;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.application.query.SortKey;
-import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.InvalidInputException;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
@@ -66,9 +65,6 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
     /** The device properties the preview's search looks in. */
     private static final List<Property<ManagedDevice>> SEARCHED = List.of(ManagedDeviceCollection.DEVICE_NAME,
             ManagedDeviceCollection.OS_VERSION, ManagedDeviceCollection.MODEL, ManagedDeviceCollection.MANUFACTURER);
-    /** The preview's cells come from Windows' table, whatever platform is previewed: its columns are Windows'. */
-    private static final FilterPlatform PREVIEW_TABLE = FilterPlatform.WINDOWS_10_AND_LATER;
-
     /** The preview's columns, in the order Graph writes them (targeting.md 1.4); isRooted is not Windows'. */
     private static final List<String> PREVIEW_COLUMNS = List.of("deviceCategory", "cpuArchitecture", "deviceId",
             "deviceName", "enrollmentProfileName", "isTpmAttested", "isRooted", "deviceTrustType", "manufacturer",
@@ -80,6 +76,7 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
     private final ScriptRepository scripts;
     private final TimeSource time;
     private final DirectoryIdGenerator ids;
+    private final PreviewCounts previewCounts = new PreviewCounts();
 
     public AssignmentFilterService(DirectoryRepository directory, AssignmentSetRepository assignmentSets,
                                    ScriptRepository scripts, TimeSource time, DirectoryIdGenerator ids) {
@@ -225,15 +222,7 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
         TenantId tenant = Access.FILTER_READ.tenantOf(caller);
         FilterPlatform platform = required(request.platform(), FilterDefinition.PLATFORM);
         String text = required(request.rule(), FilterDefinition.RULE);
-        FilterRule rule;
-        try {
-            rule = RuleParser.parse(text, PropertyTable.of(platform, FilterManagementType.DEVICES).orElseThrow(() ->
-                    new InvalidInputException(FilterDefinition.RULE, "cannot be evaluated: devicescripts has no "
-                            + "device properties for the platform " + platform.graphName() + ".")));
-        } catch (InvalidRuleException invalid) {
-            throw new InvalidInputException(FilterDefinition.RULE, "is not valid at position " + invalid.position()
-                    + " ('" + invalid.token() + "'): " + invalid.reason());
-        }
+        FilterRule rule = FilterDefinition.parseRule(text, platform, FilterManagementType.DEVICES);
         if (request.skip() < 0) {
             throw new InvalidInputException("skip", "must not be negative.");
         }
@@ -244,12 +233,12 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
                 .orElse(matching);
         List<SortKey<ManagedDevice>> order = previewOrder(request.orderBy());
         DirectoryReads reads = directory.reads(tenant);
-        long total = reads.countManagedDevices(Optional.of(filter));
+        long total = previewCounts.count(tenant, reads, filter);
         List<ManagedDevice> devices = request.top() == 0 ? List.of() : reads.managedDevices(new Query<>(
                 FILTER_DEVICES, Optional.of(filter), order, request.skip(), request.top(), Optional.empty())).items();
-        PropertyTable windows = PropertyTable.of(PREVIEW_TABLE, FilterManagementType.DEVICES).orElseThrow();
+        PropertyTable table = PropertyTable.of(platform, FilterManagementType.DEVICES).orElseThrow();
         return new Preview(total, PREVIEW_COLUMNS, devices.stream()
-                .map(device -> PREVIEW_COLUMNS.stream().map(column -> cell(windows, column, device)).toList())
+                .map(device -> PREVIEW_COLUMNS.stream().map(column -> cell(table, column, device)).toList())
                 .toList());
     }
 
@@ -264,7 +253,10 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
     /** Entries "name" or "name desc" (or "name asc"), the names those of the preview's columns that order it. */
     private static List<SortKey<ManagedDevice>> previewOrder(List<String> orderBy) {
         List<String> entries = orderBy.isEmpty() ? List.of(DEFAULT_PREVIEW_ORDER) : orderBy;
-        List<SortKey<ManagedDevice>> order = new ArrayList<>();
+        // Every previewed device has the platform's operatingSystem, so ordering by it first changes nothing but
+        // lets a database walk its index of (platform, deviceName) instead of filtering another.
+        List<SortKey<ManagedDevice>> order = new ArrayList<>(List.of(
+                new SortKey<>(ManagedDeviceCollection.OPERATING_SYSTEM, false)));
         for (String entry : entries) {
             String[] words = entry.trim().split("\\s+");
             String direction = words.length == 2 ? words[1].toLowerCase(Locale.ROOT) : "asc";
@@ -347,12 +339,15 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
         return orders;
     }
 
-    /** A preview cell: the filter-side value of the Windows property of the column's name, "" for none. */
-    private static String cell(PropertyTable windows, String column, ManagedDevice device) {
+    /**
+     * A preview cell: the filter-side value of the previewed platform's property of the column's name; "" for none,
+     * and for a column the platform's rules cannot name (isRooted on Windows, operatingSystemSKU on macOS).
+     */
+    private static String cell(PropertyTable table, String column, ManagedDevice device) {
         String value = switch (column) {
             case "deviceId" -> device.id().toString();
             case "userPrincipalName" -> device.userPrincipalName();
-            default -> windows.property(column).map(property -> property.valueOf(device)).orElse(null);
+            default -> table.property(column).map(property -> property.valueOf(device)).orElse(null);
         };
         return value == null ? "" : value;
     }

@@ -58,18 +58,28 @@ public record FilterDefinition(UUID id, String displayName, String description, 
             throw new InvalidInputException(DESCRIPTION, "is " + description.length()
                     + " characters long; it may be at most " + MAX_DESCRIPTION_LENGTH + ".");
         }
-        if (WhiteSpace.isBlank(rule)) {
+        return parseRule(rule, platform, managementType);
+    }
+
+    /**
+     * The rule {@code text} spells for the platform's filters of the management type: not blank, at most
+     * {@link RuleParser#MAX_RULE_LENGTH} characters, and valid for the platform's {@link PropertyTable}.
+     *
+     * @throws dev.devicescripts.domain.InvalidInputException naming the field and the rule it broke
+     */
+    public static FilterRule parseRule(String text, FilterPlatform platform, FilterManagementType managementType) {
+        if (WhiteSpace.isBlank(text)) {
             throw new InvalidInputException(RULE, "must not be blank.");
         }
-        if (rule.length() > RuleParser.MAX_RULE_LENGTH) {
-            throw new InvalidInputException(RULE, "is " + rule.length() + " characters long; it may be at most "
+        if (text.length() > RuleParser.MAX_RULE_LENGTH) {
+            throw new InvalidInputException(RULE, "is " + text.length() + " characters long; it may be at most "
                     + RuleParser.MAX_RULE_LENGTH + ".");
         }
         PropertyTable table = PropertyTable.of(platform, managementType).orElseThrow(() -> new InvalidInputException(
                 PLATFORM, "is " + platform.graphName() + " for " + managementType.graphName()
                         + "; devicescripts has rule tables for windows10AndLater and macOS device filters only."));
         try {
-            return RuleParser.parse(rule, table);
+            return RuleParser.parse(text, table);
         } catch (InvalidRuleException e) {
             // Its message starts with the field's name, which InvalidInputException puts first itself.
             throw new InvalidInputException(RULE, e.getMessage().substring(RULE.length() + 1));

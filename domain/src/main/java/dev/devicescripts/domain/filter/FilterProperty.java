@@ -44,7 +44,11 @@ public record FilterProperty(String name, Kind kind, List<FilterOperator> operat
      * it; null when the device has none (an empty text included).
      */
     public String valueOf(ManagedDevice device) {
-        Object value = source.valueOf(device);
+        return valueOfSource(source.valueOf(device));
+    }
+
+    /** {@link #valueOf} of a device whose source holds {@code value} (of {@link DeviceField}'s type, or null). */
+    public String valueOfSource(Object value) {
         if (valueTable.isEmpty()) {
             String text = (String) value;
             return text == null || text.isEmpty() ? null : text;

@@ -25,6 +25,12 @@ import java.util.UUID;
  */
 public interface DirectoryReads {
 
+    /**
+     * A number that changes whenever a write of the tenant commits, so that what was computed from the directory may
+     * be reused while it stays the same (also across instances sharing a database).
+     */
+    long revision();
+
     Optional<User> user(UUID id);
 
     /** The user whose userPrincipalName is {@code userPrincipalName}, ignoring case. */

@@ -243,6 +243,27 @@ public abstract class DirectoryRepositoryContractTest {
     }
 
     @Test
+    void theRevisionChangesWithEveryCommittedWriteOfItsTenantOnly() {
+        long before = reads().revision();
+        change(writes -> writes.put(user("Ada", "ada@contoso.test")));
+        long afterWrite = reads().revision();
+        long otherTenant = directory.reads(OTHER_TENANT).revision();
+
+        assertThatThrownBy(() -> directory.write(TENANT, writes -> {
+            writes.put(group("Never kept"));
+            throw new IllegalStateException("the work fails");
+        })).isInstanceOf(IllegalStateException.class);
+        directory.write(OTHER_TENANT, writes -> {
+            writes.put(group("Elsewhere"));
+            return null;
+        });
+
+        assertThat(afterWrite).isNotEqualTo(before);
+        assertThat(reads().revision()).as("after a failed write and another tenant's write").isEqualTo(afterWrite);
+        assertThat(directory.reads(OTHER_TENANT).revision()).isNotEqualTo(otherTenant);
+    }
+
+    @Test
     void aWriteThatThrowsKeepsNothingItWroteAndItsExceptionPropagates() {
         User kept = user("Kept", "kept@contoso.test");
         Group group = group("Pilot");

@@ -101,7 +101,7 @@ public abstract class FilterAgreementContractTest {
         }
     }
 
-    @Property(tries = 100)
+    @Property(tries = 300)
     void theStoreListsAndCountsTheDevicesTheRuleMatches(@ForAll("rules") FilterRule rule) {
         DirectoryReads reads = storage.directory().reads(TENANT);
         Filter<ManagedDevice> matching = FilterDeviceCollection.matching(rule);

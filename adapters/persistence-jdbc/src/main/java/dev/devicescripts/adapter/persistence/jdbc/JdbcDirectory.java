@@ -7,20 +7,21 @@ import dev.devicescripts.application.port.out.DirectoryRepository;
 import dev.devicescripts.application.port.out.DirectoryWrites;
 import dev.devicescripts.domain.TenantId;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.Function;
 
 /**
- * The directory in the tables of V9. A write is one transaction that first locks the tenant's row in
- * directory_tenant, so that writes of one tenant run one after the other, also across servers sharing the database.
+ * The directory in the tables of V9. A write is one transaction that first counts up the revision in the tenant's row
+ * of directory_tenant, which locks that row: writes of one tenant run one after the other, also across servers sharing
+ * the database.
  */
 final class JdbcDirectory implements DirectoryRepository {
     private static final String DUPLICATE_KEY = "23505";
     private static final String ADD_TENANT = """
             INSERT INTO directory_tenant (tenant_id)
             SELECT ? WHERE NOT EXISTS (SELECT 1 FROM directory_tenant WHERE tenant_id = ?)""";
-    private static final String LOCK_TENANT = "SELECT tenant_id FROM directory_tenant WHERE tenant_id = ? FOR UPDATE";
+    /** Counts up the tenant's revision, and so locks its row until the write's transaction ends. */
+    private static final String LOCK_TENANT = "UPDATE directory_tenant SET revision = revision + 1 WHERE tenant_id = ?";
 
     private final Sql sql;
     private final Vendor vendor;
@@ -39,9 +40,8 @@ final class JdbcDirectory implements DirectoryRepository {
     public <R> R write(TenantId tenant, Function<DirectoryWrites, R> work) {
         addTenant(tenant);
         return sql.inTransaction(connection -> {
-            try (PreparedStatement lock = prepare(connection, LOCK_TENANT, tenant.value());
-                 ResultSet locked = lock.executeQuery()) {
-                locked.next();
+            try (PreparedStatement lock = prepare(connection, LOCK_TENANT, tenant.value())) {
+                lock.executeUpdate();
             }
             JdbcDirectoryView writes = new JdbcDirectoryView(sql, vendor, tenant, connection);
             try {

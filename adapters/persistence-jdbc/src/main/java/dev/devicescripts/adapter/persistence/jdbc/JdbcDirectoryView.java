@@ -116,6 +116,16 @@ final class JdbcDirectoryView implements DirectoryWrites {
     }
 
     @Override
+    public long revision() {
+        return read(c -> {
+            try (PreparedStatement select = prepare(c, "SELECT revision FROM directory_tenant WHERE tenant_id = ?",
+                    tenant.value()); ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0L;
+            }
+        });
+    }
+
+    @Override
     public Optional<User> user(UUID id) {
         return read(c -> find(c, DirectoryTables.USERS, "u.id = ?", id));
     }

@@ -48,11 +48,12 @@ final class DirectoryState implements DirectoryWrites {
     private final Nested<UUID, Set<UUID>> memberOf;
     /** script -> managed device -> the script's state there. */
     private final Nested<ScriptId, Map<UUID, DeviceRunState>> runStates;
+    private final long revision;
     private boolean frozen;
 
     /** An empty, committed directory of a tenant whose scripts {@code scriptExists} tells. */
     static DirectoryState empty(Predicate<ScriptId> scriptExists) {
-        DirectoryState empty = new DirectoryState(scriptExists, new Flat<>(Map.of()), new Flat<>(Map.of()),
+        DirectoryState empty = new DirectoryState(0, scriptExists, new Flat<>(Map.of()), new Flat<>(Map.of()),
                 new Flat<>(Map.of()), new Flat<>(Map.of()), new Flat<>(Map.of()),
                 new Nested<>(Map.of(), LinkedHashSet::new),
                 new Nested<>(Map.of(), LinkedHashSet::new), new Nested<>(Map.of(), HashMap::new));
@@ -60,11 +61,12 @@ final class DirectoryState implements DirectoryWrites {
         return empty;
     }
 
-    private DirectoryState(Predicate<ScriptId> scriptExists, Flat<UUID, User> users, Flat<UUID, Group> groups,
+    private DirectoryState(long revision, Predicate<ScriptId> scriptExists, Flat<UUID, User> users, Flat<UUID, Group> groups,
                            Flat<UUID, Device> devices, Flat<UUID, ManagedDevice> managedDevices,
                            Flat<UUID, FilterDefinition> assignmentFilters,
                            Nested<UUID, Set<UUID>> members, Nested<UUID, Set<UUID>> memberOf,
                            Nested<ScriptId, Map<UUID, DeviceRunState>> runStates) {
+        this.revision = revision;
         this.scriptExists = scriptExists;
         this.users = users;
         this.groups = groups;
@@ -78,13 +80,19 @@ final class DirectoryState implements DirectoryWrites {
 
     /** A draft to change, over this committed state. */
     DirectoryState draft() {
-        return new DirectoryState(scriptExists, users.draft(), groups.draft(), devices.draft(), managedDevices.draft(),
-                assignmentFilters.draft(), members.draft(), memberOf.draft(), runStates.draft());
+        return new DirectoryState(revision + 1, scriptExists, users.draft(), groups.draft(), devices.draft(),
+                managedDevices.draft(), assignmentFilters.draft(), members.draft(), memberOf.draft(),
+                runStates.draft());
     }
 
     /** Ends the draft's changes: it becomes a committed state, and a write work kept hold of fails. */
     void freeze() {
         frozen = true;
+    }
+
+    @Override
+    public long revision() {
+        return revision;
     }
 
     @Override
