@@ -6,6 +6,7 @@ import dev.devicescripts.application.Access;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.FilterNotFoundException;
 import dev.devicescripts.application.RequestRefusedException;
+import dev.devicescripts.application.ScriptNotFoundException;
 import dev.devicescripts.application.collections.FilterDeviceCollection;
 import dev.devicescripts.application.collections.ManagedDeviceCollection;
 import dev.devicescripts.application.port.in.AssignmentFilterUseCases;
@@ -20,6 +21,8 @@ import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Property;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.application.query.SortKey;
+import dev.devicescripts.domain.AssignmentFilterType;
+import dev.devicescripts.domain.AssignmentTarget;
 import dev.devicescripts.domain.InvalidInputException;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
@@ -240,6 +243,72 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
         return new Preview(total, PREVIEW_COLUMNS, devices.stream()
                 .map(device -> PREVIEW_COLUMNS.stream().map(column -> cell(table, column, device)).toList())
                 .toList());
+    }
+
+    /**
+     * Every filter is looked up before the page is cut, so an unknown one is a 404 on any page. The rules run in
+     * the domain here, not in the store: one device against a page of filters.
+     */
+    @Override
+    public StatusDetails statusDetails(Caller caller, StatusRequest request) {
+        TenantId tenant = Access.FILTER_READ.tenantOf(caller);
+        if (request.skip() < 0) {
+            throw new InvalidInputException("skip", "must not be negative.");
+        }
+        DirectoryReads reads = directory.reads(tenant);
+        ManagedDevice device = reads.managedDevice(request.managedDeviceId())
+                .orElseThrow(() -> ManagedDeviceService.notFound(request.managedDeviceId()));
+        Map<UUID, List<AssignmentFilterType>> named = request.payloadId() == null
+                ? Map.of() : filterTypes(tenant, new ScriptId(request.payloadId()));
+        List<UUID> ids = request.assignmentFilterIds().isEmpty()
+                ? List.copyOf(named.keySet()) : request.assignmentFilterIds().stream().distinct().toList();
+        List<FilterDefinition> filters = ids.stream().map(id -> filter(reads, id)).toList();
+        Instant now = time.now();
+        // A macOS device shows the macOS table, any other the Windows one, the platform devicescripts serves.
+        PropertyTable table = PropertyTable.of(isOf(FilterPlatform.MAC_OS, device)
+                ? FilterPlatform.MAC_OS : FilterPlatform.WINDOWS_10_AND_LATER, FilterManagementType.DEVICES)
+                .orElseThrow();
+        return new StatusDetails(device.id(), request.payloadId(), request.userId(), table.properties().stream()
+                .map(property -> new DeviceValue(property.name(), property.valueOf(device))).toList(),
+                filters.stream().skip(request.skip()).limit(request.top())
+                        .map(filter -> new FilterEvaluation(filter, evaluation(filter, device), now,
+                                named.getOrDefault(filter.id(), List.of(AssignmentFilterType.NONE))))
+                        .toList());
+    }
+
+    /** The distinct filter types with which the script's targets name each filter, in the targets' order. */
+    private Map<UUID, List<AssignmentFilterType>> filterTypes(TenantId tenant, ScriptId scriptId) {
+        Map<UUID, List<AssignmentFilterType>> types = new LinkedHashMap<>();
+        for (AssignmentTarget target : assignmentSets.findSet(tenant, scriptId)
+                .orElseThrow(() -> new ScriptNotFoundException(scriptId)).targets()) {
+            if (!target.filter().isNone()) {
+                List<AssignmentFilterType> ofFilter = types.computeIfAbsent(target.filter().filterId(),
+                        id -> new ArrayList<>());
+                if (!ofFilter.contains(target.filter().type())) {
+                    ofFilter.add(target.filter().type());
+                }
+            }
+        }
+        return types;
+    }
+
+    /** A filter's rule evaluates only on a device of its platform, as Intune's device check-in evaluates it. */
+    private static EvaluationResult evaluation(FilterDefinition filter, ManagedDevice device) {
+        boolean deviceFilter = PropertyTable.of(filter.platform(), filter.managementType()).isPresent();
+        if (!deviceFilter || !isOf(filter.platform(), device)) {
+            return EvaluationResult.NOT_EVALUATED;
+        }
+        try {
+            return FilterDefinition.parseRule(filter.rule(), filter.platform(), filter.managementType())
+                    .matches(device) ? EvaluationResult.MATCH : EvaluationResult.NOT_MATCH;
+        } catch (InvalidInputException storedUnderOlderRules) {
+            return EvaluationResult.FAILURE;
+        }
+    }
+
+    /** Whether the device's operatingSystem is the platform's, as the preview selects devices. */
+    private static boolean isOf(FilterPlatform platform, ManagedDevice device) {
+        return FilterDeviceCollection.ofPlatform(platform).matches(device);
     }
 
     private static Filter<ManagedDevice> searching(String search) {

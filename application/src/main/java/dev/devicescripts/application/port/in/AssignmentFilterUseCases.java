@@ -1,11 +1,13 @@
 package dev.devicescripts.application.port.in;
 
 import dev.devicescripts.application.Caller;
+import dev.devicescripts.domain.AssignmentFilterType;
 import dev.devicescripts.domain.Change;
 import dev.devicescripts.domain.filter.FilterDefinition;
 import dev.devicescripts.domain.filter.FilterManagementType;
 import dev.devicescripts.domain.filter.FilterPlatform;
 import dev.devicescripts.domain.filter.FilterProperty;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +40,12 @@ public interface AssignmentFilterUseCases extends ListUseCase<FilterDefinition> 
 
     /** The managed devices of the platform that the rule matches, one page of them, and how many in all. */
     Preview evaluate(Caller caller, PreviewRequest request);
+
+    /**
+     * How filters evaluate on one managed device (Graph's getAssignmentFiltersStatusDetails, targeting.md 4.6): the
+     * filters named, or else those the payload's assignment targets name, one page of them.
+     */
+    StatusDetails statusDetails(Caller caller, StatusRequest request);
 
     /** A filter as a client creates it; null where the client sent nothing. */
     record NewFilter(String displayName, String description, FilterPlatform platform, String rule,
@@ -76,6 +84,71 @@ public interface AssignmentFilterUseCases extends ListUseCase<FilterDefinition> 
         public Preview {
             columns = List.copyOf(columns);
             rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * getAssignmentFiltersStatusDetails' body.
+     *
+     * @param payloadId           a script's id; null for none
+     * @param userId              echoed back, never read; null for none
+     * @param assignmentFilterIds the filters to evaluate; empty for those the payload's targets name
+     * @param top                 at most 100
+     */
+    record StatusRequest(UUID managedDeviceId, UUID payloadId, String userId, List<UUID> assignmentFilterIds,
+                         int top, int skip) {
+        public StatusRequest {
+            assignmentFilterIds = List.copyOf(assignmentFilterIds);
+        }
+    }
+
+    /**
+     * Graph's assignmentFilterStatusDetails.
+     *
+     * @param deviceProperties the device's values as its platform's filters see them, one per property of the table
+     */
+    record StatusDetails(UUID managedDeviceId, UUID payloadId, String userId, List<DeviceValue> deviceProperties,
+                         List<FilterEvaluation> evaluations) {
+        public StatusDetails {
+            deviceProperties = List.copyOf(deviceProperties);
+            evaluations = List.copyOf(evaluations);
+        }
+    }
+
+    /** A filter property's value on the device; null when the device has none. */
+    record DeviceValue(String name, String value) {
+    }
+
+    /**
+     * One filter's result on the device (Graph's assignmentFilterEvaluationSummary).
+     *
+     * @param types the distinct types with which the payload's targets name the filter, in their order; only
+     *              {@code NONE} when the payload names it not
+     */
+    record FilterEvaluation(FilterDefinition filter, EvaluationResult result, Instant evaluationDateTime,
+                            List<AssignmentFilterType> types) {
+        public FilterEvaluation {
+            types = List.copyOf(types);
+        }
+    }
+
+    /** The members of Graph's assignmentFilterEvaluationResult that devicescripts answers. */
+    enum EvaluationResult {
+        MATCH("match"),
+        NOT_MATCH("notMatch"),
+        /** The device is not of the filter's platform, or the filter is no device filter. */
+        NOT_EVALUATED("notEvaluated"),
+        /** The stored rule no longer parses (it was stored under older rules). */
+        FAILURE("failure");
+
+        private final String graphName;
+
+        EvaluationResult(String graphName) {
+            this.graphName = graphName;
+        }
+
+        public String graphName() {
+            return graphName;
         }
     }
 }

@@ -21,8 +21,11 @@ import dev.devicescripts.adapter.http.odata.Projection;
 import dev.devicescripts.adapter.http.odata.QueryOptions;
 import dev.devicescripts.adapter.http.odata.QueryOptions.Option;
 import dev.devicescripts.application.port.in.AssignmentFilterUseCases;
+import dev.devicescripts.application.port.in.AssignmentFilterUseCases.FilterEvaluation;
 import dev.devicescripts.application.port.in.AssignmentFilterUseCases.Preview;
 import dev.devicescripts.application.port.in.AssignmentFilterUseCases.PreviewRequest;
+import dev.devicescripts.application.port.in.AssignmentFilterUseCases.StatusDetails;
+import dev.devicescripts.domain.AssignmentFilterType;
 import dev.devicescripts.domain.InvalidInputException;
 import dev.devicescripts.domain.filter.FilterDefinition;
 import dev.devicescripts.domain.filter.FilterOperator;
@@ -40,12 +43,14 @@ import java.util.UUID;
 
 /**
  * Intune's assignment filters ({@code /deviceManagement/assignmentFilters}, targeting.md 1.4), their functions and
- * actions, and the device preview {@code /deviceManagement/evaluateAssignmentFilter}. Each function and action is
- * served under its plain name and under the {@code microsoft.graph.} prefixed one that SDKs generate.
+ * actions, the device preview {@code /deviceManagement/evaluateAssignmentFilter} and the filters' results on one
+ * device, {@code /deviceManagement/getAssignmentFiltersStatusDetails} (4.6). Each function and action is served under
+ * its plain name and under the {@code microsoft.graph.} prefixed one that SDKs generate.
  */
 public final class AssignmentFilterEndpoints implements GraphResource {
     static final String FILTERS = GRAPH_ROOT + "/deviceManagement/assignmentFilters";
     static final String EVALUATE = "evaluateAssignmentFilter";
+    static final String STATUS_DETAILS = "getAssignmentFiltersStatusDetails";
     private static final String METADATA = "https://graph.microsoft.com/beta/$metadata#";
     static final String CONTEXT = METADATA + "deviceManagement/assignmentFilters";
     private static final List<String> KEY_FORMS = List.of("/{key}", "({key})");
@@ -57,7 +62,8 @@ public final class AssignmentFilterEndpoints implements GraphResource {
     static final String PREVIEW_CONTENT_TYPE = "application/octet-stream";
     private static final KnownSegments SEGMENTS = new KnownSegments(withPrefixes(Set.of("devicemanagement",
             "assignmentfilters", "$count", "validatefilter", "getstate", "getplatformsupportedproperties",
-            "getsupportedproperties", "evaluateassignmentfilter")), Set.of("assignmentfilters"));
+            "getsupportedproperties", "evaluateassignmentfilter", "getassignmentfiltersstatusdetails")),
+            Set.of("assignmentfilters"));
 
     private final AssignmentFilterUseCases filters;
     private final Shared shared;
@@ -94,6 +100,7 @@ public final class AssignmentFilterEndpoints implements GraphResource {
                     ctx -> sendProperties(ctx, filters.supportedProperties(caller(ctx),
                             GraphPaths.unquoted(ctx.pathParam("platform")))));
             routes.post(GRAPH_ROOT + "/deviceManagement/" + prefix + EVALUATE, this::evaluate);
+            routes.post(GRAPH_ROOT + "/deviceManagement/" + prefix + STATUS_DETAILS, this::statusDetails);
         }
         for (String keyForm : KEY_FORMS) {
             String filter = FILTERS + keyForm;
@@ -166,6 +173,38 @@ public final class AssignmentFilterEndpoints implements GraphResource {
             row.forEach(cells::add);
         }
         ctx.status(200).contentType(PREVIEW_CONTENT_TYPE).result(mapper.writeValueAsBytes(body));
+    }
+
+    /** Graph's assignmentFilterStatusDetails, bare with its context as validateFilter's result (targeting.md 4.6). */
+    private void statusDetails(Context ctx) {
+        StatusDetails details = filters.statusDetails(caller(ctx),
+                FilterRequests.statusRequest(bodies.jsonObject(ctx)));
+        ObjectNode body = mapper.createObjectNode()
+                .put(CollectionJson.CONTEXT, METADATA + "microsoft.graph.assignmentFilterStatusDetails")
+                .put("managedDeviceId", details.managedDeviceId().toString())
+                .put("payloadId", details.payloadId() == null ? null : details.payloadId().toString())
+                .put("userId", details.userId());
+        ArrayNode properties = body.putArray("deviceProperties");
+        details.deviceProperties().forEach(property -> properties.addObject()
+                .put("name", property.name()).put("value", property.value()));
+        ArrayNode summaries = body.putArray("evalutionSummaries"); // sic: Graph's spelling
+        for (FilterEvaluation evaluation : details.evaluations()) {
+            FilterDefinition filter = evaluation.filter();
+            String result = evaluation.result().graphName();
+            ObjectNode summary = summaries.addObject()
+                    .put("assignmentFilterId", filter.id().toString())
+                    .put("assignmentFilterLastModifiedDateTime", filter.lastModifiedDateTime().toString())
+                    .put("assignmentFilterDisplayName", filter.displayName())
+                    .put("assignmentFilterPlatform", filter.platform().graphName())
+                    .put("evaluationResult", result)
+                    .put("evaluationDateTime", evaluation.evaluationDateTime().toString())
+                    .put("assignmentFilterType", evaluation.types().get(0).graphName());
+            ArrayNode byType = summary.putArray("assignmentFilterTypeAndEvaluationResults");
+            for (AssignmentFilterType type : evaluation.types()) {
+                byType.addObject().put("assignmentFilterType", type.graphName()).put("evaluationResult", result);
+            }
+        }
+        GraphJson.send(ctx, 200, body);
     }
 
     private void send(Context ctx, int status, FilterDefinition filter, Projection projection) {

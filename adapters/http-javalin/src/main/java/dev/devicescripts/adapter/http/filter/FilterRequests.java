@@ -6,20 +6,27 @@ import dev.devicescripts.application.port.in.AssignmentFilterUseCases.FilterPatc
 import dev.devicescripts.application.port.in.AssignmentFilterUseCases.NewFilter;
 import dev.devicescripts.application.port.in.AssignmentFilterUseCases.PreviewRequest;
 import dev.devicescripts.application.port.in.AssignmentFilterUseCases.RuleCheck;
+import dev.devicescripts.application.port.in.AssignmentFilterUseCases.StatusRequest;
+import dev.devicescripts.domain.Guids;
 import dev.devicescripts.domain.InvalidInputException;
 import dev.devicescripts.domain.filter.FilterManagementType;
 import dev.devicescripts.domain.filter.FilterPlatform;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
-/** Graph request bodies of assignment filters as use case values: create, PATCH, validateFilter and the preview. */
+/**
+ * Graph request bodies of assignment filters as use case values: create, PATCH, validateFilter, the preview and
+ * getAssignmentFiltersStatusDetails.
+ */
 final class FilterRequests {
     static final String FILTER_TYPE = "microsoft.graph.deviceAndAppManagementAssignmentFilter";
     static final String MANAGEMENT_TYPE = "assignmentFilterManagementType";
-    /** The preview's page size, and what a top outside 0 to 100 becomes (targeting.md 1.4). */
+    /** The preview's page size (and the status details'), and what a top outside 0 to 100 becomes (1.4). */
     static final int PREVIEW_TOP = 100;
     private static final String OWNER = "deviceAndAppManagementAssignmentFilter";
 
@@ -61,18 +68,36 @@ final class FilterRequests {
     static PreviewRequest previewRequest(JsonObjectReader body) {
         PreviewRequest request = body.object("data", json -> {
             json.allowOdataType("microsoft.graph.assignmentFilterEvaluateRequest");
-            int top = integer(json, "top").orElse(PREVIEW_TOP);
+            int top = top(json);
             List<String> orderBy = Optional.ofNullable(json.strings("orderBy")).orElse(List.of());
             if (orderBy.stream().anyMatch(Objects::isNull)) {
                 throw new InvalidInputException("orderBy", "must hold column names, not null.");
             }
-            PreviewRequest read = new PreviewRequest(platform(json), json.string("rule"),
-                    top < 0 || top > PREVIEW_TOP ? PREVIEW_TOP : top, integer(json, "skip").orElse(0), orderBy,
-                    Optional.ofNullable(json.string("search")));
+            PreviewRequest read = new PreviewRequest(platform(json), json.string("rule"), top,
+                    integer(json, "skip").orElse(0), orderBy, Optional.ofNullable(json.string("search")));
             json.rejectUnknown("assignmentFilterEvaluateRequest");
             return read;
         });
         body.rejectUnknown("the evaluateAssignmentFilter action");
+        return request;
+    }
+
+    /** getAssignmentFiltersStatusDetails' body: the ids are GUIDs, managedDeviceId required. */
+    static StatusRequest statusRequest(JsonObjectReader json) {
+        String managedDeviceId = json.string("managedDeviceId");
+        if (managedDeviceId == null) {
+            throw new InvalidInputException("managedDeviceId", "is required.");
+        }
+        String payloadId = json.string("payloadId");
+        List<UUID> filterIds = new ArrayList<>();
+        List<String> sent = Optional.ofNullable(json.strings("assignmentFilterIds")).orElse(List.of());
+        for (int i = 0; i < sent.size(); i++) {
+            filterIds.add(Guids.parse(sent.get(i), "assignmentFilterIds[" + i + "]"));
+        }
+        StatusRequest request = new StatusRequest(Guids.parse(managedDeviceId, "managedDeviceId"),
+                payloadId == null ? null : Guids.parse(payloadId, "payloadId"), json.string("userId"), filterIds,
+                top(json), integer(json, "skip").orElse(0));
+        json.rejectUnknown("the getAssignmentFiltersStatusDetails action");
         return request;
     }
 
@@ -98,6 +123,11 @@ final class FilterRequests {
         String text = json.string(name);
         return text == null ? null : of.apply(text).orElseThrow(() -> new InvalidInputException(name,
                 "must be one of " + String.join(", ", members) + ", not '" + text + "'."));
+    }
+
+    private static int top(JsonObjectReader json) {
+        int top = integer(json, "top").orElse(PREVIEW_TOP);
+        return top < 0 || top > PREVIEW_TOP ? PREVIEW_TOP : top;
     }
 
     private static Optional<Integer> integer(JsonObjectReader json, String name) {
