@@ -61,7 +61,8 @@ final class DirectoryState implements DirectoryWrites {
         return empty;
     }
 
-    private DirectoryState(long revision, Predicate<ScriptId> scriptExists, Flat<UUID, User> users, Flat<UUID, Group> groups,
+    private DirectoryState(long revision, Predicate<ScriptId> scriptExists, Flat<UUID, User> users,
+                           Flat<UUID, Group> groups,
                            Flat<UUID, Device> devices, Flat<UUID, ManagedDevice> managedDevices,
                            Flat<UUID, FilterDefinition> assignmentFilters,
                            Nested<UUID, Set<UUID>> members, Nested<UUID, Set<UUID>> memberOf,
