@@ -97,9 +97,13 @@ final class RunningJar implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Sends SIGTERM, as a service manager does, and returns the exit status. */
+    /**
+     * Sends SIGTERM, as a service manager does, and returns the exit status, once all the jar printed until it exited
+     * has been read. The signal goes through the process handle: Process.destroy also closes the output pipe, which
+     * would lose what the jar prints on its way out (the stop lines, access-log lines still queued).
+     */
     int terminate() throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         return awaitExit();
     }
 
@@ -108,7 +112,7 @@ final class RunningJar implements AutoCloseable {
      * this started (java itself, no wrapper), so the signal reaches the JVM that holds the database file.
      */
     int kill() throws InterruptedException {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly(); // keeps the pipe open, as terminate does, for what is still in it
         return awaitExit();
     }
 
