@@ -22,7 +22,7 @@ import dev.devicescripts.application.query.Property;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.application.query.SortKey;
 import dev.devicescripts.domain.AssignmentFilterType;
-import dev.devicescripts.domain.AssignmentTarget;
+import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.InvalidInputException;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
@@ -33,14 +33,10 @@ import dev.devicescripts.domain.filter.FilterPayload;
 import dev.devicescripts.domain.filter.FilterPlatform;
 import dev.devicescripts.domain.filter.FilterProperty;
 import dev.devicescripts.domain.filter.FilterRule;
-import dev.devicescripts.domain.filter.InvalidRuleException;
 import dev.devicescripts.domain.filter.PropertyTable;
-import dev.devicescripts.domain.filter.RuleParser;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +44,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Assignment filters (targeting.md 1.4). They live in the directory's store, so every change and its checks (the
@@ -181,30 +176,15 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
     public boolean validate(Caller caller, RuleCheck check) {
         Access.FILTER_WRITE.tenantOf(caller);
         FilterPlatform platform = required(check.platform(), FilterDefinition.PLATFORM);
-        String rule = required(check.rule(), FilterDefinition.RULE);
-        if (rule.isBlank()) {
-            throw new InvalidInputException(FilterDefinition.RULE, "must not be blank.");
-        }
-        Optional<PropertyTable> table = PropertyTable.of(platform,
+        return FilterDefinition.isValidRule(required(check.rule(), FilterDefinition.RULE), platform,
                 check.managementType() == null ? FilterManagementType.DEVICES : check.managementType());
-        if (table.isEmpty()) {
-            return false;
-        }
-        try {
-            RuleParser.parse(rule, table.get());
-            return true;
-        } catch (InvalidRuleException invalid) {
-            return false;
-        }
     }
 
     @Override
     public List<FilterProperty> supportedProperties(Caller caller, String platformName) {
         Access.FILTER_READ.tenantOf(caller);
-        FilterPlatform platform = FilterPlatform.of(platformName).orElseThrow(() -> new InvalidInputException(
-                FilterDefinition.PLATFORM, "must be one of " + Arrays.stream(FilterPlatform.values())
-                .map(FilterPlatform::graphName).collect(Collectors.joining(", ")) + ", not '" + platformName + "'."));
-        return properties(platform, FilterManagementType.DEVICES);
+        return properties(FilterPlatform.fromGraphName(platformName, FilterDefinition.PLATFORM),
+                FilterManagementType.DEVICES);
     }
 
     @Override
@@ -226,9 +206,6 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
         FilterPlatform platform = required(request.platform(), FilterDefinition.PLATFORM);
         String text = required(request.rule(), FilterDefinition.RULE);
         FilterRule rule = FilterDefinition.parseRule(text, platform, FilterManagementType.DEVICES);
-        if (request.skip() < 0) {
-            throw new InvalidInputException("skip", "must not be negative.");
-        }
         Filter<ManagedDevice> matching = new Filter.And<>(FilterDeviceCollection.ofPlatform(platform),
                 FilterDeviceCollection.matching(rule));
         Filter<ManagedDevice> filter = request.search().filter(search -> !search.isBlank())
@@ -252,9 +229,6 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
     @Override
     public StatusDetails statusDetails(Caller caller, StatusRequest request) {
         TenantId tenant = Access.FILTER_READ.tenantOf(caller);
-        if (request.skip() < 0) {
-            throw new InvalidInputException("skip", "must not be negative.");
-        }
         DirectoryReads reads = directory.reads(tenant);
         ManagedDevice device = reads.managedDevice(request.managedDeviceId())
                 .orElseThrow(() -> ManagedDeviceService.notFound(request.managedDeviceId()));
@@ -278,17 +252,11 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
 
     /** The distinct filter types with which the script's targets name each filter, in the targets' order. */
     private Map<UUID, List<AssignmentFilterType>> filterTypes(TenantId tenant, ScriptId scriptId) {
+        AssignmentSet set = assignmentSets.findSet(tenant, scriptId)
+                .orElseThrow(() -> new ScriptNotFoundException(scriptId));
         Map<UUID, List<AssignmentFilterType>> types = new LinkedHashMap<>();
-        for (AssignmentTarget target : assignmentSets.findSet(tenant, scriptId)
-                .orElseThrow(() -> new ScriptNotFoundException(scriptId)).targets()) {
-            if (!target.filter().isNone()) {
-                List<AssignmentFilterType> ofFilter = types.computeIfAbsent(target.filter().filterId(),
-                        id -> new ArrayList<>());
-                if (!ofFilter.contains(target.filter().type())) {
-                    ofFilter.add(target.filter().type());
-                }
-            }
-        }
+        payloadsByFilter(Map.of(scriptId, set)).forEach((filter, payloads) -> types.put(filter,
+                payloads.stream().map(FilterPayload::filterType).distinct().toList()));
         return types;
     }
 
@@ -345,10 +313,17 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
         return PropertyTable.of(platform, managementType).map(PropertyTable::properties).orElse(List.of());
     }
 
-    /** The payloads of every filter the tenant's script assignments name, in the order of the scripts' ids. */
     private Map<UUID, List<FilterPayload>> payloadsByFilter(TenantId tenant) {
-        Map<UUID, List<FilterPayload>> payloads = new HashMap<>();
-        assignmentSets.findAllSets(tenant).entrySet().stream()
+        return payloadsByFilter(assignmentSets.findAllSets(tenant));
+    }
+
+    /**
+     * The payloads of every filter the scripts' sets name, in the order of the scripts' ids and then of their
+     * targets; the filters in the order they are first named.
+     */
+    private static Map<UUID, List<FilterPayload>> payloadsByFilter(Map<ScriptId, AssignmentSet> sets) {
+        Map<UUID, List<FilterPayload>> payloads = new LinkedHashMap<>();
+        sets.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(ScriptId::toString)))
                 .forEach(entry -> entry.getValue().targets().stream()
                         .filter(target -> !target.filter().isNone())

@@ -68,9 +68,7 @@ public record FilterDefinition(UUID id, String displayName, String description, 
      * @throws dev.devicescripts.domain.InvalidInputException naming the field and the rule it broke
      */
     public static FilterRule parseRule(String text, FilterPlatform platform, FilterManagementType managementType) {
-        if (WhiteSpace.isBlank(text)) {
-            throw new InvalidInputException(RULE, "must not be blank.");
-        }
+        requireRule(text);
         if (text.length() > RuleParser.MAX_RULE_LENGTH) {
             throw new InvalidInputException(RULE, "is " + text.length() + " characters long; it may be at most "
                     + RuleParser.MAX_RULE_LENGTH + ".");
@@ -83,6 +81,28 @@ public record FilterDefinition(UUID id, String displayName, String description, 
         } catch (InvalidRuleException e) {
             // Its message starts with the field's name, which InvalidInputException puts first itself.
             throw new InvalidInputException(RULE, e.getMessage().substring(RULE.length() + 1));
+        }
+    }
+
+    /**
+     * validateFilter's answer: whether {@link #parseRule} takes the rule. A blank rule is no answer but a refusal,
+     * as Graph refuses it [Observed].
+     *
+     * @throws dev.devicescripts.domain.InvalidInputException when the rule is blank
+     */
+    public static boolean isValidRule(String text, FilterPlatform platform, FilterManagementType managementType) {
+        requireRule(text);
+        try {
+            parseRule(text, platform, managementType);
+            return true;
+        } catch (InvalidInputException invalid) {
+            return false;
+        }
+    }
+
+    private static void requireRule(String text) {
+        if (WhiteSpace.isBlank(text)) {
+            throw new InvalidInputException(RULE, "must not be blank.");
         }
     }
 

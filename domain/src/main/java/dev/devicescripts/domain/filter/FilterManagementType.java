@@ -1,8 +1,5 @@
 package dev.devicescripts.domain.filter;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** What an assignment filter's rule reads: a managed device's properties ({@code device.*}) or an app's. */
 public enum FilterManagementType {
     DEVICES("devices"),
@@ -19,7 +16,8 @@ public enum FilterManagementType {
         return graphName;
     }
 
-    public static Optional<FilterManagementType> of(String name) {
-        return Arrays.stream(values()).filter(type -> type.graphName.equals(name)).findFirst();
+    /** As {@link FilterPlatform#fromGraphName}. */
+    public static FilterManagementType fromGraphName(String name, String field) {
+        return GraphNames.member(values(), FilterManagementType::graphName, name, field);
     }
 }

@@ -1,7 +1,6 @@
 package dev.devicescripts.domain.filter;
 
-import java.util.Arrays;
-import java.util.Optional;
+import dev.devicescripts.domain.InvalidInputException;
 
 /** The platform an assignment filter is for (Graph's devicePlatformType), each with the name Graph writes. */
 public enum FilterPlatform {
@@ -30,8 +29,12 @@ public enum FilterPlatform {
         return graphName;
     }
 
-    /** The platform Graph calls {@code name}, matched exactly as Graph matches enum members. */
-    public static Optional<FilterPlatform> of(String name) {
-        return Arrays.stream(values()).filter(platform -> platform.graphName.equals(name)).findFirst();
+    /**
+     * The platform Graph calls {@code name}, matched exactly as Graph matches enum members.
+     *
+     * @throws InvalidInputException naming {@code field} and every member, when there is none
+     */
+    public static FilterPlatform fromGraphName(String name, String field) {
+        return GraphNames.member(values(), FilterPlatform::graphName, name, field);
     }
 }

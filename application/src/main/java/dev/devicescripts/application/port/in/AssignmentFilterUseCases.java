@@ -2,6 +2,7 @@ package dev.devicescripts.application.port.in;
 
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.domain.AssignmentFilterType;
+import dev.devicescripts.domain.InvalidInputException;
 import dev.devicescripts.domain.Change;
 import dev.devicescripts.domain.filter.FilterDefinition;
 import dev.devicescripts.domain.filter.FilterManagementType;
@@ -73,6 +74,7 @@ public interface AssignmentFilterUseCases extends ListUseCase<FilterDefinition> 
                           Optional<String> search) {
         public PreviewRequest {
             orderBy = List.copyOf(orderBy);
+            requireSkip(skip);
         }
     }
 
@@ -99,6 +101,7 @@ public interface AssignmentFilterUseCases extends ListUseCase<FilterDefinition> 
                          int top, int skip) {
         public StatusRequest {
             assignmentFilterIds = List.copyOf(assignmentFilterIds);
+            requireSkip(skip);
         }
     }
 
@@ -149,6 +152,13 @@ public interface AssignmentFilterUseCases extends ListUseCase<FilterDefinition> 
 
         public String graphName() {
             return graphName;
+        }
+    }
+
+    /** A page's skip, as the preview and the status details take it. */
+    private static void requireSkip(int skip) {
+        if (skip < 0) {
+            throw new InvalidInputException("skip", "must not be negative.");
         }
     }
 }

@@ -12,12 +12,10 @@ import dev.devicescripts.domain.InvalidInputException;
 import dev.devicescripts.domain.filter.FilterManagementType;
 import dev.devicescripts.domain.filter.FilterPlatform;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Graph request bodies of assignment filters as use case values: create, PATCH, validateFilter, the preview and
@@ -107,22 +105,16 @@ final class FilterRequests {
         json.ignore("id", "createdDateTime", "lastModifiedDateTime", "payloads");
     }
 
+    /** Null when absent. */
     private static FilterPlatform platform(JsonObjectReader json) {
-        return member(json, "platform", FilterPlatform::of, Arrays.stream(FilterPlatform.values())
-                .map(FilterPlatform::graphName).toList());
+        String name = json.string("platform");
+        return name == null ? null : FilterPlatform.fromGraphName(name, "platform");
     }
 
+    /** Null when absent. */
     private static FilterManagementType managementType(JsonObjectReader json) {
-        return member(json, MANAGEMENT_TYPE, FilterManagementType::of, Arrays.stream(FilterManagementType.values())
-                .map(FilterManagementType::graphName).toList());
-    }
-
-    /** An enumeration's member as Graph names it, exactly; null when absent. */
-    private static <T> T member(JsonObjectReader json, String name, Function<String, Optional<T>> of,
-                                List<String> members) {
-        String text = json.string(name);
-        return text == null ? null : of.apply(text).orElseThrow(() -> new InvalidInputException(name,
-                "must be one of " + String.join(", ", members) + ", not '" + text + "'."));
+        String name = json.string(MANAGEMENT_TYPE);
+        return name == null ? null : FilterManagementType.fromGraphName(name, MANAGEMENT_TYPE);
     }
 
     private static int top(JsonObjectReader json) {

@@ -190,8 +190,9 @@ record DirectoryTables<T>(String table, String alias, List<String> columns, Func
                 JsonLists.strings(filter.roleScopeTags()), filter.managementType().graphName(),
                 folded(filter.managementType().graphName())},
             row -> new FilterDefinition(uuid(row, "id"), row.getString("display_name"), row.getString("description"),
-                    FilterPlatform.of(row.getString("platform")).orElseThrow(), row.getString("rule"),
-                    FilterManagementType.of(row.getString("assignment_filter_management_type")).orElseThrow(),
+                    FilterPlatform.fromGraphName(row.getString("platform"), "platform"), row.getString("rule"),
+                    FilterManagementType.fromGraphName(
+                            row.getString("assignment_filter_management_type"), "assignmentFilterManagementType"),
                     JsonLists.strings(row.getString("role_scope_tags")), instant(row, "created_date_time"),
                     instant(row, "last_modified_date_time"), List.of()));
 
