@@ -13,6 +13,7 @@ import dev.devicescripts.domain.directory.RunSummary;
 import dev.devicescripts.domain.directory.User;
 import dev.devicescripts.domain.directory.UserRunState;
 import dev.devicescripts.domain.filter.FilterDefinition;
+import dev.devicescripts.domain.targeting.TargetingDirectory;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,9 +22,10 @@ import java.util.UUID;
  * What one tenant's directory holds, and its assignment filters (kept here to share the directory's one write path).
  * Lists filter, order and page in the store (never by loading the tenant), in
  * {@link Query#comparator()}'s order, matched by {@link Filter#matches}; {@code next} is present exactly when more
- * items follow. Membership walks tolerate cycles and list each object once.
+ * items follow. Membership walks tolerate cycles and list each object once. As a {@link TargetingDirectory} it answers
+ * effective targeting's batched lookups.
  */
-public interface DirectoryReads {
+public interface DirectoryReads extends TargetingDirectory {
 
     /**
      * A number that changes whenever a write of the tenant commits, so that what was computed from the directory may

@@ -67,4 +67,9 @@ final class JdbcDirectory implements DirectoryRepository {
             return null;
         });
     }
+
+    @Override
+    public <R> R snapshot(TenantId tenant, Function<DirectoryReads, R> work) {
+        throw new UnsupportedOperationException("helper B");
+    }
 }

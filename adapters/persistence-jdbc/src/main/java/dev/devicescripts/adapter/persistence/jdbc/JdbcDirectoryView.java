@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import dev.devicescripts.domain.targeting.GroupMembers;
+import java.util.Collection;
 
 /**
  * One tenant's directory in the database: committed state, each read by itself, when made without a connection;
@@ -586,5 +588,60 @@ final class JdbcDirectoryView implements DirectoryWrites {
         try (PreparedStatement update = prepare(c, statement, parameters)) {
             return update.executeUpdate();
         }
+    }
+
+    @Override
+    public Map<UUID, List<UUID>> parentGroups(Collection<UUID> objectIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, GroupMembers> groupMembers(Collection<UUID> groupIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, Group> groupsById(Collection<UUID> groupIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, User> usersById(Collection<UUID> userIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, Device> devicesById(Collection<UUID> objectIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, Device> devicesByDeviceId(Collection<UUID> deviceIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, List<ManagedDevice>> managedDevicesByDeviceId(Collection<UUID> deviceIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, List<ManagedDevice>> managedDevicesOfUsers(Collection<UUID> userIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, FilterDefinition> assignmentFiltersById(Collection<UUID> filterIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public List<ManagedDevice> managedDevicesAfter(Optional<UUID> after, int limit) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public List<User> usersAfter(Optional<UUID> after, int limit) {
+        throw new UnsupportedOperationException("helper B");
     }
 }

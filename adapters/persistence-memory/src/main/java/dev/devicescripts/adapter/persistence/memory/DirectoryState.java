@@ -31,6 +31,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import dev.devicescripts.domain.targeting.GroupMembers;
+import java.util.Collection;
 
 /**
  * One tenant's directory: either committed, then frozen and read by anyone without locks, or the draft of one write,
@@ -409,5 +411,60 @@ final class DirectoryState implements DirectoryWrites {
             throw new IllegalStateException("The directory's write has ended; changes go through a new write");
         }
         return Objects.requireNonNull(value);
+    }
+
+    @Override
+    public Map<UUID, List<UUID>> parentGroups(Collection<UUID> objectIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, GroupMembers> groupMembers(Collection<UUID> groupIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, Group> groupsById(Collection<UUID> groupIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, User> usersById(Collection<UUID> userIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, Device> devicesById(Collection<UUID> objectIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, Device> devicesByDeviceId(Collection<UUID> deviceIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, List<ManagedDevice>> managedDevicesByDeviceId(Collection<UUID> deviceIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, List<ManagedDevice>> managedDevicesOfUsers(Collection<UUID> userIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public Map<UUID, FilterDefinition> assignmentFiltersById(Collection<UUID> filterIds) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public List<ManagedDevice> managedDevicesAfter(Optional<UUID> after, int limit) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public List<User> usersAfter(Optional<UUID> after, int limit) {
+        throw new UnsupportedOperationException("helper B");
     }
 }

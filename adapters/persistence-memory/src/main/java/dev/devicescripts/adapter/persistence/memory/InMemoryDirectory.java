@@ -71,4 +71,9 @@ public final class InMemoryDirectory implements DirectoryRepository {
     private DirectoryState empty(TenantId tenant) {
         return DirectoryState.empty(script -> scriptExists.test(tenant, script));
     }
+
+    @Override
+    public <R> R snapshot(TenantId tenant, Function<DirectoryReads, R> work) {
+        throw new UnsupportedOperationException("helper B");
+    }
 }
