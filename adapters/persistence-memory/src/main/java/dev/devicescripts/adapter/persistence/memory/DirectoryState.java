@@ -5,6 +5,7 @@ import dev.devicescripts.adapter.persistence.memory.CopyOnWrite.Nested;
 import dev.devicescripts.application.port.out.DirectoryWrites;
 import dev.devicescripts.application.query.Filter;
 import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Pages;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.directory.Device;
@@ -140,32 +141,32 @@ final class DirectoryState implements DirectoryWrites {
 
     @Override
     public Page<User> users(Query<User> query) {
-        return InMemoryQueries.page(users.read().values().stream(), query);
+        return Pages.page(users.read().values().stream(), query);
     }
 
     @Override
     public long countUsers(Optional<Filter<User>> filter) {
-        return InMemoryQueries.count(users.read().values().stream(), filter);
+        return Pages.count(users.read().values().stream(), filter);
     }
 
     @Override
     public Page<Group> groups(Query<Group> query) {
-        return InMemoryQueries.page(groups.read().values().stream(), query);
+        return Pages.page(groups.read().values().stream(), query);
     }
 
     @Override
     public long countGroups(Optional<Filter<Group>> filter) {
-        return InMemoryQueries.count(groups.read().values().stream(), filter);
+        return Pages.count(groups.read().values().stream(), filter);
     }
 
     @Override
     public Page<Device> devices(Query<Device> query) {
-        return InMemoryQueries.page(devices.read().values().stream(), query);
+        return Pages.page(devices.read().values().stream(), query);
     }
 
     @Override
     public long countDevices(Optional<Filter<Device>> filter) {
-        return InMemoryQueries.count(devices.read().values().stream(), filter);
+        return Pages.count(devices.read().values().stream(), filter);
     }
 
     @Override
@@ -175,22 +176,22 @@ final class DirectoryState implements DirectoryWrites {
 
     @Override
     public Page<FilterDefinition> assignmentFilters(Query<FilterDefinition> query) {
-        return InMemoryQueries.page(assignmentFilters.read().values().stream(), query);
+        return Pages.page(assignmentFilters.read().values().stream(), query);
     }
 
     @Override
     public long countAssignmentFilters(Optional<Filter<FilterDefinition>> filter) {
-        return InMemoryQueries.count(assignmentFilters.read().values().stream(), filter);
+        return Pages.count(assignmentFilters.read().values().stream(), filter);
     }
 
     @Override
     public Page<ManagedDevice> managedDevices(Query<ManagedDevice> query) {
-        return InMemoryQueries.page(managedDevices.read().values().stream(), query);
+        return Pages.page(managedDevices.read().values().stream(), query);
     }
 
     @Override
     public long countManagedDevices(Optional<Filter<ManagedDevice>> filter) {
-        return InMemoryQueries.count(managedDevices.read().values().stream(), filter);
+        return Pages.count(managedDevices.read().values().stream(), filter);
     }
 
     @Override
@@ -201,22 +202,22 @@ final class DirectoryState implements DirectoryWrites {
 
     @Override
     public Page<DirectoryObject> members(UUID groupId, boolean transitive, Query<DirectoryObject> query) {
-        return InMemoryQueries.page(membersOf(groupId, transitive), query);
+        return Pages.page(membersOf(groupId, transitive), query);
     }
 
     @Override
     public long countMembers(UUID groupId, boolean transitive, Optional<Filter<DirectoryObject>> filter) {
-        return InMemoryQueries.count(membersOf(groupId, transitive), filter);
+        return Pages.count(membersOf(groupId, transitive), filter);
     }
 
     @Override
     public Page<Group> memberOf(UUID objectId, boolean transitive, Query<Group> query) {
-        return InMemoryQueries.page(groupsOf(objectId, transitive), query);
+        return Pages.page(groupsOf(objectId, transitive), query);
     }
 
     @Override
     public long countMemberOf(UUID objectId, boolean transitive, Optional<Filter<Group>> filter) {
-        return InMemoryQueries.count(groupsOf(objectId, transitive), filter);
+        return Pages.count(groupsOf(objectId, transitive), filter);
     }
 
     private Stream<DirectoryObject> membersOf(UUID groupId, boolean transitive) {
@@ -246,12 +247,12 @@ final class DirectoryState implements DirectoryWrites {
 
     @Override
     public Page<DeviceRunState> runStates(ScriptId scriptId, Query<DeviceRunState> query) {
-        return InMemoryQueries.page(statesOf(scriptId), query);
+        return Pages.page(statesOf(scriptId), query);
     }
 
     @Override
     public long countRunStates(ScriptId scriptId, Optional<Filter<DeviceRunState>> filter) {
-        return InMemoryQueries.count(statesOf(scriptId), filter);
+        return Pages.count(statesOf(scriptId), filter);
     }
 
     @Override
