@@ -146,7 +146,7 @@ final class TargetingFixtures {
 
     /** A managed device, set field by field. */
     static final class Managed {
-        private final UUID id;
+        private UUID id;
         private String name;
         private String operatingSystem = "Windows";
         private UUID azureADDeviceId;
@@ -161,6 +161,11 @@ final class TargetingFixtures {
             id = managedId(n);
             name = "DEV-" + n;
             azureADDeviceId = deviceId(n);
+        }
+
+        Managed id(UUID value) {
+            id = value;
+            return this;
         }
 
         Managed name(String value) {
