@@ -442,7 +442,8 @@ class EffectiveTargetingTest {
 
             assertThat(result.state()).isEqualTo(TargetState.INCLUDED);
             assertThat(result.reasons().get(0).filter())
-                    .isEqualTo(new FilterCheck(filterId(2), AssignmentFilterType.INCLUDE, FilterResult.NOT_MATCH, false));
+                    .isEqualTo(new FilterCheck(filterId(2), AssignmentFilterType.INCLUDE, FilterResult.NOT_MATCH,
+                            false));
             assertThat(check(AssignmentFilter.exclude(filterId(1))).result()).isEqualTo(FilterResult.MATCH);
             assertThat(check(AssignmentFilter.include(filterId(9))).result()).isEqualTo(FilterResult.NOT_EVALUATED);
             assertThat(check(AssignmentFilter.include(filterId(3))).result()).isEqualTo(FilterResult.INVALID);

@@ -76,8 +76,9 @@ class TargetingAnswersTest {
 
     @Test
     void targetsKeepsOnlyTheWantedResults() {
-        List<TargetResult> users = pageThrough(new EffectiveTargeting(tenant(), false), script(allDevices(), allUsers()),
-                4, result -> result.subjectType() == SubjectType.USER, new ArrayList<>());
+        List<TargetResult> users = pageThrough(new EffectiveTargeting(tenant(), false),
+                script(allDevices(), allUsers()), 4, result -> result.subjectType() == SubjectType.USER,
+                new ArrayList<>());
 
         assertThat(users).extracting(TargetResult::subjectId)
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, 10).mapToObj(TargetingFixtures::userId).toList());
@@ -132,8 +133,8 @@ class TargetingAnswersTest {
 
     @Test
     void assignedScriptsNameTheGroupOrAGroupHoldingIt() {
-        DirectorySnapshot directory = DirectorySnapshot.builder().group(group(1), groupId(2)).group(group(2), groupId(3))
-                .group(group(3), groupId(1)).group(group(4)).build();
+        DirectorySnapshot directory = DirectorySnapshot.builder().group(group(1), groupId(2))
+                .group(group(2), groupId(3)).group(group(3), groupId(1)).group(group(4)).build();
         TargetedScript script = script(1, RunAsAccount.SYSTEM, List.of(include(3), exclude(1), include(4)));
 
         List<GroupScriptLink> links = new EffectiveTargeting(directory, false).assignedScripts(List.of(script),
