@@ -207,10 +207,10 @@ record DirectoryTables<T>(String table, String alias, List<String> columns, Func
                     instant(row, "last_modified_date_time"), List.of()));
 
     /**
-     * The users a managed device has, as managed_device_logon keeps them (V17): its primary user and each user logged
-     * on, once each.
+     * The users who sign in on a managed device, as managed_device_logon keeps them (V17): its primary user and each
+     * user logged on, once each.
      */
-    static Set<UUID> deviceUsers(ManagedDevice device) {
+    static Set<UUID> logOns(ManagedDevice device) {
         Set<UUID> users = new LinkedHashSet<>();
         if (device.userId() != null) {
             users.add(device.userId());

@@ -38,9 +38,9 @@ import java.util.stream.Stream;
 
 /**
  * One tenant's directory in the database: committed state, each read by itself, when made without a connection;
- * else the view of one transaction on its connection: a write's, or a snapshot's that only reads. A write's puts and member additions wait in batches,
- * written together (so that a seed of a million rows takes few round trips and little memory) before anything else
- * the write does, reads included, and when it ends.
+ * else the view of one transaction on its connection: a write's, or a snapshot's that only reads. A write's puts and
+ * member additions wait in batches, written together (so that a seed of a million rows takes few round trips and
+ * little memory) before anything else the write does, reads included, and when it ends.
  */
 final class JdbcDirectoryView implements DirectoryWrites {
     /** How many rows wait before they are written. */
@@ -72,7 +72,7 @@ final class JdbcDirectoryView implements DirectoryWrites {
     private static final String WALKED = "directory_walk w LEFT JOIN %s ON %s.tenant_id = w.tenant_id AND %2$s.id = "
             + "w.object_id";
     private static final String WALK_END = "DELETE FROM directory_walk WHERE walk_id = ?";
-    private static final String DELETE_DEVICE_USERS =
+    private static final String DELETE_LOG_ONS =
             "DELETE FROM managed_device_logon WHERE tenant_id = ? AND managed_device_id = ?";
     /** How many ids one statement of a batched lookup names; Sql.in pads its list to 512. */
     private static final int IDS_PER_STATEMENT = 500;
@@ -482,7 +482,7 @@ final class JdbcDirectoryView implements DirectoryWrites {
         return read(c -> {
             update(c, "DELETE FROM device_run_state WHERE tenant_id = ? AND managed_device_id = ?", tenant.value(),
                     id);
-            update(c, DELETE_DEVICE_USERS, tenant.value(), id);
+            update(c, DELETE_LOG_ONS, tenant.value(), id);
             return update(c, "DELETE FROM managed_device WHERE tenant_id = ? AND id = ?", tenant.value(), id) > 0;
         });
     }
@@ -535,7 +535,7 @@ final class JdbcDirectoryView implements DirectoryWrites {
             upsert(DirectoryTables.USERS, users);
             upsert(DirectoryTables.GROUPS, groups);
             upsert(DirectoryTables.DEVICES, devices);
-            replaceDeviceUsers();
+            replaceLogOns();
             upsert(DirectoryTables.MANAGED_DEVICES, managedDevices);
             upsert(DirectoryTables.RUN_STATES, runStates);
             upsert(DirectoryTables.ASSIGNMENT_FILTERS, assignmentFilters);
@@ -553,17 +553,17 @@ final class JdbcDirectoryView implements DirectoryWrites {
     }
 
     /** Replaces the managed_device_logon rows of the managed devices waiting, before they are written. */
-    private void replaceDeviceUsers() throws SQLException {
+    private void replaceLogOns() throws SQLException {
         if (managedDevices.isEmpty()) {
             return;
         }
-        try (PreparedStatement delete = connection.prepareStatement(DELETE_DEVICE_USERS);
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_LOG_ONS);
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO managed_device_logon (tenant_id, managed_device_id, user_id) VALUES (?, ?, ?)")) {
             for (ManagedDevice device : managedDevices.values()) {
                 Sql.bind(delete, tenant.value(), device.id());
                 delete.addBatch();
-                for (UUID user : DirectoryTables.deviceUsers(device)) {
+                for (UUID user : DirectoryTables.logOns(device)) {
                     Sql.bind(insert, tenant.value(), device.id(), user);
                     insert.addBatch();
                 }
@@ -742,15 +742,16 @@ final class JdbcDirectoryView implements DirectoryWrites {
 
     /**
      * Up to {@code limit} rows of the tenant whose id follows {@code after}, in the order of the primary key (uuids
-     * compare as their text in both databases, as SubjectOrder does), which the statement reads no further than that.
+     * compare as their text in both databases, as SubjectOrder does), read no further than that. The order names the
+     * key's tenant too: H2 reads rows in the order of an index only when the ORDER BY is the index's columns.
      */
     private <T> List<T> after(Connection c, DirectoryTables<T> table, Optional<UUID> after, int limit)
             throws SQLException {
-        String id = table.alias() + ".id";
+        String alias = table.alias();
         List<T> found = new ArrayList<>();
-        try (PreparedStatement page = prepare(c, table.select() + " WHERE " + table.alias() + ".tenant_id = ?"
-                        + (after.isPresent() ? " AND " + id + " > ?" : "") + " ORDER BY " + id
-                        + " FETCH FIRST ? ROWS ONLY",
+        try (PreparedStatement page = prepare(c, table.select() + " WHERE " + alias + ".tenant_id = ?"
+                        + (after.isPresent() ? " AND " + alias + ".id > ?" : "") + " ORDER BY " + alias
+                        + ".tenant_id, " + alias + ".id FETCH FIRST ? ROWS ONLY",
                 Stream.of(Stream.of(tenant.value()), after.stream(), Stream.of(limit)).flatMap(values -> values)
                         .toArray());
              ResultSet rows = page.executeQuery()) {

@@ -30,7 +30,7 @@ final class V18__Managed_device_logons extends BaseJavaMigration {
                 while (rows.next()) {
                     UUID tenant = rows.getObject("tenant_id", UUID.class);
                     UUID device = rows.getObject("id", UUID.class);
-                    for (UUID user : DirectoryTables.deviceUsers(DirectoryTables.MANAGED_DEVICES.reader().read(rows))) {
+                    for (UUID user : DirectoryTables.logOns(DirectoryTables.MANAGED_DEVICES.reader().read(rows))) {
                         Sql.bind(fill, tenant, device, user);
                         fill.addBatch();
                         if (++batched % BATCH == 0) {

@@ -70,6 +70,11 @@ class JdbcStoreTest {
     }
 
     @Test
+    void managedDevicesStoredBeforeTheirLogOnsWereIndexedGetThemFromTheMigration() throws Exception {
+        DevicesStoredWithoutLogons.assertFilledByTheMigration(TestDatabases.settings(dataDirectory));
+    }
+
+    @Test
     void theDatabaseIsOneFileUnderTheDataDirectory() {
         TestDatabases.open(dataDirectory).close();
 

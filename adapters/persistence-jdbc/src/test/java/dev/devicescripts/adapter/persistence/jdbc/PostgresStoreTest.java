@@ -72,6 +72,11 @@ class PostgresStoreTest {
     }
 
     @Test
+    void managedDevicesStoredBeforeTheirLogOnsWereIndexedGetThemFromTheMigration() throws Exception {
+        DevicesStoredWithoutLogons.assertFilledByTheMigration(database.settings());
+    }
+
+    @Test
     void statusIsReadyWhileOpenAndNotAfterClose() {
         JdbcStoreTest.assertReadyWhileOpenAndNotAfterClose(JdbcStore.open(database.settings()));
     }

@@ -57,6 +57,12 @@ final class DirectoryState implements DirectoryWrites {
     private final Nested<ScriptId, Map<UUID, DeviceRunState>> runStates;
     private final long revision;
     private boolean frozen;
+    /**
+     * The managed devices and users in SubjectOrder, for pages of them: sorted once a committed state is first paged
+     * through (a draft, which may still change, sorts anew).
+     */
+    private volatile List<ManagedDevice> managedDevicesInOrder;
+    private volatile List<User> usersInOrder;
 
     /** An empty, committed directory of a tenant whose scripts {@code scriptExists} tells. */
     static DirectoryState empty(Predicate<ScriptId> scriptExists) {
@@ -503,17 +509,42 @@ final class DirectoryState implements DirectoryWrites {
 
     @Override
     public List<ManagedDevice> managedDevicesAfter(Optional<UUID> after, int limit) {
-        return after(managedDevices, ManagedDevice::id, after, limit);
+        List<ManagedDevice> inOrder = managedDevicesInOrder;
+        if (inOrder == null) {
+            inOrder = inOrder(managedDevices, ManagedDevice::id);
+            managedDevicesInOrder = frozen ? inOrder : null;
+        }
+        return after(inOrder, ManagedDevice::id, after, limit);
     }
 
     @Override
     public List<User> usersAfter(Optional<UUID> after, int limit) {
-        return after(users, User::id, after, limit);
+        List<User> inOrder = usersInOrder;
+        if (inOrder == null) {
+            inOrder = inOrder(users, User::id);
+            usersInOrder = frozen ? inOrder : null;
+        }
+        return after(inOrder, User::id, after, limit);
     }
 
-    private static <T> List<T> after(Flat<UUID, T> objects, Function<T, UUID> id, Optional<UUID> after, int limit) {
-        return objects.read().values().stream()
-                .filter(object -> after.map(last -> SubjectOrder.IDS.compare(id.apply(object), last) > 0).orElse(true))
-                .sorted(Comparator.comparing(id, SubjectOrder.IDS)).limit(limit).toList();
+    private static <T> List<T> inOrder(Flat<UUID, T> objects, Function<T, UUID> id) {
+        return objects.read().values().stream().sorted(Comparator.comparing(id, SubjectOrder.IDS)).toList();
+    }
+
+    /** Up to {@code limit} of the objects after {@code after}, found by a binary search of them in SubjectOrder. */
+    private static <T> List<T> after(List<T> inOrder, Function<T, UUID> id, Optional<UUID> after, int limit) {
+        int from = 0;
+        if (after.isPresent()) {
+            int to = inOrder.size();
+            while (from < to) {
+                int middle = (from + to) >>> 1;
+                if (SubjectOrder.IDS.compare(id.apply(inOrder.get(middle)), after.get()) <= 0) {
+                    from = middle + 1;
+                } else {
+                    to = middle;
+                }
+            }
+        }
+        return inOrder.subList(from, Math.min(inOrder.size(), from + limit));
     }
 }
