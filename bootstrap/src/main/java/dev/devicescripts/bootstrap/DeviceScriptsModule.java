@@ -20,6 +20,7 @@ import dev.devicescripts.adapter.http.script.RunStateEndpoints;
 import dev.devicescripts.adapter.http.directory.DirectoryEndpoints;
 import dev.devicescripts.adapter.http.directory.DirectoryUseCases;
 import dev.devicescripts.adapter.http.server.ServerMetrics;
+import dev.devicescripts.adapter.http.targeting.TargetingEndpoints;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcStore;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
@@ -39,6 +40,7 @@ import dev.devicescripts.application.service.ManagedDeviceService;
 import dev.devicescripts.application.service.RunStateService;
 import dev.devicescripts.application.service.ScriptService;
 import dev.devicescripts.application.service.SeedService;
+import dev.devicescripts.application.service.TargetingService;
 import dev.devicescripts.application.service.UserService;
 import dev.devicescripts.domain.ScriptId;
 import java.time.Instant;
@@ -175,16 +177,24 @@ final class DeviceScriptsModule extends AbstractModule {
         return new AssignmentFilterService(directory, assignmentSets, scripts, time, ids);
     }
 
+    @Provides
+    @Singleton
+    TargetingService targetingService(ScriptRepository scripts, AssignmentSetRepository assignmentSets,
+                                      DirectoryRepository directory) {
+        return new TargetingService(scripts, assignmentSets, directory);
+    }
+
     /** The resources served beside the scripts. */
     @Provides
     List<GraphResource.Factory> resources(DirectoryUseCases directoryUseCases, ManagedDeviceService devices,
                                           ScriptRepository scripts, DirectoryRepository directory, SeedService seed,
-                                          AssignmentFilterService filters) {
+                                          AssignmentFilterService filters, TargetingService targeting) {
         List<GraphResource.Factory> resources = new ArrayList<>(DirectoryEndpoints.factories(directoryUseCases));
         resources.add(ManagedDeviceEndpoints.factory(new ManagedDeviceUseCases(devices, devices, devices, devices)));
         resources.add(RunStateEndpoints.factory(new RunStateService(scripts, directory)));
         resources.add(AdminEndpoints.factory(seed, seed));
         resources.add(AssignmentFilterEndpoints.factory(filters));
+        resources.add(TargetingEndpoints.factory(targeting));
         return resources;
     }
 

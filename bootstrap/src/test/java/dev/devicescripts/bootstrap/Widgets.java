@@ -9,12 +9,12 @@ import static dev.devicescripts.application.query.ValueType.STRING_LIST;
 
 import dev.devicescripts.adapter.persistence.jdbc.SqlCollection;
 import dev.devicescripts.adapter.persistence.jdbc.SqlTable;
-import dev.devicescripts.adapter.persistence.memory.InMemoryQueries;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.port.in.ListUseCase;
 import dev.devicescripts.application.query.EntitySet;
 import dev.devicescripts.application.query.Filter;
 import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Pages;
 import dev.devicescripts.application.query.Property;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.application.query.SortKey;
@@ -75,12 +75,12 @@ final class Widgets {
 
             @Override
             public Page<Widget> list(Caller caller, Query<Widget> query) {
-                return InMemoryQueries.page(of(caller), query);
+                return Pages.page(of(caller), query);
             }
 
             @Override
             public long count(Caller caller, Optional<Filter<Widget>> filter) {
-                return InMemoryQueries.count(of(caller), filter);
+                return Pages.count(of(caller), filter);
             }
 
             private java.util.stream.Stream<Widget> of(Caller caller) {

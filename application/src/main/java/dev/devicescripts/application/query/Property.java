@@ -72,6 +72,20 @@ public final class Property<T> {
         return new Property<>(name, type, nullable, false, false, members, reader);
     }
 
+    /** The same property, which {@code $filter} may test and {@code $orderby} not name (a list kept in key order). */
+    public Property<T> unordered() {
+        return new Property<>(name, type, nullable, filterable, false, members, reader);
+    }
+
+    /**
+     * The same property of items that each hold one of these, read through {@code part}: a collection whose items
+     * extend another's (a script's result on a subject, which holds that result) declares its properties once.
+     */
+    public <S> Property<S> through(Function<S, T> part) {
+        return new Property<>(name, type, nullable, filterable, sortable, members,
+                item -> reader.apply(part.apply(item)));
+    }
+
     public String name() {
         return name;
     }

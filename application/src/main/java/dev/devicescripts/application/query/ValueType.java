@@ -2,6 +2,7 @@ package dev.devicescripts.application.query;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The kinds of value a collection's properties hold, each with the Java type its values have in queries. */
@@ -25,7 +26,9 @@ public enum ValueType {
      * A list of objects (Graph's complex types, such as a user's assignedLicenses), each a map from property name to
      * a value of the types above, a map or a list: selectable, never filtered or ordered by.
      */
-    OBJECT_LIST(List.class);
+    OBJECT_LIST(List.class),
+    /** One object, a map as each element of an {@link #OBJECT_LIST} is: selectable, never filtered or ordered by. */
+    OBJECT(Map.class);
 
     private final Class<?> javaType;
 
@@ -39,6 +42,6 @@ public enum ValueType {
 
     /** Whether values of this type have an order and an equality that filters and sorts can use. */
     public boolean isComparable() {
-        return this != STRING_LIST && this != OBJECT_LIST;
+        return this != STRING_LIST && this != OBJECT_LIST && this != OBJECT;
     }
 }

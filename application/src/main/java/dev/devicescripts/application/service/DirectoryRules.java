@@ -5,12 +5,13 @@ import dev.devicescripts.application.DirectoryObjectNotFoundException;
 import dev.devicescripts.application.RequestRefusedException;
 import dev.devicescripts.application.port.out.DirectoryReads;
 import dev.devicescripts.domain.Guids;
+import dev.devicescripts.domain.directory.Group;
 import dev.devicescripts.domain.directory.User;
 import java.util.regex.Pattern;
 
 /**
  * The directory's rules for the values of its objects, worded as the directory words its refusals, which clients
- * match (spec 1.1 to 1.3.1). Shared by the group, user and device services.
+ * match (spec 1.1 to 1.3.1). Shared by the group, user and device services, and by effective targeting.
  */
 final class DirectoryRules {
     /** Whitespace and the characters Exchange reserves; a mail nickname becomes the local part of an address. */
@@ -50,6 +51,11 @@ final class DirectoryRules {
         if (!MAIL_NICKNAME.matcher(mailNickname).matches()) {
             throw invalid("mailNickname", resource);
         }
+    }
+
+    /** The group a key names: its object id. */
+    static Group group(DirectoryReads reads, String key) {
+        return reads.group(DirectoryKeys.objectId(key)).orElseThrow(() -> new DirectoryObjectNotFoundException(key));
     }
 
     /** The user a key names: its object id, or its userPrincipalName (anything with an @ in it). */

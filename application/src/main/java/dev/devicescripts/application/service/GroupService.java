@@ -3,6 +3,7 @@ package dev.devicescripts.application.service;
 import static dev.devicescripts.application.service.DirectoryRules.alreadyExists;
 import static dev.devicescripts.application.service.DirectoryRules.checkDisplayName;
 import static dev.devicescripts.application.service.DirectoryRules.checkMailNickname;
+import static dev.devicescripts.application.service.DirectoryRules.group;
 import static dev.devicescripts.application.service.DirectoryRules.invalid;
 import static dev.devicescripts.application.service.DirectoryRules.required;
 
@@ -253,10 +254,6 @@ public final class GroupService implements GroupUseCases {
             throw new RequestRefusedException("A request may bind at most " + MAX_BOUND_REFERENCES
                     + " references; this one binds " + references.size() + ".");
         }
-    }
-
-    private static Group group(DirectoryReads reads, String key) {
-        return reads.group(DirectoryKeys.objectId(key)).orElseThrow(() -> new DirectoryObjectNotFoundException(key));
     }
 
     private static DirectoryObject object(DirectoryReads reads, String key) {

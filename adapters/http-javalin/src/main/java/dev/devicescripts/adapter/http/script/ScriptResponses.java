@@ -6,8 +6,7 @@ import dev.devicescripts.adapter.http.odata.Projection;
 import dev.devicescripts.adapter.http.odata.CollectionJson;
 import dev.devicescripts.adapter.http.odata.CollectionJson.ItemWriter;
 import dev.devicescripts.application.collections.ScriptCollection;
-import dev.devicescripts.domain.AllDevicesAssignmentTarget;
-import dev.devicescripts.domain.AllLicensedUsersAssignmentTarget;
+import dev.devicescripts.application.collections.TargetTypes;
 import dev.devicescripts.domain.AssignmentFilter;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.AssignmentTarget;
@@ -105,7 +104,7 @@ final class ScriptResponses {
 
     private static void writeTarget(AssignmentTarget target, JsonGenerator json) throws IOException {
         AssignmentFilter filter = target.filter();
-        json.writeStringField("@odata.type", "#" + typeOf(target));
+        json.writeStringField("@odata.type", "#" + GraphTypes.NAMESPACE + TargetTypes.of(target));
         json.writeStringField(GraphFields.FILTER_ID, filter.filterId() == null ? null : filter.filterId().toString());
         json.writeStringField(GraphFields.FILTER_TYPE, filter.type().graphName());
         if (target instanceof GroupAssignmentTarget group) {
@@ -115,18 +114,5 @@ final class ScriptResponses {
         } else if (target instanceof ConfigurationManagerCollectionAssignmentTarget collection) {
             json.writeStringField("collectionId", collection.collectionId());
         }
-    }
-
-    private static String typeOf(AssignmentTarget target) {
-        if (target instanceof GroupAssignmentTarget) {
-            return GraphTypes.GROUP_TARGET;
-        } else if (target instanceof ExclusionGroupAssignmentTarget) {
-            return GraphTypes.EXCLUSION_GROUP_TARGET;
-        } else if (target instanceof AllDevicesAssignmentTarget) {
-            return GraphTypes.ALL_DEVICES_TARGET;
-        } else if (target instanceof AllLicensedUsersAssignmentTarget) {
-            return GraphTypes.ALL_LICENSED_USERS_TARGET;
-        }
-        return GraphTypes.COLLECTION_TARGET;
     }
 }

@@ -15,7 +15,6 @@ import dev.devicescripts.adapter.http.odata.CollectionEndpoint.Typed;
 import dev.devicescripts.adapter.http.support.Batches;
 import dev.devicescripts.adapter.http.support.GraphApi;
 import dev.devicescripts.adapter.http.support.Reply;
-import dev.devicescripts.adapter.persistence.memory.InMemoryQueries;
 import dev.devicescripts.application.AccessDeniedException;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.NotFoundException;
@@ -24,6 +23,7 @@ import dev.devicescripts.application.port.in.NavigationListUseCase;
 import dev.devicescripts.application.query.EntitySet;
 import dev.devicescripts.application.query.Filter;
 import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Pages;
 import dev.devicescripts.application.query.Property;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.application.query.SortKey;
@@ -289,12 +289,12 @@ class DirectoryDialectTest {
         return new ListUseCase<>() {
             @Override
             public Page<Thing> list(Caller caller, Query<Thing> query) {
-                return InMemoryQueries.page(readable(caller).filter(t -> t.kind().equals("gadget")), query);
+                return Pages.page(readable(caller).filter(t -> t.kind().equals("gadget")), query);
             }
 
             @Override
             public long count(Caller caller, Optional<Filter<Thing>> filter) {
-                return InMemoryQueries.count(readable(caller).filter(t -> t.kind().equals("gadget")), filter);
+                return Pages.count(readable(caller).filter(t -> t.kind().equals("gadget")), filter);
             }
         };
     }
@@ -303,12 +303,12 @@ class DirectoryDialectTest {
         return new NavigationListUseCase<>() {
             @Override
             public Page<Thing> list(Caller caller, String parentKey, Query<Thing> query) {
-                return InMemoryQueries.page(membersOf(caller, parentKey), query);
+                return Pages.page(membersOf(caller, parentKey), query);
             }
 
             @Override
             public long count(Caller caller, String parentKey, Optional<Filter<Thing>> filter) {
-                return InMemoryQueries.count(membersOf(caller, parentKey), filter);
+                return Pages.count(membersOf(caller, parentKey), filter);
             }
         };
     }

@@ -23,6 +23,7 @@ import dev.devicescripts.adapter.http.server.RequestLimits;
 import dev.devicescripts.adapter.http.server.ServerMetrics;
 import dev.devicescripts.adapter.http.server.ThrottleLimits;
 import dev.devicescripts.adapter.http.server.TlsFiles;
+import dev.devicescripts.adapter.http.targeting.TargetingEndpoints;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
 import dev.devicescripts.application.port.out.DirectoryRepository;
 import dev.devicescripts.application.port.out.TimeSource;
@@ -35,6 +36,7 @@ import dev.devicescripts.application.service.ManagedDeviceService;
 import dev.devicescripts.application.service.RunStateService;
 import dev.devicescripts.application.service.ScriptService;
 import dev.devicescripts.application.service.SeedService;
+import dev.devicescripts.application.service.TargetingService;
 import dev.devicescripts.application.service.UserService;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.ScriptId;
@@ -178,8 +180,8 @@ public final class GraphApi implements AutoCloseable {
     }
 
     /**
-     * What the server serves beside the scripts: the directory, managed devices, run states, seeding and assignment
-     * filters.
+     * What the server serves beside the scripts: the directory, managed devices, run states, seeding, assignment
+     * filters and effective targeting.
      */
     private static List<GraphResource.Factory> everything(InMemoryStore store, TimeSource clock) {
         DirectoryRepository directory = store.directory();
@@ -193,6 +195,7 @@ public final class GraphApi implements AutoCloseable {
         resources.add(AdminEndpoints.factory(seed, seed));
         resources.add(AssignmentFilterEndpoints.factory(new AssignmentFilterService(directory, store, store, clock,
                 UUID::randomUUID)));
+        resources.add(TargetingEndpoints.factory(new TargetingService(store, store, directory)));
         return resources;
     }
 

@@ -25,7 +25,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -50,8 +52,16 @@ record DirectoryTables<T>(String table, String alias, List<String> columns, Func
     }
 
     String select() {
+        return select("", table + " " + alias);
+    }
+
+    /**
+     * The columns and {@code more} (", x.y AS z", or nothing) read FROM {@code from}, which names this table by its
+     * alias and may say how to read it.
+     */
+    String select(String more, String from) {
         return "SELECT " + columns.stream().map(column -> alias + "." + column).collect(Collectors.joining(", "))
-                + " FROM " + table + " " + alias;
+                + more + " FROM " + from;
     }
 
     static final DirectoryTables<User> USERS = new DirectoryTables<>(UserCollection.USERS, "directory_user", "u",
@@ -195,6 +205,19 @@ record DirectoryTables<T>(String table, String alias, List<String> columns, Func
                             row.getString("assignment_filter_management_type"), "assignmentFilterManagementType"),
                     JsonLists.strings(row.getString("role_scope_tags")), instant(row, "created_date_time"),
                     instant(row, "last_modified_date_time"), List.of()));
+
+    /**
+     * The users a managed device has, as managed_device_logon keeps them (V17): its primary user and each user logged
+     * on, once each.
+     */
+    static Set<UUID> deviceUsers(ManagedDevice device) {
+        Set<UUID> users = new LinkedHashSet<>();
+        if (device.userId() != null) {
+            users.add(device.userId());
+        }
+        device.usersLoggedOn().forEach(logOn -> users.add(logOn.userId()));
+        return users;
+    }
 
     static String runStateId(DeviceRunState state) {
         return (String) RunStateCollection.ID.valueOf(state);

@@ -33,7 +33,7 @@ final class JdbcDirectory implements DirectoryRepository {
 
     @Override
     public DirectoryReads reads(TenantId tenant) {
-        return new JdbcDirectoryView(sql, vendor, tenant, null);
+        return new JdbcDirectoryView(sql, vendor, tenant, null, false);
     }
 
     @Override
@@ -43,7 +43,7 @@ final class JdbcDirectory implements DirectoryRepository {
             try (PreparedStatement lock = prepare(connection, LOCK_TENANT, tenant.value())) {
                 lock.executeUpdate();
             }
-            JdbcDirectoryView writes = new JdbcDirectoryView(sql, vendor, tenant, connection);
+            JdbcDirectoryView writes = new JdbcDirectoryView(sql, vendor, tenant, connection, true);
             try {
                 R result = work.apply(writes);
                 writes.flush();
@@ -68,8 +68,16 @@ final class JdbcDirectory implements DirectoryRepository {
         });
     }
 
+    /** One transaction that reads (a walk's rows of directory_walk aside, which go with it) and is rolled back. */
     @Override
     public <R> R snapshot(TenantId tenant, Function<DirectoryReads, R> work) {
-        throw new UnsupportedOperationException("helper B");
+        return sql.inReadSnapshot(connection -> {
+            JdbcDirectoryView reads = new JdbcDirectoryView(sql, vendor, tenant, connection, false);
+            try {
+                return work.apply(reads);
+            } finally {
+                reads.end();
+            }
+        });
     }
 }

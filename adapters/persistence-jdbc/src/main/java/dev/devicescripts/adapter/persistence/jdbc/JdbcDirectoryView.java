@@ -19,23 +19,26 @@ import dev.devicescripts.domain.directory.RunSummary;
 import dev.devicescripts.domain.directory.User;
 import dev.devicescripts.domain.directory.UserRunState;
 import dev.devicescripts.domain.filter.FilterDefinition;
+import dev.devicescripts.domain.targeting.GroupMembers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
-import dev.devicescripts.domain.targeting.GroupMembers;
-import java.util.Collection;
 
 /**
  * One tenant's directory in the database: committed state, each read by itself, when made without a connection;
- * else the view of one write transaction on its connection. A write's puts and member additions wait in batches,
+ * else the view of one transaction on its connection: a write's, or a snapshot's that only reads. A write's puts and member additions wait in batches,
  * written together (so that a seed of a million rows takes few round trips and little memory) before anything else
  * the write does, reads included, and when it ends.
  */
@@ -69,6 +72,34 @@ final class JdbcDirectoryView implements DirectoryWrites {
     private static final String WALKED = "directory_walk w LEFT JOIN %s ON %s.tenant_id = w.tenant_id AND %2$s.id = "
             + "w.object_id";
     private static final String WALK_END = "DELETE FROM directory_walk WHERE walk_id = ?";
+    private static final String DELETE_DEVICE_USERS =
+            "DELETE FROM managed_device_logon WHERE tenant_id = ? AND managed_device_id = ?";
+    /** How many ids one statement of a batched lookup names; Sql.in pads its list to 512. */
+    private static final int IDS_PER_STATEMENT = 500;
+    /** The direct groups of objects; %s is the membership table read through its index by member. */
+    private static final String PARENT_GROUPS =
+            "SELECT m.member_id, m.group_id FROM %s WHERE m.tenant_id = ? AND %%s";
+    /**
+     * Groups with each direct member as a user, a device or a group (the column of its kind set, the others null).
+     * Outer joins, so that H2 reads the groups first, whatever it planned for when the tables were small (see WALKED);
+     * %s is the group table read through its index by id.
+     */
+    private static final String GROUP_MEMBERS = """
+            SELECT g.id, mu.id AS member_user, md.id AS member_device, mg.id AS member_group FROM %s
+            LEFT JOIN directory_membership m ON m.tenant_id = g.tenant_id AND m.group_id = g.id
+            LEFT JOIN directory_user mu ON mu.tenant_id = m.tenant_id AND mu.id = m.member_id
+            LEFT JOIN directory_device md ON md.tenant_id = m.tenant_id AND md.id = m.member_id
+            LEFT JOIN directory_group mg ON mg.tenant_id = m.tenant_id AND mg.id = m.member_id
+            WHERE g.tenant_id = ? AND %%s""";
+    /** GroupMembers' lists in order: GROUP_MEMBERS' columns of each kind. */
+    private static final List<String> MEMBER_KINDS = List.of("member_user", "member_device", "member_group");
+    /**
+     * FROM the users' rows of managed_device_logon (%s, read through its index by user) each joined to its device, by
+     * an outer join for the reason GROUP_MEMBERS has; a device is written with its rows, so it is always there.
+     */
+    private static final String DEVICES_OF_USERS = """
+            %s LEFT JOIN managed_device m ON m.tenant_id = l.tenant_id AND m.id = l.managed_device_id
+            WHERE l.tenant_id = ? AND %%s""";
     /** A state's counts as RunSummary counts them: a success, and an error (a fail or a scriptError). */
     private static final String SUCCEEDED = "SUM(CASE WHEN r.run_state_folded = 'success' THEN 1 ELSE 0 END)";
     private static final String FAILED =
@@ -95,11 +126,14 @@ final class JdbcDirectoryView implements DirectoryWrites {
             .from(WALKED.formatted("directory_object o", "o"));
 
     private final Sql sql;
+    private final Vendor vendor;
     /** The groups a walk reached, on H2 looked up through their index by id (see V12). */
     private final SqlCollection<Group> walkedGroups;
     private final TenantId tenant;
-    /** The write's connection; null for reads of committed state. */
+    /** The transaction's connection; null for reads of committed state. */
     private final Connection connection;
+    /** Whether the transaction is a write's; a snapshot's changes nothing. */
+    private final boolean writes;
     private final Map<UUID, User> users = new LinkedHashMap<>();
     private final Map<UUID, Group> groups = new LinkedHashMap<>();
     private final Map<UUID, Device> devices = new LinkedHashMap<>();
@@ -109,12 +143,14 @@ final class JdbcDirectoryView implements DirectoryWrites {
     private final List<UUID[]> addedMembers = new ArrayList<>();
     private boolean ended;
 
-    JdbcDirectoryView(Sql sql, Vendor vendor, TenantId tenant, Connection connection) {
+    JdbcDirectoryView(Sql sql, Vendor vendor, TenantId tenant, Connection connection, boolean writes) {
         this.sql = sql;
+        this.vendor = vendor;
         this.walkedGroups = DirectoryTables.GROUPS.listed().from(WALKED.formatted(vendor.through("directory_group g",
                 "directory_group_by_id"), "g"));
         this.tenant = tenant;
         this.connection = connection;
+        this.writes = writes;
     }
 
     @Override
@@ -446,6 +482,7 @@ final class JdbcDirectoryView implements DirectoryWrites {
         return read(c -> {
             update(c, "DELETE FROM device_run_state WHERE tenant_id = ? AND managed_device_id = ?", tenant.value(),
                     id);
+            update(c, DELETE_DEVICE_USERS, tenant.value(), id);
             return update(c, "DELETE FROM managed_device WHERE tenant_id = ? AND id = ?", tenant.value(), id) > 0;
         });
     }
@@ -498,6 +535,7 @@ final class JdbcDirectoryView implements DirectoryWrites {
             upsert(DirectoryTables.USERS, users);
             upsert(DirectoryTables.GROUPS, groups);
             upsert(DirectoryTables.DEVICES, devices);
+            replaceDeviceUsers();
             upsert(DirectoryTables.MANAGED_DEVICES, managedDevices);
             upsert(DirectoryTables.RUN_STATES, runStates);
             upsert(DirectoryTables.ASSIGNMENT_FILTERS, assignmentFilters);
@@ -511,6 +549,27 @@ final class JdbcDirectoryView implements DirectoryWrites {
             addedMembers.clear();
         } catch (SQLException e) {
             throw Sql.failed(e);
+        }
+    }
+
+    /** Replaces the managed_device_logon rows of the managed devices waiting, before they are written. */
+    private void replaceDeviceUsers() throws SQLException {
+        if (managedDevices.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_DEVICE_USERS);
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO managed_device_logon (tenant_id, managed_device_id, user_id) VALUES (?, ?, ?)")) {
+            for (ManagedDevice device : managedDevices.values()) {
+                Sql.bind(delete, tenant.value(), device.id());
+                delete.addBatch();
+                for (UUID user : DirectoryTables.deviceUsers(device)) {
+                    Sql.bind(insert, tenant.value(), device.id(), user);
+                    insert.addBatch();
+                }
+            }
+            delete.executeBatch();
+            insert.executeBatch();
         }
     }
 
@@ -537,25 +596,26 @@ final class JdbcDirectoryView implements DirectoryWrites {
         rows.clear();
     }
 
-    /** Ends the write: this view can change nothing more. */
+    /** Ends the transaction: this view can read and change nothing more. */
     void end() {
         ended = true;
     }
 
     private void writing() {
-        if (connection == null || ended) {
-            throw new IllegalStateException(connection == null ? "Reads change nothing; changes go through a write"
+        if (!writes || ended) {
+            throw new IllegalStateException(!writes ? "Reads change nothing; changes go through a write"
                     : "The directory's write has ended; changes go through a new write");
         }
     }
 
-    /** Runs the reads on committed state by themselves, or in the write after its waiting batches. */
+    /** Runs the reads on committed state by themselves, or in the transaction (a write's after its waiting batches). */
     private <R> R read(Sql.Work<R> work) {
         if (connection == null) {
             return sql.withConnection(work);
         }
         if (ended) {
-            throw new IllegalStateException("The directory's write has ended; reads go through reads(tenant)");
+            throw new IllegalStateException("The directory's " + (writes ? "write" : "snapshot")
+                    + " has ended; reads go through reads(tenant)");
         }
         flush();
         try {
@@ -592,56 +652,155 @@ final class JdbcDirectoryView implements DirectoryWrites {
 
     @Override
     public Map<UUID, List<UUID>> parentGroups(Collection<UUID> objectIds) {
-        throw new UnsupportedOperationException("helper B");
+        Map<UUID, List<UUID>> parents = new HashMap<>();
+        lookUp(objectIds, PARENT_GROUPS.formatted(vendor.through("directory_membership m",
+                "directory_membership_by_member_id")), "m.member_id", row -> parents.computeIfAbsent(
+                        row.getObject("member_id", UUID.class), id -> new ArrayList<>())
+                .add(row.getObject("group_id", UUID.class)));
+        return parents;
     }
 
     @Override
     public Map<UUID, GroupMembers> groupMembers(Collection<UUID> groupIds) {
-        throw new UnsupportedOperationException("helper B");
+        Map<UUID, List<List<UUID>>> byKind = new HashMap<>();
+        lookUp(groupIds, GROUP_MEMBERS.formatted(vendor.through("directory_group g", "directory_group_by_id")),
+                "g.id", row -> {
+                    List<List<UUID>> members = byKind.computeIfAbsent(row.getObject("id", UUID.class),
+                            id -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+                    for (int kind = 0; kind < members.size(); kind++) {
+                        UUID member = row.getObject(MEMBER_KINDS.get(kind), UUID.class);
+                        if (member != null) {
+                            members.get(kind).add(member);
+                        }
+                    }
+                });
+        Map<UUID, GroupMembers> members = new HashMap<>();
+        byKind.forEach((group, kinds) -> members.put(group, new GroupMembers(kinds.get(0), kinds.get(1),
+                kinds.get(2))));
+        return members;
     }
 
     @Override
     public Map<UUID, Group> groupsById(Collection<UUID> groupIds) {
-        throw new UnsupportedOperationException("helper B");
+        return byKey(DirectoryTables.GROUPS, "directory_group_by_id", "g.id", groupIds, Group::id);
     }
 
     @Override
     public Map<UUID, User> usersById(Collection<UUID> userIds) {
-        throw new UnsupportedOperationException("helper B");
+        return byKey(DirectoryTables.USERS, "directory_user_by_id", "u.id", userIds, User::id);
     }
 
     @Override
     public Map<UUID, Device> devicesById(Collection<UUID> objectIds) {
-        throw new UnsupportedOperationException("helper B");
+        return byKey(DirectoryTables.DEVICES, "directory_device_by_id", "d.id", objectIds, Device::id);
     }
 
     @Override
     public Map<UUID, Device> devicesByDeviceId(Collection<UUID> deviceIds) {
-        throw new UnsupportedOperationException("helper B");
+        return byKey(DirectoryTables.DEVICES, "directory_device_by_device_id", "d.device_id", deviceIds,
+                Device::deviceId);
     }
 
     @Override
     public Map<UUID, List<ManagedDevice>> managedDevicesByDeviceId(Collection<UUID> deviceIds) {
-        throw new UnsupportedOperationException("helper B");
+        Map<UUID, List<ManagedDevice>> devices = new HashMap<>();
+        DirectoryTables<ManagedDevice> table = DirectoryTables.MANAGED_DEVICES;
+        lookUp(deviceIds, table.select("", vendor.through("managed_device m", "managed_device_by_azure_ad_device_id"))
+                + " WHERE m.tenant_id = ? AND %s", "m.azure_ad_device_id", row -> {
+                    ManagedDevice device = table.reader().read(row);
+                    devices.computeIfAbsent(device.azureADDeviceId(), id -> new ArrayList<>()).add(device);
+                });
+        return devices;
     }
 
     @Override
     public Map<UUID, List<ManagedDevice>> managedDevicesOfUsers(Collection<UUID> userIds) {
-        throw new UnsupportedOperationException("helper B");
+        Map<UUID, List<ManagedDevice>> devices = new HashMap<>();
+        DirectoryTables<ManagedDevice> table = DirectoryTables.MANAGED_DEVICES;
+        lookUp(userIds, table.select(", l.user_id AS of_user", DEVICES_OF_USERS.formatted(vendor.through(
+                "managed_device_logon l", "managed_device_logon_by_user_id"))), "l.user_id",
+                row -> devices.computeIfAbsent(row.getObject("of_user", UUID.class), id -> new ArrayList<>())
+                        .add(table.reader().read(row)));
+        return devices;
     }
 
     @Override
     public Map<UUID, FilterDefinition> assignmentFiltersById(Collection<UUID> filterIds) {
-        throw new UnsupportedOperationException("helper B");
+        return byKey(DirectoryTables.ASSIGNMENT_FILTERS, "assignment_filter_by_id", "f.id", filterIds,
+                FilterDefinition::id);
     }
 
     @Override
     public List<ManagedDevice> managedDevicesAfter(Optional<UUID> after, int limit) {
-        throw new UnsupportedOperationException("helper B");
+        return read(c -> after(c, DirectoryTables.MANAGED_DEVICES, after, limit));
     }
 
     @Override
     public List<User> usersAfter(Optional<UUID> after, int limit) {
-        throw new UnsupportedOperationException("helper B");
+        return read(c -> after(c, DirectoryTables.USERS, after, limit));
+    }
+
+    /**
+     * Up to {@code limit} rows of the tenant whose id follows {@code after}, in the order of the primary key (uuids
+     * compare as their text in both databases, as SubjectOrder does), which the statement reads no further than that.
+     */
+    private <T> List<T> after(Connection c, DirectoryTables<T> table, Optional<UUID> after, int limit)
+            throws SQLException {
+        String id = table.alias() + ".id";
+        List<T> found = new ArrayList<>();
+        try (PreparedStatement page = prepare(c, table.select() + " WHERE " + table.alias() + ".tenant_id = ?"
+                        + (after.isPresent() ? " AND " + id + " > ?" : "") + " ORDER BY " + id
+                        + " FETCH FIRST ? ROWS ONLY",
+                Stream.of(Stream.of(tenant.value()), after.stream(), Stream.of(limit)).flatMap(values -> values)
+                        .toArray());
+             ResultSet rows = page.executeQuery()) {
+            while (rows.next()) {
+                found.add(table.reader().read(rows));
+            }
+        }
+        return found;
+    }
+
+    /** The rows whose {@code column} is one of {@code keys}, each by the key {@code key} reads of it. */
+    private <T> Map<UUID, T> byKey(DirectoryTables<T> table, String index, String column, Collection<UUID> keys,
+                                   Function<T, UUID> key) {
+        Map<UUID, T> found = new HashMap<>();
+        lookUp(keys, table.select("", vendor.through(table.table() + " " + table.alias(), index)) + " WHERE "
+                + table.alias() + ".tenant_id = ? AND %s", column, row -> {
+                    T value = table.reader().read(row);
+                    found.put(key.apply(value), value);
+                });
+        return found;
+    }
+
+    /**
+     * Runs {@code select}, whose parameters are the tenant and then the IN list of {@code column} that replaces its
+     * %s, for the distinct ids IDS_PER_STATEMENT at a time, on one connection, and hands {@code each} its rows. Runs
+     * nothing when there are no ids.
+     */
+    private void lookUp(Collection<UUID> ids, String select, String column, RowAction each) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        read(c -> {
+            for (int from = 0; from < distinct.size(); from += IDS_PER_STATEMENT) {
+                Condition in = Sql.in(column, distinct.subList(from, Math.min(distinct.size(),
+                        from + IDS_PER_STATEMENT)));
+                try (PreparedStatement lookup = prepare(c, select.formatted(in.sql()), Stream.concat(
+                        Stream.of(tenant.value()), in.parameters().stream()).toArray());
+                     ResultSet rows = lookup.executeQuery()) {
+                    while (rows.next()) {
+                        each.accept(rows);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface RowAction {
+        void accept(ResultSet row) throws SQLException;
     }
 }

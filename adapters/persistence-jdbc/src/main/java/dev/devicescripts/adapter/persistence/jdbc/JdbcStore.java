@@ -138,7 +138,7 @@ public final class JdbcStore implements AutoCloseable {
             // Flyway's own choice of logger would be java.util.logging wherever no SLF4J provider is found.
             Flyway flyway = Flyway.configure().dataSource(pool).locations(settings.vendor().migrations())
                     .javaMigrations(new V7__Assignment_sets_as_one_row_per_script(), new V8__Assignment_sets_packed(),
-                            new V14__Managed_device_version_parts())
+                            new V14__Managed_device_version_parts(), new V18__Managed_device_logons())
                     .loggers("slf4j").load();
             flyway.migrate();
             newest = newestMigration(flyway);

@@ -99,6 +99,17 @@ final class Sql {
     }
 
     /**
+     * Runs reads that must all see the state of the database as of their first statement, at REPEATABLE READ as
+     * {@link #inSnapshot} does, but rolled back as {@link #rolledBack} is: what they write to read it goes with them.
+     */
+    <T> T inReadSnapshot(Work<T> work) {
+        return rolledBack(connection -> {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            return work.run(connection);
+        });
+    }
+
+    /**
      * {@code column IN (?, ...)} of the values, which must not be empty. H2 looks the values of an IN list of
      * parameters up through an index that starts with the column, but filters every row for = ANY(array). The list
      * grows to a power of two by repeating the last value, so that sessions parse few forms of a statement.

@@ -5,22 +5,28 @@ import dev.devicescripts.adapter.persistence.memory.CopyOnWrite.Nested;
 import dev.devicescripts.application.port.out.DirectoryWrites;
 import dev.devicescripts.application.query.Filter;
 import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Pages;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.directory.Device;
 import dev.devicescripts.domain.directory.DeviceRunState;
 import dev.devicescripts.domain.directory.DirectoryObject;
 import dev.devicescripts.domain.directory.Group;
+import dev.devicescripts.domain.directory.LoggedOnUser;
 import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.directory.RunSummary;
 import dev.devicescripts.domain.directory.User;
-import dev.devicescripts.domain.filter.FilterDefinition;
 import dev.devicescripts.domain.directory.UserRunState;
+import dev.devicescripts.domain.filter.FilterDefinition;
+import dev.devicescripts.domain.targeting.GroupMembers;
+import dev.devicescripts.domain.targeting.SubjectOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +35,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import dev.devicescripts.domain.targeting.GroupMembers;
-import java.util.Collection;
 
 /**
  * One tenant's directory: either committed, then frozen and read by anyone without locks, or the draft of one write,
@@ -140,32 +145,32 @@ final class DirectoryState implements DirectoryWrites {
 
     @Override
     public Page<User> users(Query<User> query) {
-        return InMemoryQueries.page(users.read().values().stream(), query);
+        return Pages.page(users.read().values().stream(), query);
     }
 
     @Override
     public long countUsers(Optional<Filter<User>> filter) {
-        return InMemoryQueries.count(users.read().values().stream(), filter);
+        return Pages.count(users.read().values().stream(), filter);
     }
 
     @Override
     public Page<Group> groups(Query<Group> query) {
-        return InMemoryQueries.page(groups.read().values().stream(), query);
+        return Pages.page(groups.read().values().stream(), query);
     }
 
     @Override
     public long countGroups(Optional<Filter<Group>> filter) {
-        return InMemoryQueries.count(groups.read().values().stream(), filter);
+        return Pages.count(groups.read().values().stream(), filter);
     }
 
     @Override
     public Page<Device> devices(Query<Device> query) {
-        return InMemoryQueries.page(devices.read().values().stream(), query);
+        return Pages.page(devices.read().values().stream(), query);
     }
 
     @Override
     public long countDevices(Optional<Filter<Device>> filter) {
-        return InMemoryQueries.count(devices.read().values().stream(), filter);
+        return Pages.count(devices.read().values().stream(), filter);
     }
 
     @Override
@@ -175,22 +180,22 @@ final class DirectoryState implements DirectoryWrites {
 
     @Override
     public Page<FilterDefinition> assignmentFilters(Query<FilterDefinition> query) {
-        return InMemoryQueries.page(assignmentFilters.read().values().stream(), query);
+        return Pages.page(assignmentFilters.read().values().stream(), query);
     }
 
     @Override
     public long countAssignmentFilters(Optional<Filter<FilterDefinition>> filter) {
-        return InMemoryQueries.count(assignmentFilters.read().values().stream(), filter);
+        return Pages.count(assignmentFilters.read().values().stream(), filter);
     }
 
     @Override
     public Page<ManagedDevice> managedDevices(Query<ManagedDevice> query) {
-        return InMemoryQueries.page(managedDevices.read().values().stream(), query);
+        return Pages.page(managedDevices.read().values().stream(), query);
     }
 
     @Override
     public long countManagedDevices(Optional<Filter<ManagedDevice>> filter) {
-        return InMemoryQueries.count(managedDevices.read().values().stream(), filter);
+        return Pages.count(managedDevices.read().values().stream(), filter);
     }
 
     @Override
@@ -201,22 +206,22 @@ final class DirectoryState implements DirectoryWrites {
 
     @Override
     public Page<DirectoryObject> members(UUID groupId, boolean transitive, Query<DirectoryObject> query) {
-        return InMemoryQueries.page(membersOf(groupId, transitive), query);
+        return Pages.page(membersOf(groupId, transitive), query);
     }
 
     @Override
     public long countMembers(UUID groupId, boolean transitive, Optional<Filter<DirectoryObject>> filter) {
-        return InMemoryQueries.count(membersOf(groupId, transitive), filter);
+        return Pages.count(membersOf(groupId, transitive), filter);
     }
 
     @Override
     public Page<Group> memberOf(UUID objectId, boolean transitive, Query<Group> query) {
-        return InMemoryQueries.page(groupsOf(objectId, transitive), query);
+        return Pages.page(groupsOf(objectId, transitive), query);
     }
 
     @Override
     public long countMemberOf(UUID objectId, boolean transitive, Optional<Filter<Group>> filter) {
-        return InMemoryQueries.count(groupsOf(objectId, transitive), filter);
+        return Pages.count(groupsOf(objectId, transitive), filter);
     }
 
     private Stream<DirectoryObject> membersOf(UUID groupId, boolean transitive) {
@@ -246,12 +251,12 @@ final class DirectoryState implements DirectoryWrites {
 
     @Override
     public Page<DeviceRunState> runStates(ScriptId scriptId, Query<DeviceRunState> query) {
-        return InMemoryQueries.page(statesOf(scriptId), query);
+        return Pages.page(statesOf(scriptId), query);
     }
 
     @Override
     public long countRunStates(ScriptId scriptId, Optional<Filter<DeviceRunState>> filter) {
-        return InMemoryQueries.count(statesOf(scriptId), filter);
+        return Pages.count(statesOf(scriptId), filter);
     }
 
     @Override
@@ -415,56 +420,100 @@ final class DirectoryState implements DirectoryWrites {
 
     @Override
     public Map<UUID, List<UUID>> parentGroups(Collection<UUID> objectIds) {
-        throw new UnsupportedOperationException("helper B");
+        Map<UUID, List<UUID>> parents = new HashMap<>();
+        objectIds.forEach(id -> Optional.ofNullable(memberOf.read(id)).ifPresent(groupIds -> parents.put(id,
+                List.copyOf(groupIds))));
+        return parents;
     }
 
+    /** A group's members of each kind: the ids that name a user, an Entra device or a group now. */
     @Override
     public Map<UUID, GroupMembers> groupMembers(Collection<UUID> groupIds) {
-        throw new UnsupportedOperationException("helper B");
+        Map<UUID, GroupMembers> found = new HashMap<>();
+        for (UUID id : groupIds) {
+            if (groups.read().containsKey(id)) {
+                Set<UUID> direct = Optional.ofNullable(members.read(id)).orElse(Set.of());
+                found.put(id, new GroupMembers(held(direct, users), held(direct, devices), held(direct, groups)));
+            }
+        }
+        return found;
+    }
+
+    private static List<UUID> held(Set<UUID> ids, Flat<UUID, ?> objects) {
+        return ids.stream().filter(objects.read()::containsKey).toList();
     }
 
     @Override
     public Map<UUID, Group> groupsById(Collection<UUID> groupIds) {
-        throw new UnsupportedOperationException("helper B");
+        return byId(groups, groupIds);
     }
 
     @Override
     public Map<UUID, User> usersById(Collection<UUID> userIds) {
-        throw new UnsupportedOperationException("helper B");
+        return byId(users, userIds);
     }
 
     @Override
     public Map<UUID, Device> devicesById(Collection<UUID> objectIds) {
-        throw new UnsupportedOperationException("helper B");
+        return byId(devices, objectIds);
+    }
+
+    private static <T> Map<UUID, T> byId(Flat<UUID, T> objects, Collection<UUID> ids) {
+        Map<UUID, T> found = new HashMap<>();
+        ids.forEach(id -> Optional.ofNullable(objects.read().get(id)).ifPresent(object -> found.put(id, object)));
+        return found;
     }
 
     @Override
     public Map<UUID, Device> devicesByDeviceId(Collection<UUID> deviceIds) {
-        throw new UnsupportedOperationException("helper B");
+        Set<UUID> wanted = new HashSet<>(deviceIds);
+        Map<UUID, Device> found = new HashMap<>();
+        devices.read().values().stream().filter(device -> wanted.contains(device.deviceId()))
+                .forEach(device -> found.put(device.deviceId(), device));
+        return found;
     }
 
     @Override
     public Map<UUID, List<ManagedDevice>> managedDevicesByDeviceId(Collection<UUID> deviceIds) {
-        throw new UnsupportedOperationException("helper B");
+        Set<UUID> wanted = new HashSet<>(deviceIds);
+        Map<UUID, List<ManagedDevice>> found = new HashMap<>();
+        managedDevices.read().values().stream().filter(device -> wanted.contains(device.azureADDeviceId()))
+                .forEach(device -> found.computeIfAbsent(device.azureADDeviceId(), id -> new ArrayList<>())
+                        .add(device));
+        return found;
     }
 
+    /** A device once for each of its users: its primary user and those logged on, one of them or both. */
     @Override
     public Map<UUID, List<ManagedDevice>> managedDevicesOfUsers(Collection<UUID> userIds) {
-        throw new UnsupportedOperationException("helper B");
+        Set<UUID> wanted = new HashSet<>(userIds);
+        Map<UUID, List<ManagedDevice>> found = new HashMap<>();
+        for (ManagedDevice device : managedDevices.read().values()) {
+            Stream.concat(Stream.ofNullable(device.userId()), device.usersLoggedOn().stream()
+                            .map(LoggedOnUser::userId)).filter(wanted::contains).distinct()
+                    .forEach(user -> found.computeIfAbsent(user, id -> new ArrayList<>()).add(device));
+        }
+        return found;
     }
 
     @Override
     public Map<UUID, FilterDefinition> assignmentFiltersById(Collection<UUID> filterIds) {
-        throw new UnsupportedOperationException("helper B");
+        return byId(assignmentFilters, filterIds);
     }
 
     @Override
     public List<ManagedDevice> managedDevicesAfter(Optional<UUID> after, int limit) {
-        throw new UnsupportedOperationException("helper B");
+        return after(managedDevices, ManagedDevice::id, after, limit);
     }
 
     @Override
     public List<User> usersAfter(Optional<UUID> after, int limit) {
-        throw new UnsupportedOperationException("helper B");
+        return after(users, User::id, after, limit);
+    }
+
+    private static <T> List<T> after(Flat<UUID, T> objects, Function<T, UUID> id, Optional<UUID> after, int limit) {
+        return objects.read().values().stream()
+                .filter(object -> after.map(last -> SubjectOrder.IDS.compare(id.apply(object), last) > 0).orElse(true))
+                .sorted(Comparator.comparing(id, SubjectOrder.IDS)).limit(limit).toList();
     }
 }

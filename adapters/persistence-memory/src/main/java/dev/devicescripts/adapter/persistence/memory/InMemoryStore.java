@@ -6,6 +6,7 @@ import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.port.out.StorageStatus;
 import dev.devicescripts.application.query.Filter;
 import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.query.Pages;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.DeviceManagementScript;
@@ -58,13 +59,13 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
 
     @Override
     public Page<DeviceManagementScript> list(TenantId tenant, Query<DeviceManagementScript> query) {
-        Page<DeviceManagementScript> page = InMemoryQueries.page(scriptsOf(tenant), query);
+        Page<DeviceManagementScript> page = Pages.page(scriptsOf(tenant), query);
         return new Page<>(page.items().stream().map(DeviceManagementScript::withoutContent).toList(), page.next());
     }
 
     @Override
     public long count(TenantId tenant, Optional<Filter<DeviceManagementScript>> filter) {
-        return InMemoryQueries.count(scriptsOf(tenant), filter);
+        return Pages.count(scriptsOf(tenant), filter);
     }
 
     private Stream<DeviceManagementScript> scriptsOf(TenantId tenant) {

@@ -1,19 +1,16 @@
-package dev.devicescripts.adapter.persistence.memory;
+package dev.devicescripts.application.query;
 
-import dev.devicescripts.application.query.Filter;
-import dev.devicescripts.application.query.Page;
-import dev.devicescripts.application.query.PageCursor;
-import dev.devicescripts.application.query.Query;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Any collection's queries over items held in memory, by the meaning the query model defines: {@link Filter#matches},
- * {@link Query#comparator()} and {@link Query#isAfter}. Every in-memory repository lists and counts through these.
+ * {@link Query#comparator()} and {@link Query#isAfter}. Every in-memory repository lists and counts through these, and
+ * so do the services that page lists they compute.
  */
-public final class InMemoryQueries {
-    private InMemoryQueries() {
+public final class Pages {
+    private Pages() {
     }
 
     /** The page of {@code items} that the query names; {@code next} is present exactly when more items follow. */
