@@ -2,6 +2,7 @@ package dev.devicescripts.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.devicescripts.adapter.http.GraphHttpServer;
@@ -51,6 +52,47 @@ class EndToEndTest {
             GraphClient graph = new GraphClient(server.port(), adminToken());
             AssignLifecycle.assertLeftBehind(graph, AssignLifecycle.run(graph));
             assertThat(graph.get("/readyz").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** One device reached through a nested group, answered from the H2 store's snapshot by the wired service. */
+    @Test
+    void effectiveTargetingAnswersFromTheH2Store() throws UsageException {
+        Configuration configuration = Configuration.parse(
+                List.of("--port", "0", "--data-dir", dataDirectory.toString()), Map.of());
+        String outer = "b0000000-0000-4000-8000-000000000001";
+        String device = "e0000000-0000-4000-8000-000000000001";
+        try (DeviceScriptsServer server = DeviceScriptsServer.start(configuration)) {
+            GraphClient graph = new GraphClient(server.port(), TokenCommand.mint(List.of("--tenant", TENANT,
+                    "--scopes", "DeviceManagementScripts.ReadWrite.All Directory.Read.All "
+                            + "DeviceManagementManagedDevices.Read.All Devicescripts.Seed",
+                    "--data-dir", dataDirectory.toString()), Map.of()));
+            assertThat(graph.post("/admin/seed", "{\"groups\":[{\"id\":\"b0000000-0000-4000-8000-000000000002\","
+                    + "\"displayName\":\"Laptops\",\"members\":[\"c0000000-0000-4000-8000-000000000001\"]},"
+                    + "{\"id\":\"" + outer + "\",\"displayName\":\"Pilot\","
+                    + "\"members\":[\"b0000000-0000-4000-8000-000000000002\"]}],"
+                    + "\"devices\":[{\"id\":\"c0000000-0000-4000-8000-000000000001\","
+                    + "\"deviceId\":\"d0000000-0000-4000-8000-000000000001\",\"displayName\":\"LAB-1\","
+                    + "\"operatingSystem\":\"Windows\",\"trustType\":\"AzureAd\"}],"
+                    + "\"managedDevices\":[{\"id\":\"" + device + "\",\"deviceName\":\"LAB-1\","
+                    + "\"azureADDeviceId\":\"d0000000-0000-4000-8000-000000000001\",\"joinType\":\"azureADJoined\","
+                    + "\"operatingSystem\":\"Windows\",\"osVersion\":\"10.0.22631.4460\",\"skuNumber\":4}]}")
+                    .statusCode()).isEqualTo(200);
+            String id = GraphClient.json(graph.post(AssignLifecycle.SCRIPTS, "{\"displayName\":\"Cleanup\"}"))
+                    .get("id").asText();
+            assertThat(graph.post(AssignLifecycle.SCRIPTS + "/" + id + "/assign",
+                    TargetSets.assign(List.of(outer), List.of())).statusCode()).isEqualTo(204);
+
+            JsonNode targets = GraphClient.json(graph.get(AssignLifecycle.SCRIPTS + "/" + id
+                    + "/devicescripts.effectiveTargets()")).get("value");
+            assertThat(targets.size()).isEqualTo(1);
+            assertThat(targets.get(0).get("subjectId").asText()).isEqualTo(device);
+            assertThat(targets.get(0).get("state").asText()).isEqualTo("included");
+            assertThat(targets.get(0).get("reasons").get(0).get("code").asText()).isEqualTo("target.groupNested");
+            JsonNode scripts = GraphClient.json(graph.get("/beta/deviceManagement/managedDevices/" + device
+                    + "/devicescripts.effectiveScripts()")).get("value");
+            assertThat(scripts.get(0).get("scriptId").asText()).isEqualTo(id);
+            assertThat(scripts.get(0).get("state").asText()).isEqualTo("included");
         }
     }
 

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A directory user. A user holding at least one license is among "All licensed users". */
+/**
+ * A directory user. An enabled user holding at least one license is among "All licensed users" (targeting.md open
+ * question 14).
+ */
 public record User(UUID id, String displayName, String userPrincipalName, boolean accountEnabled, String mail,
                    String mailNickname, Instant createdDateTime, List<AssignedLicense> assignedLicenses)
         implements DirectoryObject {
@@ -22,7 +25,7 @@ public record User(UUID id, String displayName, String userPrincipalName, boolea
     }
 
     public boolean isLicensed() {
-        return !assignedLicenses.isEmpty();
+        return accountEnabled && !assignedLicenses.isEmpty();
     }
 
     @Override
