@@ -25,6 +25,10 @@ ROWS = [
     ("m100k", "(m) managedDevices page of 100, 100k"),
     ("p1k", "(p) filter preview first page, 1k"),
     ("p100k", "(p) filter preview first page, 100k"),
+    ("s1k", "(s) effectiveScripts() of a device, 1k"),
+    ("s100k", "(s) effectiveScripts() of a device, 100k"),
+    ("w1k", "(w) effectiveTargets() All devices, 1k"),
+    ("w100k", "(w) effectiveTargets() All devices, 100k"),
     ("pg_b", "(b) on PostgreSQL, 1,000 scripts"),
     ("pg_e1k", "(e) on PostgreSQL, 1,000 scripts"),
 ]
@@ -33,7 +37,7 @@ POSTGRES_ROWS = ("pg_b", "pg_e1k")
 
 def skipped(key, meta):
     """Why a row did not run by design, or None."""
-    if key in ("e100k", "g100k", "t100k", "m100k", "p100k") and meta.get("quick"):
+    if key in ("e100k", "g100k", "t100k", "m100k", "p100k", "s100k", "w100k") and meta.get("quick"):
         return "skipped (--quick)"
     if key in POSTGRES_ROWS and not meta.get("postgres"):
         return "skipped (no --postgres)"
@@ -54,6 +58,10 @@ def ms(us):
 
 # (b) against (a): 0.5 was the first target; issue 12 asked that hardening keep it at 0.55 or above.
 B_OVER_A = 0.55
+# The directory's rows at 100k against 1k; effective targeting (issue 16) may cost up to 3 x, since a device's
+# answer walks more groups and a page of All devices reads a larger tenant's devices.
+SCALE_RATIOS = (("g1k", "g100k", "(g)", 2), ("t1k", "t100k", "(t)", 2), ("m1k", "m100k", "(m)", 2),
+                ("p1k", "p100k", "(p)", 2), ("s1k", "s100k", "(s)", 3), ("w1k", "w100k", "(w)", 3))
 
 
 def targets(rows, meta):
@@ -87,15 +95,16 @@ def targets(rows, meta):
                     % (ms(e2["p50_us"]), ms(e1["p50_us"]), 2 * ms(e1["p50_us"]), e2["rps"], e1["rps"])))
     else:
         out.append(("(e) p50 at 100,000 <= 2 x at 1,000", False, "no responses"))
-    for small, large, name in (("g1k", "g100k", "(g)"), ("t1k", "t100k", "(t)"), ("m1k", "m100k", "(m)"),
-                              ("p1k", "p100k", "(p)")):
-        target = "%s p50 at 100k <= 2 x at 1k" % name
+    for small, large, name, ratio in SCALE_RATIOS:
+        target = "%s p50 at 100k <= %d x at 1k" % (name, ratio)
         s1, s2 = (rows.get(k) if rows.get(k, {}).get("requests") else None for k in (small, large))
         if meta.get("quick"):
             out.append((target, None, "skipped (--quick)"))
         elif s1 and s2:
-            out.append((target, s2["p50_us"] <= 2 * s1["p50_us"], "%.2f ms vs 2 x %.2f = %.2f ms (req/s %.0f vs %.0f)"
-                        % (ms(s2["p50_us"]), ms(s1["p50_us"]), 2 * ms(s1["p50_us"]), s2["rps"], s1["rps"])))
+            out.append((target, s2["p50_us"] <= ratio * s1["p50_us"],
+                        "%.2f ms vs %d x %.2f = %.2f ms, %.2f x (req/s %.0f vs %.0f)"
+                        % (ms(s2["p50_us"]), ratio, ms(s1["p50_us"]), ratio * ms(s1["p50_us"]),
+                           s2["p50_us"] / max(s1["p50_us"], 1), s2["rps"], s1["rps"])))
         else:
             out.append((target, False, "no responses"))
     errors = sum(r["non2xx"] + r["socket_errors"] for r in rows.values())

@@ -26,8 +26,8 @@ class SeedJarIT {
                 SAMPLE.toString())) {
             int port = jar.awaitPort();
 
-            assertThat(new GraphClient(port, token).get(MANAGED_DEVICES + "/$count").body()).isEqualTo("25");
-            assertThat(jar.output()).contains("Seeded", "79 created");
+            assertThat(new GraphClient(port, token).get(MANAGED_DEVICES + "/$count").body()).isEqualTo("26");
+            assertThat(jar.output()).contains("Seeded", "82 created");
             assertThat(jar.terminate()).isZero();
         }
     }
@@ -68,7 +68,7 @@ class SeedJarIT {
 
     private static void assertSampleServed(int port, String token) {
         GraphClient graph = new GraphClient(port, token);
-        assertThat(graph.get(MANAGED_DEVICES + "/$count").body()).isEqualTo("25");
+        assertThat(graph.get(MANAGED_DEVICES + "/$count").body()).isEqualTo("26");
         assertThat(GraphClient.json(graph.get("/beta/users/" + SAMPLE_ADA)).get("id").asText())
                 .isEqualTo("88f862ed-d5c5-5a15-b8a0-271eecc4ad3a");
     }
@@ -88,7 +88,7 @@ class SeedJarIT {
     void theSeedCommandLoadsTheFileIntoTheStorageAndSaysWhatItDid() throws Exception {
         try (RunningJar jar = RunningJar.start("seed", SAMPLE.toString(), "--data-dir", dataDirectory.toString())) {
             assertThat(jar.awaitExit()).as(jar.output()).isZero();
-            assertThat(jar.output()).contains("{\"created\": 79, \"updated\": 0, \"unchanged\": 0}");
+            assertThat(jar.output()).contains("{\"created\": 82, \"updated\": 0, \"unchanged\": 0}");
         }
     }
 

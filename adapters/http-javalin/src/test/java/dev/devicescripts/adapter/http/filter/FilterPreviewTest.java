@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code POST /deviceManagement/evaluateAssignmentFilter} (targeting.md 1.4) over the sample tenant's 25 Windows
+ * {@code POST /deviceManagement/evaluateAssignmentFilter} (targeting.md 1.4) over the sample tenant's 26 Windows
  * devices, 9 of them made by Contoso.
  */
 class FilterPreviewTest {

@@ -12,10 +12,10 @@ public final class SampleTenant {
     public static final Path FILE = Path.of("../../docs/samples/contoso.json");
     public static final TenantId TENANT = TenantId.of("8c2a5a9e-3d4f-4b6a-9c1e-2f7d8e9a0b1c");
     /** Users, groups, Entra devices and managed devices the document lists. */
-    public static final int OBJECTS = 20 + 10 + 14 + 25;
+    public static final int OBJECTS = 20 + 11 + 15 + 26;
     /** The managed devices that leave azureADDeviceId out, each of which gets an Entra device. */
     public static final int REGISTERED_BY_THE_SEED = 10;
-    public static final int MANAGED_DEVICES = 25;
+    public static final int MANAGED_DEVICES = 26;
     /** Ada Lovelace, the primary user of LAB-001 and BYOD-021. */
     public static final String ADA = "88f862ed-d5c5-5a15-b8a0-271eecc4ad3a";
     public static final String ADA_UPN = "ada.lovelace@contoso.test";
