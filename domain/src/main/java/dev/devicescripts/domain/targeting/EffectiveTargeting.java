@@ -150,6 +150,8 @@ public final class EffectiveTargeting {
     /** The warnings of 4.5 for each script, in the order of the scripts and their targets. */
     public List<TargetingWarning> warnings(List<TargetedScript> scripts) {
         readScripts(scripts);
+        groups.load(scripts.stream().flatMap(script -> script.assignments().targets().stream())
+                .map(EffectiveTargeting::groupOf).filter(Objects::nonNull).toList());
         return new Warnings(groups, filters, memberships, this::reachesRegisteredDevice).of(scripts);
     }
 
@@ -233,10 +235,11 @@ public final class EffectiveTargeting {
         return new Candidates(devices, users);
     }
 
-    /** Reads the groups and filters the scripts' targets name, in one call each. */
+    /**
+     * Reads the filters the scripts' targets name, in one call. Their groups are read only where a subject's
+     * memberships meet them: a tenant's scripts may name every group, a subject is in a few.
+     */
     private void readScripts(List<TargetedScript> scripts) {
-        groups.load(scripts.stream().flatMap(script -> script.assignments().targets().stream())
-                .map(EffectiveTargeting::groupOf).filter(Objects::nonNull).toList());
         filters.load(scripts.stream().flatMap(script -> script.assignments().targets().stream())
                 .map(target -> target.filter().filterId()).filter(Objects::nonNull).toList());
     }
@@ -318,9 +321,6 @@ public final class EffectiveTargeting {
             AssignmentTarget target = assignment.target();
             UUID groupId = groupOf(target);
             if (groupId != null) {
-                if (groups.get(groupId) == null) {
-                    continue;
-                }
                 Kind kind = target instanceof ExclusionGroupAssignmentTarget ? Kind.EXCLUDE : Kind.INCLUDE;
                 if (entra != null) {
                     groupStep(assignment, kind, groupId, entra.id(), SubjectType.DEVICE, name + "'s Entra device")
@@ -453,7 +453,7 @@ public final class EffectiveTargeting {
         for (ScriptAssignment assignment : script.assignments().assignmentsOf(script.id())) {
             AssignmentTarget target = assignment.target();
             UUID groupId = groupOf(target);
-            if (groupId != null && groups.get(groupId) != null) {
+            if (groupId != null) {
                 Kind kind = target instanceof ExclusionGroupAssignmentTarget ? Kind.EXCLUDE : Kind.INCLUDE;
                 groupStep(assignment, kind, groupId, user.id(), SubjectType.USER, nameOf(user)).ifPresent(steps::add);
             } else if (target instanceof AllLicensedUsersAssignmentTarget && user.isLicensed()) {
@@ -510,7 +510,7 @@ public final class EffectiveTargeting {
     private Reason reason(Step step, Outcome outcome, FilterCheck filter) {
         UUID groupId = step.path().isEmpty() ? null : step.path().get(0);
         return new Reason(step.code(), outcome, step.assignment(), groupId,
-                groupId == null ? null : groups.get(groupId).displayName(), step.dimension(), step.path(),
+                groupId == null ? null : groupName(groupId), step.dimension(), step.path(),
                 step.viaUserId(), filter, step.message());
     }
 
