@@ -4,6 +4,7 @@ import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AllLicensedUsersAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
 import dev.devicescripts.domain.AssignmentFilterType;
+import dev.devicescripts.domain.AssignmentId;
 import dev.devicescripts.domain.AssignmentTarget;
 import dev.devicescripts.domain.ConfigurationManagerCollectionAssignmentTarget;
 import dev.devicescripts.domain.ExclusionGroupAssignmentTarget;
@@ -26,6 +27,7 @@ import dev.devicescripts.domain.targeting.Candidates.Candidate;
 import dev.devicescripts.domain.targeting.Candidates.Cursor;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -240,8 +242,15 @@ public final class EffectiveTargeting {
      * memberships meet them: a tenant's scripts may name every group, a subject is in a few.
      */
     private void readScripts(List<TargetedScript> scripts) {
-        filters.load(scripts.stream().flatMap(script -> script.assignments().targets().stream())
-                .map(target -> target.filter().filterId()).filter(Objects::nonNull).toList());
+        Set<UUID> named = new HashSet<>();
+        for (TargetedScript script : scripts) {
+            for (AssignmentTarget target : script.assignments().targets()) {
+                if (target.filter().filterId() != null) {
+                    named.add(target.filter().filterId());
+                }
+            }
+        }
+        filters.load(named);
     }
 
     /** Reads what the devices' evaluation needs: Entra devices, users, their groups; a few calls for them all. */
@@ -287,7 +296,7 @@ public final class EffectiveTargeting {
     /** How an assignment concerns a subject, before the decision gives it an outcome. */
     private enum Kind { INCLUDE, EXCLUDE, UNRESOLVED }
 
-    private record Step(ScriptAssignment assignment, Kind kind, ReasonCode code, SubjectType dimension,
+    private record Step(AssignmentTarget target, Kind kind, ReasonCode code, SubjectType dimension,
                         List<UUID> path, UUID viaUserId, String message) {
         boolean is(Kind other, SubjectType inDimension) {
             return kind == other && dimension == inDimension;
@@ -317,33 +326,32 @@ public final class EffectiveTargeting {
         }
         String name = nameOf(device);
         List<Step> steps = new ArrayList<>();
-        for (ScriptAssignment assignment : script.assignments().assignmentsOf(script.id())) {
-            AssignmentTarget target = assignment.target();
+        for (AssignmentTarget target : script.assignments().targets()) {
             UUID groupId = groupOf(target);
             if (groupId != null) {
                 Kind kind = target instanceof ExclusionGroupAssignmentTarget ? Kind.EXCLUDE : Kind.INCLUDE;
                 if (entra != null) {
-                    groupStep(assignment, kind, groupId, entra.id(), SubjectType.DEVICE, name + "'s Entra device")
+                    groupStep(target, kind, groupId, entra.id(), SubjectType.DEVICE, name + "'s Entra device")
                             .ifPresent(steps::add);
                 }
                 for (DeviceUser user : deviceUsers) {
                     List<UUID> path = memberships.path(groupId, user.user().id());
                     if (!path.isEmpty()) {
-                        steps.add(new Step(assignment, kind, user.code(), SubjectType.USER, path, user.user().id(),
+                        steps.add(new Step(target, kind, user.code(), SubjectType.USER, path, user.user().id(),
                                 inGroup(user.of(name), path, kind)));
                     }
                 }
             } else if (target instanceof AllDevicesAssignmentTarget) {
                 if (isWindows(device)) {
-                    steps.add(new Step(assignment, Kind.INCLUDE, ReasonCode.ALL_DEVICES, SubjectType.DEVICE,
+                    steps.add(new Step(target, Kind.INCLUDE, ReasonCode.ALL_DEVICES, SubjectType.DEVICE,
                             List.of(), null, name + " is a Windows device, which All devices reaches."));
                 }
             } else if (target instanceof AllLicensedUsersAssignmentTarget) {
                 deviceUsers.stream().filter(user -> user.user().isLicensed()).forEach(user -> steps.add(new Step(
-                        assignment, Kind.INCLUDE, user.code(), SubjectType.USER, List.of(), user.user().id(),
+                        target, Kind.INCLUDE, user.code(), SubjectType.USER, List.of(), user.user().id(),
                         user.of(name) + " is a licensed user, which All licensed users reaches.")));
             } else if (target instanceof ConfigurationManagerCollectionAssignmentTarget && isCoManaged(device)) {
-                steps.add(new Step(assignment, Kind.UNRESOLVED, ReasonCode.UNRESOLVABLE, null, List.of(), null,
+                steps.add(new Step(target, Kind.UNRESOLVED, ReasonCode.UNRESOLVABLE, null, List.of(), null,
                         name + " is co-managed; devicescripts cannot tell whether the Configuration Manager "
                                 + "collection " + target.key() + " holds it."));
             }
@@ -380,7 +388,7 @@ public final class EffectiveTargeting {
             decision = userPaths.isEmpty() ? ReasonCode.EXCLUDED : ReasonCode.CROSS_DIMENSION_INDETERMINATE;
         }
         if (applyFilters && state == TargetState.INCLUDED && !filtersLetThrough(Stream.concat(devicePaths.stream(),
-                userPaths.stream()).map(step -> filterCheck(step.assignment().target(), device)).toList())) {
+                userPaths.stream()).map(step -> filterCheck(step.target(), device)).toList())) {
             state = TargetState.EXCLUDED;
             decision = ReasonCode.FILTER_EXCLUDED;
         }
@@ -395,7 +403,7 @@ public final class EffectiveTargeting {
                         ? Outcome.EXCLUDED : Outcome.NOT_EVALUATED;
                 case UNRESOLVED -> Outcome.INDETERMINATE;
             };
-            reasons.add(reason(step, outcome, filterCheck(step.assignment().target(), device)));
+            reasons.add(reason(script, step, outcome, filterCheck(step.target(), device)));
         }
         reasons.add(Reason.decision(decision, outcomeOf(state), decisionMessage(decision, nameOf(device))));
         boolean userPathsOnly = devicePaths.isEmpty() && steps.stream()
@@ -450,14 +458,13 @@ public final class EffectiveTargeting {
     /** Targeting.md 3.2 to 3.5 on one user: only the user dimension concerns a user (R4). */
     private TargetResult evaluate(TargetedScript script, User user) {
         List<Step> steps = new ArrayList<>();
-        for (ScriptAssignment assignment : script.assignments().assignmentsOf(script.id())) {
-            AssignmentTarget target = assignment.target();
+        for (AssignmentTarget target : script.assignments().targets()) {
             UUID groupId = groupOf(target);
             if (groupId != null) {
                 Kind kind = target instanceof ExclusionGroupAssignmentTarget ? Kind.EXCLUDE : Kind.INCLUDE;
-                groupStep(assignment, kind, groupId, user.id(), SubjectType.USER, nameOf(user)).ifPresent(steps::add);
+                groupStep(target, kind, groupId, user.id(), SubjectType.USER, nameOf(user)).ifPresent(steps::add);
             } else if (target instanceof AllLicensedUsersAssignmentTarget && user.isLicensed()) {
-                steps.add(new Step(assignment, Kind.INCLUDE, ReasonCode.ALL_LICENSED_USERS, SubjectType.USER,
+                steps.add(new Step(target, Kind.INCLUDE, ReasonCode.ALL_LICENSED_USERS, SubjectType.USER,
                         List.of(), null, nameOf(user) + " is a licensed user, which All licensed users reaches."));
             }
         }
@@ -469,8 +476,8 @@ public final class EffectiveTargeting {
                 : excluded ? ReasonCode.EXCLUDED : ReasonCode.INCLUDED;
         List<Reason> reasons = new ArrayList<>();
         for (Step step : steps) {
-            reasons.add(reason(step, step.kind() == Kind.INCLUDE && !excluded ? Outcome.INCLUDED : Outcome.EXCLUDED,
-                    filterCheck(step.assignment().target(), null)));
+            reasons.add(reason(script, step, step.kind() == Kind.INCLUDE && !excluded ? Outcome.INCLUDED : Outcome.EXCLUDED,
+                    filterCheck(step.target(), null)));
         }
         reasons.add(Reason.decision(decision, outcomeOf(state), decisionMessage(decision, nameOf(user))));
         NotApplicableReason notApplicable = !user.isLicensed() ? NotApplicableReason.USER_NOT_LICENSED
@@ -488,14 +495,14 @@ public final class EffectiveTargeting {
     }
 
     /** The step of a group that holds the object, directly or through nested groups. */
-    private Optional<Step> groupStep(ScriptAssignment assignment, Kind kind, UUID groupId, UUID objectId,
+    private Optional<Step> groupStep(AssignmentTarget target, Kind kind, UUID groupId, UUID objectId,
                                      SubjectType dimension, String subject) {
         List<UUID> path = memberships.path(groupId, objectId);
         if (path.isEmpty()) {
             return Optional.empty();
         }
         ReasonCode code = path.size() == 2 ? ReasonCode.GROUP_DIRECT : ReasonCode.GROUP_NESTED;
-        return Optional.of(new Step(assignment, kind, code, dimension, path, null,
+        return Optional.of(new Step(target, kind, code, dimension, path, null,
                 inGroup(subject, path, kind)));
     }
 
@@ -507,9 +514,11 @@ public final class EffectiveTargeting {
                 + (kind == Kind.EXCLUDE ? ", which the script excludes." : ".");
     }
 
-    private Reason reason(Step step, Outcome outcome, FilterCheck filter) {
+    /** The step as a reason; its assignment is made only here, as most targets concern no subject. */
+    private Reason reason(TargetedScript script, Step step, Outcome outcome, FilterCheck filter) {
         UUID groupId = step.path().isEmpty() ? null : step.path().get(0);
-        return new Reason(step.code(), outcome, step.assignment(), groupId,
+        ScriptAssignment assignment = new ScriptAssignment(AssignmentId.of(script.id(), step.target()), step.target());
+        return new Reason(step.code(), outcome, assignment, groupId,
                 groupId == null ? null : groupName(groupId), step.dimension(), step.path(),
                 step.viaUserId(), filter, step.message());
     }

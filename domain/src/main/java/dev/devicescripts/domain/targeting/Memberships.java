@@ -75,8 +75,11 @@ final class Memberships {
 
     /** A shortest way from the group down to the object, both included; empty when the group does not hold it. */
     List<UUID> path(UUID groupId, UUID objectId) {
-        readAncestors(List.of(objectId));
         Map<UUID, UUID> via = ancestors.get(objectId);
+        if (via == null) {
+            readAncestors(List.of(objectId));
+            via = ancestors.get(objectId);
+        }
         if (!via.containsKey(groupId)) {
             return List.of();
         }

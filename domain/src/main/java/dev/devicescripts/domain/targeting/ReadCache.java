@@ -36,7 +36,9 @@ final class ReadCache<V> {
         if (id == null) {
             return null;
         }
-        load(List.of(id));
+        if (!known.containsKey(id)) {
+            load(List.of(id));
+        }
         return known.get(id);
     }
 
