@@ -28,7 +28,6 @@ import dev.devicescripts.domain.directory.DirectoryObject;
 import dev.devicescripts.domain.directory.Group;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Graph's groups and their members, with the directory's rules and refusals (spec 1.1). Every change, its checks

@@ -476,8 +476,8 @@ public final class EffectiveTargeting {
                 : excluded ? ReasonCode.EXCLUDED : ReasonCode.INCLUDED;
         List<Reason> reasons = new ArrayList<>();
         for (Step step : steps) {
-            reasons.add(reason(script, step, step.kind() == Kind.INCLUDE && !excluded ? Outcome.INCLUDED : Outcome.EXCLUDED,
-                    filterCheck(step.target(), null)));
+            Outcome outcome = step.kind() == Kind.INCLUDE && !excluded ? Outcome.INCLUDED : Outcome.EXCLUDED;
+            reasons.add(reason(script, step, outcome, filterCheck(step.target(), null)));
         }
         reasons.add(Reason.decision(decision, outcomeOf(state), decisionMessage(decision, nameOf(user))));
         NotApplicableReason notApplicable = !user.isLicensed() ? NotApplicableReason.USER_NOT_LICENSED

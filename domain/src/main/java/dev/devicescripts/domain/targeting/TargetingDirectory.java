@@ -48,6 +48,6 @@ public interface TargetingDirectory {
      */
     List<ManagedDevice> managedDevicesAfter(Optional<UUID> after, int limit);
 
-    /** Up to {@code limit} users whose id follows {@code after} (from the first when empty), in {@link SubjectOrder}. */
+    /** Up to {@code limit} users whose id follows {@code after} (from the first when empty), in SubjectOrder. */
     List<User> usersAfter(Optional<UUID> after, int limit);
 }

@@ -42,7 +42,7 @@ public interface DirectoryReads extends TargetingDirectory {
 
     Optional<Device> device(UUID id);
 
-    /** The Entra device whose alternate key {@code deviceId} is this (what a managed device's azureADDeviceId names). */
+    /** The Entra device whose alternate key {@code deviceId} is this (what a managed device's azureADDeviceId says). */
     Optional<Device> deviceByDeviceId(UUID deviceId);
 
     /** The user, group or device with this object id. */

@@ -35,7 +35,8 @@ import java.util.stream.Stream;
 
 /**
  * How each kind the directory keeps is a row (see V9, and V13 for assignment filters): its table, its columns but
- * the tenant's in the order {@code values} gives them, and how a row reads back. The key, {@code id}, is the first column.
+ * the tenant's in the order {@code values} gives them, and how a row reads back. The key, {@code id}, is the first
+ * column.
  */
 record DirectoryTables<T>(String table, String alias, List<String> columns, Function<T, Object[]> values,
                           SqlCollection.RowReader<T> reader, SqlCollection<T> listed) {
