@@ -81,6 +81,13 @@ public final class DirectorySnapshot implements TargetingDirectory {
     }
 
     @Override
+    public Map<UUID, Set<SubjectType>> directKinds(Collection<UUID> groupIds) {
+        Map<UUID, Set<SubjectType>> found = new HashMap<>();
+        groupMembers(groupIds).forEach((id, held) -> found.put(id, held.kinds()));
+        return found;
+    }
+
+    @Override
     public Map<UUID, Group> groupsById(Collection<UUID> groupIds) {
         return pick(groups, groupIds);
     }

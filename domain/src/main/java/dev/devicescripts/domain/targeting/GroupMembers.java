@@ -1,6 +1,8 @@
 package dev.devicescripts.domain.targeting;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** A group's direct members by kind: users, Entra devices (by object id) and nested groups. */
@@ -11,5 +13,17 @@ public record GroupMembers(List<UUID> users, List<UUID> devices, List<UUID> grou
         users = List.copyOf(users);
         devices = List.copyOf(devices);
         groups = List.copyOf(groups);
+    }
+
+    /** The kinds of subject among these members. */
+    public Set<SubjectType> kinds() {
+        Set<SubjectType> kinds = EnumSet.noneOf(SubjectType.class);
+        if (!users.isEmpty()) {
+            kinds.add(SubjectType.USER);
+        }
+        if (!devices.isEmpty()) {
+            kinds.add(SubjectType.DEVICE);
+        }
+        return kinds;
     }
 }

@@ -18,6 +18,7 @@ import java.util.UUID;
 final class Memberships {
     private final ReadCache<List<UUID>> parents;
     private final ReadCache<GroupMembers> members;
+    private final ReadCache<Set<SubjectType>> kinds;
     /** For each object walked up from: every group reached, with the member it was first reached through. */
     private final Map<UUID, Map<UUID, UUID>> ancestors = new HashMap<>();
     private final Map<UUID, Set<SubjectType>> dimensions = new HashMap<>();
@@ -25,6 +26,7 @@ final class Memberships {
     Memberships(TargetingDirectory directory) {
         parents = new ReadCache<>(directory::parentGroups);
         members = new ReadCache<>(directory::groupMembers);
+        kinds = new ReadCache<>(directory::directKinds);
     }
 
     /** The transitive users and Entra devices (object ids) of some groups. */
@@ -117,34 +119,37 @@ final class Memberships {
     }
 
     /**
-     * Each group's dimensions (3.1): the kinds among its transitive members. Every group below is read once, a level
-     * at a time; then each group takes its children's kinds until nothing changes, which also settles cycles (the
-     * groups of a cycle end with the same kinds). Remembered, so that later calls read only groups not seen yet.
+     * Each group's dimensions (3.1): the kinds among its transitive members. A group's own kinds come from
+     * directKinds, which reads no members; only a group missing a kind has its members read, to find the nested
+     * groups it may take that kind from, a level at a time. Then each such group takes its children's kinds until
+     * nothing changes, which also settles cycles (the groups of a cycle end with the same kinds). Remembered, so that
+     * later calls read only groups not seen yet.
      */
     Map<UUID, Set<SubjectType>> dimensions(Collection<UUID> groupIds) {
         Set<UUID> fresh = new LinkedHashSet<>();
+        Map<UUID, Set<SubjectType>> found = new HashMap<>();
+        List<UUID> partial = new ArrayList<>();
         List<UUID> level = groupIds.stream().filter(id -> !dimensions.containsKey(id)).filter(fresh::add).toList();
         while (!level.isEmpty()) {
-            members.load(level);
-            level = level.stream().flatMap(id -> members.getOrDefault(id, GroupMembers.NONE).groups().stream())
+            kinds.load(level);
+            List<UUID> missingAKind = new ArrayList<>();
+            for (UUID group : level) {
+                Set<SubjectType> own = EnumSet.noneOf(SubjectType.class);
+                own.addAll(kinds.getOrDefault(group, Set.of()));
+                found.put(group, own);
+                if (own.size() < SubjectType.values().length) {
+                    missingAKind.add(group);
+                }
+            }
+            members.load(missingAKind);
+            partial.addAll(missingAKind);
+            level = missingAKind.stream().flatMap(id -> members.getOrDefault(id, GroupMembers.NONE).groups().stream())
                     .filter(id -> !dimensions.containsKey(id)).filter(fresh::add).toList();
-        }
-        Map<UUID, Set<SubjectType>> found = new HashMap<>();
-        for (UUID group : fresh) {
-            GroupMembers held = members.getOrDefault(group, GroupMembers.NONE);
-            Set<SubjectType> kinds = EnumSet.noneOf(SubjectType.class);
-            if (!held.users().isEmpty()) {
-                kinds.add(SubjectType.USER);
-            }
-            if (!held.devices().isEmpty()) {
-                kinds.add(SubjectType.DEVICE);
-            }
-            found.put(group, kinds);
         }
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (UUID group : fresh) {
+            for (UUID group : partial) {
                 for (UUID child : members.getOrDefault(group, GroupMembers.NONE).groups()) {
                     changed |= found.get(group).addAll(found.getOrDefault(child, dimensions.get(child)));
                 }

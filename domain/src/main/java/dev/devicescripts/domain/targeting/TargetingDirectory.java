@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,6 +24,12 @@ public interface TargetingDirectory {
 
     /** For each group id, its direct members by kind (other kinds of member are left out). */
     Map<UUID, GroupMembers> groupMembers(Collection<UUID> groupIds);
+
+    /**
+     * For each group id, the kinds of subject among its direct members (users, devices; empty when it holds neither),
+     * without reading the members: what a group's dimensions need, cheap for a group of any size.
+     */
+    Map<UUID, Set<SubjectType>> directKinds(Collection<UUID> groupIds);
 
     Map<UUID, Group> groupsById(Collection<UUID> groupIds);
 

@@ -21,10 +21,12 @@ import dev.devicescripts.domain.directory.User;
 import dev.devicescripts.domain.filter.FilterDefinition;
 import dev.devicescripts.domain.targeting.GroupMembers;
 import dev.devicescripts.domain.targeting.SubjectOrder;
+import dev.devicescripts.domain.targeting.SubjectType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -117,7 +119,7 @@ public abstract class TargetingDirectoryContractTest {
 
         DirectoryReads reads = reads();
         List<UUID> none = List.of();
-        Stream.of(reads.parentGroups(none), reads.groupMembers(none), reads.groupsById(none), reads.usersById(none),
+        Stream.of(reads.parentGroups(none), reads.groupMembers(none), reads.directKinds(none), reads.groupsById(none), reads.usersById(none),
                         reads.devicesById(none), reads.devicesByDeviceId(none), reads.managedDevicesByDeviceId(none),
                         reads.managedDevicesOfUsers(none), reads.assignmentFiltersById(none))
                 .forEach(found -> assertThat(found).isEmpty());
@@ -182,6 +184,14 @@ public abstract class TargetingDirectoryContractTest {
         assertThat(members.get(lab.id())).isEqualTo(new GroupMembers(List.of(), List.of(lab1.id()),
                 List.of(all.id())));
         assertThat(members.get(empty.id())).isEqualTo(GroupMembers.NONE);
+
+        Map<UUID, Set<SubjectType>> kinds = reads.directKinds(List.of(all.id(), pilot.id(), lab.id(), empty.id(),
+                ada.id(), unknown));
+        assertThat(kinds).containsOnlyKeys(all.id(), pilot.id(), lab.id(), empty.id());
+        assertThat(kinds.get(all.id())).containsExactly(SubjectType.USER);
+        assertThat(kinds.get(pilot.id())).containsExactly(SubjectType.USER);
+        assertThat(kinds.get(lab.id())).containsExactly(SubjectType.DEVICE);
+        assertThat(kinds.get(empty.id())).isEmpty();
     }
 
     @Test

@@ -20,18 +20,21 @@ import dev.devicescripts.domain.directory.User;
 import dev.devicescripts.domain.directory.UserRunState;
 import dev.devicescripts.domain.filter.FilterDefinition;
 import dev.devicescripts.domain.targeting.GroupMembers;
+import dev.devicescripts.domain.targeting.SubjectType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -91,6 +94,19 @@ final class JdbcDirectoryView implements DirectoryWrites {
             LEFT JOIN directory_device md ON md.tenant_id = m.tenant_id AND md.id = m.member_id
             LEFT JOIN directory_group mg ON mg.tenant_id = m.tenant_id AND mg.id = m.member_id
             WHERE g.tenant_id = ? AND %%s""";
+    /**
+     * Groups with whether they hold a user and a device directly: each EXISTS stops at the first such member, so a
+     * group of any size costs a few index reads; %s is the group table read through its index by id.
+     */
+    private static final String DIRECT_KINDS = """
+            SELECT g.id,
+              EXISTS (SELECT 1 FROM directory_membership m JOIN directory_user u
+                      ON u.tenant_id = m.tenant_id AND u.id = m.member_id
+                      WHERE m.tenant_id = g.tenant_id AND m.group_id = g.id) AS holds_users,
+              EXISTS (SELECT 1 FROM directory_membership m JOIN directory_device d
+                      ON d.tenant_id = m.tenant_id AND d.id = m.member_id
+                      WHERE m.tenant_id = g.tenant_id AND m.group_id = g.id) AS holds_devices
+            FROM %s WHERE g.tenant_id = ? AND %%s""";
     /** GroupMembers' lists in order: GROUP_MEMBERS' columns of each kind. */
     private static final List<String> MEMBER_KINDS = List.of("member_user", "member_device", "member_group");
     /**
@@ -678,6 +694,23 @@ final class JdbcDirectoryView implements DirectoryWrites {
         byKind.forEach((group, kinds) -> members.put(group, new GroupMembers(kinds.get(0), kinds.get(1),
                 kinds.get(2))));
         return members;
+    }
+
+    @Override
+    public Map<UUID, Set<SubjectType>> directKinds(Collection<UUID> groupIds) {
+        Map<UUID, Set<SubjectType>> kinds = new HashMap<>();
+        lookUp(groupIds, DIRECT_KINDS.formatted(vendor.through("directory_group g", "directory_group_by_id")), "g.id",
+                row -> {
+                    Set<SubjectType> held = EnumSet.noneOf(SubjectType.class);
+                    if (row.getBoolean("holds_users")) {
+                        held.add(SubjectType.USER);
+                    }
+                    if (row.getBoolean("holds_devices")) {
+                        held.add(SubjectType.DEVICE);
+                    }
+                    kinds.put(row.getObject("id", UUID.class), held);
+                });
+        return kinds;
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.devicescripts.domain.directory.User;
 import dev.devicescripts.domain.directory.UserRunState;
 import dev.devicescripts.domain.filter.FilterDefinition;
 import dev.devicescripts.domain.targeting.GroupMembers;
+import dev.devicescripts.domain.targeting.SubjectType;
 import dev.devicescripts.domain.targeting.SubjectOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -447,6 +448,13 @@ final class DirectoryState implements DirectoryWrites {
 
     private static List<UUID> held(Set<UUID> ids, Flat<UUID, ?> objects) {
         return ids.stream().filter(objects.read()::containsKey).toList();
+    }
+
+    @Override
+    public Map<UUID, Set<SubjectType>> directKinds(Collection<UUID> groupIds) {
+        Map<UUID, Set<SubjectType>> found = new HashMap<>();
+        groupMembers(groupIds).forEach((id, held) -> found.put(id, held.kinds()));
+        return found;
     }
 
     @Override
