@@ -102,6 +102,9 @@ public record ListQuery<T>(QueryOptions options, Query<T> query, Projection proj
     /** {@code displayName desc,createdDateTime}: properties, each optionally asc or desc, each at most once. */
     private static <T> List<SortKey<T>> orderBy(String text, EntitySet<T> set) {
         List<SortKey<T>> keys = new ArrayList<>();
+        if (set.sortable().isEmpty()) {
+            throw badOrderBy("cannot order this list: it keeps its own order (by " + set.key().name() + ")");
+        }
         for (String item : QueryLimits.items(ORDERBY, text)) {
             String[] words = item.trim().split("\\s+");
             Property<T> property = set.property(words[0]).filter(Property::isSortable).orElseThrow(() -> badOrderBy(

@@ -150,7 +150,8 @@ class TargetingRoutesTest {
         assertThat(selected.get("@odata.context").asText()).endsWith("targetResult)(state)");
         assertThat(fieldNames(selected.get("value").get(0))).as("the key always").containsExactly("subjectId",
                 "state");
-        assertGraphError(reader.get(targets + "?$orderby=state"), 400, "BadRequest", "$orderby");
+        assertGraphError(reader.get(targets + "?$orderby=state"), 400, "BadRequest", "$orderby",
+                "keeps its own order (by subjectId)");
 
         List<String> paged = new ArrayList<>();
         String next = targets + "?$top=1&$count=true";
