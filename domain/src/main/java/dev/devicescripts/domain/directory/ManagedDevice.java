@@ -1,8 +1,10 @@
 package dev.devicescripts.domain.directory;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,6 +34,19 @@ public record ManagedDevice(UUID id, String deviceName, String model, String man
                 deviceId, true, joinType, deviceEnrollmentType, enrolledDateTime, lastSyncDateTime, skuFamily,
                 skuNumber, processorArchitecture, deviceCategoryDisplayName, enrollmentProfileName, managementAgent,
                 complianceState, roleScopeTagIds, isTpmAttested);
+    }
+
+    /**
+     * The users who sign in on the device, as targeting reads "signs in" (targeting.md 3.5): the primary user, then
+     * each user logged on, once each.
+     */
+    public Set<UUID> signedInUserIds() {
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (userId != null) {
+            ids.add(userId);
+        }
+        usersLoggedOn.forEach(logOn -> ids.add(logOn.userId()));
+        return ids;
     }
 
     /** The same device with its primary user's names as Intune copies them from the user. */

@@ -2,7 +2,6 @@ package dev.devicescripts.domain.targeting;
 
 import dev.devicescripts.domain.directory.Device;
 import dev.devicescripts.domain.directory.Group;
-import dev.devicescripts.domain.directory.LoggedOnUser;
 import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.directory.User;
 import dev.devicescripts.domain.filter.FilterDefinition;
@@ -10,12 +9,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -54,12 +51,7 @@ public final class DirectorySnapshot implements TargetingDirectory {
             if (device.azureADDeviceId() != null) {
                 managedByDeviceId.computeIfAbsent(device.azureADDeviceId(), id -> new ArrayList<>()).add(device);
             }
-            Set<UUID> signedIn = new LinkedHashSet<>();
-            if (device.userId() != null) {
-                signedIn.add(device.userId());
-            }
-            device.usersLoggedOn().stream().map(LoggedOnUser::userId).forEach(signedIn::add);
-            signedIn.forEach(user -> managedByUser.computeIfAbsent(user, id -> new ArrayList<>()).add(device));
+            device.signedInUserIds().forEach(user -> managedByUser.computeIfAbsent(user, id -> new ArrayList<>()).add(device));
         }
     }
 
@@ -77,13 +69,6 @@ public final class DirectorySnapshot implements TargetingDirectory {
         Map<UUID, GroupMembers> found = new HashMap<>();
         groupIds.stream().filter(groups::containsKey)
                 .forEach(id -> found.put(id, members.getOrDefault(id, GroupMembers.NONE)));
-        return found;
-    }
-
-    @Override
-    public Map<UUID, Set<SubjectType>> directKinds(Collection<UUID> groupIds) {
-        Map<UUID, Set<SubjectType>> found = new HashMap<>();
-        groupMembers(groupIds).forEach((id, held) -> found.put(id, held.kinds()));
         return found;
     }
 

@@ -14,7 +14,6 @@ import dev.devicescripts.domain.RunAsAccount;
 import dev.devicescripts.domain.ScriptAssignment;
 import dev.devicescripts.domain.directory.Device;
 import dev.devicescripts.domain.directory.Group;
-import dev.devicescripts.domain.directory.LoggedOnUser;
 import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.directory.User;
 import dev.devicescripts.domain.filter.FilterDefinition;
@@ -28,7 +27,6 @@ import dev.devicescripts.domain.targeting.Candidates.Cursor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -256,14 +254,14 @@ public final class EffectiveTargeting {
     /** Reads what the devices' evaluation needs: Entra devices, users, their groups; a few calls for them all. */
     private void readDevices(List<ManagedDevice> devices) {
         entraDevices.load(devices.stream().map(ManagedDevice::azureADDeviceId).filter(Objects::nonNull).toList());
-        users.load(devices.stream().flatMap(device -> signedIn(device).stream()).toList());
+        users.load(devices.stream().flatMap(device -> device.signedInUserIds().stream()).toList());
         List<UUID> objects = new ArrayList<>();
         for (ManagedDevice device : devices) {
             Device entra = entraDevices.get(device.azureADDeviceId());
             if (entra != null) {
                 objects.add(entra.id());
             }
-            signedIn(device).stream().filter(id -> users.get(id) != null).forEach(objects::add);
+            device.signedInUserIds().stream().filter(id -> users.get(id) != null).forEach(objects::add);
         }
         readGroupsOf(objects);
     }
@@ -318,7 +316,7 @@ public final class EffectiveTargeting {
     private TargetResult evaluate(TargetedScript script, ManagedDevice device) {
         Device entra = entraDevices.get(device.azureADDeviceId());
         List<DeviceUser> deviceUsers = new ArrayList<>();
-        for (UUID id : signedIn(device)) {
+        for (UUID id : device.signedInUserIds()) {
             User user = users.get(id);
             if (user != null) {
                 deviceUsers.add(new DeviceUser(user, id.equals(device.userId())));
@@ -593,16 +591,6 @@ public final class EffectiveTargeting {
             return group.groupId().value();
         }
         return target instanceof ExclusionGroupAssignmentTarget group ? group.groupId().value() : null;
-    }
-
-    /** The device's users who sign in on it: the primary user, then those logged on, each once. */
-    private static Set<UUID> signedIn(ManagedDevice device) {
-        Set<UUID> ids = new LinkedHashSet<>();
-        if (device.userId() != null) {
-            ids.add(device.userId());
-        }
-        device.usersLoggedOn().stream().map(LoggedOnUser::userId).forEach(ids::add);
-        return ids;
     }
 
     private static boolean isWindows(ManagedDevice device) {

@@ -6,6 +6,7 @@ import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.directory.User;
 import dev.devicescripts.domain.filter.FilterDefinition;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +27,15 @@ public interface TargetingDirectory {
     Map<UUID, GroupMembers> groupMembers(Collection<UUID> groupIds);
 
     /**
-     * For each group id, the kinds of subject among its direct members (users, devices; empty when it holds neither),
-     * without reading the members: what a group's dimensions need, cheap for a group of any size.
+     * For each group id, the kinds of subject among its direct members (users, devices; empty when it holds neither):
+     * what a group's dimensions need. Read from {@link #groupMembers} here; a store where groups are large answers it
+     * without reading the members.
      */
-    Map<UUID, Set<SubjectType>> directKinds(Collection<UUID> groupIds);
+    default Map<UUID, Set<SubjectType>> directKinds(Collection<UUID> groupIds) {
+        Map<UUID, Set<SubjectType>> kinds = new HashMap<>();
+        groupMembers(groupIds).forEach((id, held) -> kinds.put(id, held.kinds()));
+        return kinds;
+    }
 
     Map<UUID, Group> groupsById(Collection<UUID> groupIds);
 

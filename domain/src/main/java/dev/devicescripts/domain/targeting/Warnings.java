@@ -44,7 +44,7 @@ final class Warnings {
 
     /** Each script's warnings, in script order; the groups and filters named are read already. */
     List<TargetingWarning> of(List<TargetedScript> scripts) {
-        // Every target group's dimensions at once: one groupMembers call per level of nesting for them all.
+        // Every target group's dimensions at once: a few batched reads for them all (Memberships.dimensions).
         Map<UUID, Set<SubjectType>> dimensions = memberships.dimensions(scripts.stream()
                 .flatMap(script -> script.assignments().targets().stream()).map(EffectiveTargeting::groupOf)
                 .filter(Objects::nonNull).filter(id -> groups.get(id) != null).distinct().toList());
@@ -201,7 +201,8 @@ final class Warnings {
         }
         List<String> values = comparison.operand() instanceof Operand.Text text ? List.of(text.value())
                 : comparison.operand() instanceof Operand.TextList list ? list.values() : List.of();
-        return values.stream()
+        // "" in a list stands for no value (FilterRule.Comparison), which is not a value outside the set.
+        return values.stream().filter(value -> !value.isEmpty())
                 .filter(value -> property.values().stream().noneMatch(value::equalsIgnoreCase))
                 .map(value -> property.name() + " with \"" + value + "\"").toList();
     }

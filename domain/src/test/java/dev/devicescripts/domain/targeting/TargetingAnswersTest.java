@@ -156,7 +156,7 @@ class TargetingAnswersTest {
                 .group(group(1), entraId(1), entraId(2)).group(unifiedGroup(2), userId(1)).group(group(3))
                 .group(dynamicGroup(4), entraId(1)).group(group(5), userId(1)).group(group(6), groupId(6))
                 .filter(windowsFilter(1, "device.deviceOwnership -eq \"Corp\" -or device.cpuArchitecture -in "
-                        + "[\"amd64\", \"sparc\"]"))
+                        + "[\"amd64\", \"\", \"sparc\"]"))
                 .filter(filter(3, FilterPlatform.WINDOWS_10_AND_LATER, FilterManagementType.APPS,
                         "app.appVersion -eq \"1\""))
                 .filter(filter(4, FilterPlatform.MAC_OS, FilterManagementType.DEVICES, "device.model -eq \"x\""))

@@ -25,9 +25,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -207,18 +205,9 @@ record DirectoryTables<T>(String table, String alias, List<String> columns, Func
                     JsonLists.strings(row.getString("role_scope_tags")), instant(row, "created_date_time"),
                     instant(row, "last_modified_date_time"), List.of()));
 
-    /**
-     * The users who sign in on a managed device, as managed_device_logon keeps them (V17): its primary user and each
-     * user logged on, once each.
-     */
-    static Set<UUID> logOns(ManagedDevice device) {
-        Set<UUID> users = new LinkedHashSet<>();
-        if (device.userId() != null) {
-            users.add(device.userId());
-        }
-        device.usersLoggedOn().forEach(logOn -> users.add(logOn.userId()));
-        return users;
-    }
+    /** One user who signs in on a managed device, as V17's managed_device_logon keeps it. */
+    static final String ADD_LOG_ON =
+            "INSERT INTO managed_device_logon (tenant_id, managed_device_id, user_id) VALUES (?, ?, ?)";
 
     static String runStateId(DeviceRunState state) {
         return (String) RunStateCollection.ID.valueOf(state);

@@ -574,12 +574,11 @@ final class JdbcDirectoryView implements DirectoryWrites {
             return;
         }
         try (PreparedStatement delete = connection.prepareStatement(DELETE_LOG_ONS);
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO managed_device_logon (tenant_id, managed_device_id, user_id) VALUES (?, ?, ?)")) {
+             PreparedStatement insert = connection.prepareStatement(DirectoryTables.ADD_LOG_ON)) {
             for (ManagedDevice device : managedDevices.values()) {
                 Sql.bind(delete, tenant.value(), device.id());
                 delete.addBatch();
-                for (UUID user : DirectoryTables.logOns(device)) {
+                for (UUID user : device.signedInUserIds()) {
                     Sql.bind(insert, tenant.value(), device.id(), user);
                     insert.addBatch();
                 }

@@ -15,14 +15,12 @@ import org.flywaydb.core.api.migration.Context;
  */
 final class V18__Managed_device_logons extends BaseJavaMigration {
     private static final int BATCH = 1_000;
-    private static final String FILL = "INSERT INTO managed_device_logon (tenant_id, managed_device_id, user_id) "
-            + "VALUES (?, ?, ?)";
 
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
         try (Statement read = connection.createStatement();
-             PreparedStatement fill = connection.prepareStatement(FILL)) {
+             PreparedStatement fill = connection.prepareStatement(DirectoryTables.ADD_LOG_ON)) {
             read.setFetchSize(BATCH); // PostgreSQL streams the rows instead of holding them all
             int batched = 0;
             try (ResultSet rows = read.executeQuery(DirectoryTables.MANAGED_DEVICES.select(
@@ -30,7 +28,7 @@ final class V18__Managed_device_logons extends BaseJavaMigration {
                 while (rows.next()) {
                     UUID tenant = rows.getObject("tenant_id", UUID.class);
                     UUID device = rows.getObject("id", UUID.class);
-                    for (UUID user : DirectoryTables.logOns(DirectoryTables.MANAGED_DEVICES.reader().read(rows))) {
+                    for (UUID user : DirectoryTables.MANAGED_DEVICES.reader().read(rows).signedInUserIds()) {
                         Sql.bind(fill, tenant, device, user);
                         fill.addBatch();
                         if (++batched % BATCH == 0) {

@@ -12,14 +12,12 @@ import dev.devicescripts.domain.directory.Device;
 import dev.devicescripts.domain.directory.DeviceRunState;
 import dev.devicescripts.domain.directory.DirectoryObject;
 import dev.devicescripts.domain.directory.Group;
-import dev.devicescripts.domain.directory.LoggedOnUser;
 import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.directory.RunSummary;
 import dev.devicescripts.domain.directory.User;
 import dev.devicescripts.domain.directory.UserRunState;
 import dev.devicescripts.domain.filter.FilterDefinition;
 import dev.devicescripts.domain.targeting.GroupMembers;
-import dev.devicescripts.domain.targeting.SubjectType;
 import dev.devicescripts.domain.targeting.SubjectOrder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -451,13 +449,6 @@ final class DirectoryState implements DirectoryWrites {
     }
 
     @Override
-    public Map<UUID, Set<SubjectType>> directKinds(Collection<UUID> groupIds) {
-        Map<UUID, Set<SubjectType>> found = new HashMap<>();
-        groupMembers(groupIds).forEach((id, held) -> found.put(id, held.kinds()));
-        return found;
-    }
-
-    @Override
     public Map<UUID, Group> groupsById(Collection<UUID> groupIds) {
         return byId(groups, groupIds);
     }
@@ -503,8 +494,7 @@ final class DirectoryState implements DirectoryWrites {
         Set<UUID> wanted = new HashSet<>(userIds);
         Map<UUID, List<ManagedDevice>> found = new HashMap<>();
         for (ManagedDevice device : managedDevices.read().values()) {
-            Stream.concat(Stream.ofNullable(device.userId()), device.usersLoggedOn().stream()
-                            .map(LoggedOnUser::userId)).filter(wanted::contains).distinct()
+            device.signedInUserIds().stream().filter(wanted::contains)
                     .forEach(user -> found.computeIfAbsent(user, id -> new ArrayList<>()).add(device));
         }
         return found;
