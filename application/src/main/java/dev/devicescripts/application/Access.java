@@ -1,6 +1,7 @@
 package dev.devicescripts.application;
 
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.Actor;
 import java.util.List;
 
 /** What a use case does to a tenant's data, and which Graph permissions allow it (any one of them). */
@@ -62,9 +63,9 @@ public enum Access {
                     + "need a work or school account.");
         }
         if (!grants(caller)) {
-            String claim = caller.kind() == Caller.Kind.DELEGATED ? "scp" : "roles";
+            String claim = caller.kind() == Actor.Kind.DELEGATED ? "scp" : "roles";
             throw new AccessDeniedException("The token does not grant this operation: it needs one of the "
-                    + (caller.kind() == Caller.Kind.DELEGATED ? "delegated" : "application") + " permissions "
+                    + (caller.kind() == Actor.Kind.DELEGATED ? "delegated" : "application") + " permissions "
                     + String.join(", ", allowedBy) + " in its " + claim + " claim.");
         }
         return caller.tenant();

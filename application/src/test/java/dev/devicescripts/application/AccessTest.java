@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.Actor;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,7 @@ class AccessTest {
     @ValueSource(strings = {"DeviceManagementScripts.Read.All", "DeviceManagementScripts.ReadWrite.All",
             "DeviceManagementConfiguration.Read.All", "DeviceManagementConfiguration.ReadWrite.All"})
     void eachReadPermissionAllowsReadingForDelegatedAndApplicationCallers(String permission) {
-        for (Caller.Kind kind : Caller.Kind.values()) {
+        for (Actor.Kind kind : Actor.Kind.values()) {
             assertThat(Access.READ.tenantOf(new Caller(TENANT, kind, Set.of(permission)))).isEqualTo(TENANT);
         }
     }
@@ -25,7 +26,7 @@ class AccessTest {
     @ParameterizedTest
     @ValueSource(strings = {"DeviceManagementScripts.ReadWrite.All", "DeviceManagementConfiguration.ReadWrite.All"})
     void eachReadWritePermissionAllowsWritingForDelegatedAndApplicationCallers(String permission) {
-        for (Caller.Kind kind : Caller.Kind.values()) {
+        for (Actor.Kind kind : Actor.Kind.values()) {
             assertThat(Access.WRITE.tenantOf(new Caller(TENANT, kind, Set.of(permission)))).isEqualTo(TENANT);
         }
     }
@@ -33,7 +34,7 @@ class AccessTest {
     @ParameterizedTest
     @ValueSource(strings = {"DeviceManagementScripts.Read.All", "DeviceManagementConfiguration.Read.All"})
     void aReadOnlyPermissionDoesNotAllowWritingAndTheRefusalNamesWhatWould(String permission) {
-        Caller reader = new Caller(TENANT, Caller.Kind.DELEGATED, Set.of(permission));
+        Caller reader = new Caller(TENANT, Actor.Kind.DELEGATED, Set.of(permission));
 
         assertThatThrownBy(() -> Access.WRITE.tenantOf(reader))
                 .isInstanceOf(AccessDeniedException.class)
@@ -45,7 +46,7 @@ class AccessTest {
 
     @Test
     void anApplicationWithoutRolesIsToldWhichRolesWouldAllowTheCall() {
-        Caller app = new Caller(TENANT, Caller.Kind.APPLICATION, Set.of("User.Read.All"));
+        Caller app = new Caller(TENANT, Actor.Kind.APPLICATION, Set.of("User.Read.All"));
 
         assertThatThrownBy(() -> Access.READ.tenantOf(app))
                 .isInstanceOf(AccessDeniedException.class)
@@ -56,7 +57,7 @@ class AccessTest {
 
     @Test
     void permissionNamesAreMatchedExactly() {
-        Caller sloppy = new Caller(TENANT, Caller.Kind.DELEGATED, Set.of("devicemanagementscripts.readwrite.all"));
+        Caller sloppy = new Caller(TENANT, Actor.Kind.DELEGATED, Set.of("devicemanagementscripts.readwrite.all"));
 
         assertThatThrownBy(() -> Access.READ.tenantOf(sloppy)).isInstanceOf(AccessDeniedException.class);
     }
@@ -64,7 +65,7 @@ class AccessTest {
     @ParameterizedTest
     @EnumSource(Access.class)
     void personalMicrosoftAccountsAreRefusedWhateverTheirPermissions(Access access) {
-        Caller personal = new Caller(Access.PERSONAL_ACCOUNTS, Caller.Kind.DELEGATED,
+        Caller personal = new Caller(Access.PERSONAL_ACCOUNTS, Actor.Kind.DELEGATED,
                 Set.of("DeviceManagementScripts.ReadWrite.All", "DeviceManagementConfiguration.ReadWrite.All"));
 
         assertThatThrownBy(() -> access.tenantOf(personal))

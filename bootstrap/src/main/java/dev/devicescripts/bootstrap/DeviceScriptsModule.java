@@ -130,8 +130,8 @@ final class DeviceScriptsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    AssignmentService assignmentService(AssignmentSetRepository assignmentSets) {
-        return new AssignmentService(assignmentSets, configuration.maxTargets());
+    AssignmentService assignmentService(AssignmentSetRepository assignmentSets, TimeSource time) {
+        return new AssignmentService(assignmentSets, configuration.maxTargets(), time);
     }
 
     @Provides

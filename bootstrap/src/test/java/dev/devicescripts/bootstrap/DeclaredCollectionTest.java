@@ -224,7 +224,7 @@ class DeclaredCollectionTest {
                 "5e3ce6c0-2b1f-4285-8d4b-75ee78787346", Duration.ofHours(1), TokenRules.local()));
         InMemoryStore scripts = new InMemoryStore();
         ScriptService scriptService = new ScriptService(scripts, Instant::now, () -> new ScriptId(UUID.randomUUID()));
-        AssignmentService assignments = new AssignmentService(scripts, AssignmentSet.DEFAULT_MAX_TARGETS);
+        AssignmentService assignments = new AssignmentService(scripts, AssignmentSet.DEFAULT_MAX_TARGETS, Instant::now);
         GraphUseCases useCases = new GraphUseCases(scriptService, scriptService, scriptService, scriptService,
                 scriptService, assignments, assignments, new HealthService(scripts));
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_BODY_BYTES, PAGE_SIZE,

@@ -21,9 +21,10 @@ public final class Property<T> {
     private final List<String> members;
     private final Function<T, Object> reader;
     private final boolean foldedAlready;
+    private final boolean filterOnly;
 
     private Property(String name, ValueType type, boolean nullable, boolean filterable, boolean sortable,
-                     List<String> members, Function<T, Object> reader) {
+                     List<String> members, Function<T, Object> reader, boolean filterOnly) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.nullable = nullable;
@@ -31,6 +32,7 @@ public final class Property<T> {
         this.sortable = sortable;
         this.members = List.copyOf(members);
         this.reader = Objects.requireNonNull(reader, "reader");
+        this.filterOnly = filterOnly;
         this.foldedAlready = type == ValueType.ENUM
                 && members.stream().allMatch(member -> member.equals(Values.folded(member)));
         if (sortable && !type.isComparable()) {
@@ -43,17 +45,17 @@ public final class Property<T> {
 
     /** A property that may be filtered and ordered by, never null; strings compare ignoring case. */
     public static <T> Property<T> of(String name, ValueType type, Function<T, Object> reader) {
-        return new Property<>(name, type, false, type.isComparable(), type.isComparable(), List.of(), reader);
+        return new Property<>(name, type, false, type.isComparable(), type.isComparable(), List.of(), reader, false);
     }
 
     /** An enumeration: one of {@code members}, held as spelled here, compared ignoring case as strings are. */
     public static <T> Property<T> enumeration(String name, List<String> members, Function<T, Object> reader) {
-        return new Property<>(name, ValueType.ENUM, false, true, true, members, reader);
+        return new Property<>(name, ValueType.ENUM, false, true, true, members, reader, false);
     }
 
     /** The same property, which may hold null. */
     public Property<T> nullable() {
-        return new Property<>(name, type, true, filterable, sortable, members, reader);
+        return new Property<>(name, type, true, filterable, sortable, members, reader, filterOnly);
     }
 
     /**
@@ -64,17 +66,26 @@ public final class Property<T> {
         if (type != ValueType.STRING_LIST) {
             throw new IllegalArgumentException(name + " is not a list of strings");
         }
-        return new Property<>(name, type, nullable, true, false, members, reader);
+        return new Property<>(name, type, nullable, true, false, members, reader, filterOnly);
+    }
+
+    /**
+     * The same property, which {@code $filter} may test but answers never show: a path into an object property, such
+     * as {@code initiatedBy/user/id}, or the elements of a list of objects that {@code any} tests, such as
+     * {@code resources/resourceId} for {@code resources/any(r:r/resourceId eq '...')}.
+     */
+    public Property<T> filterOnly() {
+        return new Property<>(name, type, nullable, filterable, false, members, reader, true);
     }
 
     /** The same property, which queries may select but neither filter nor order by. */
     public Property<T> selectOnly() {
-        return new Property<>(name, type, nullable, false, false, members, reader);
+        return new Property<>(name, type, nullable, false, false, members, reader, filterOnly);
     }
 
     /** The same property, which {@code $filter} may test and {@code $orderby} not name (a list kept in key order). */
     public Property<T> unordered() {
-        return new Property<>(name, type, nullable, filterable, false, members, reader);
+        return new Property<>(name, type, nullable, filterable, false, members, reader, filterOnly);
     }
 
     /**
@@ -83,7 +94,7 @@ public final class Property<T> {
      */
     public <S> Property<S> through(Function<S, T> part) {
         return new Property<>(name, type, nullable, filterable, sortable, members,
-                item -> reader.apply(part.apply(item)));
+                item -> reader.apply(part.apply(item)), filterOnly);
     }
 
     public String name() {
@@ -104,6 +115,11 @@ public final class Property<T> {
 
     public boolean isSortable() {
         return sortable;
+    }
+
+    /** Whether answers leave it out: it is there to be filtered by (see {@link #filterOnly()}). */
+    public boolean isFilterOnly() {
+        return filterOnly;
     }
 
     /**

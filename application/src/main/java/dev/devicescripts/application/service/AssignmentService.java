@@ -8,11 +8,13 @@ import dev.devicescripts.application.port.in.AssignScriptCommand;
 import dev.devicescripts.application.port.in.AssignScriptUseCase;
 import dev.devicescripts.application.port.in.GetScriptAssignmentsUseCase;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
+import dev.devicescripts.application.port.out.TimeSource;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.ScriptAssignment;
 import dev.devicescripts.domain.ScriptGroupAssignment;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.IntuneAudits;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,21 +24,24 @@ public final class AssignmentService implements AssignScriptUseCase, GetScriptAs
 
     private final AssignmentSetRepository assignmentSets;
     private final int maxTargets;
+    private final TimeSource time;
 
     /** @param maxTargets how many targets one script's set may hold */
-    public AssignmentService(AssignmentSetRepository assignmentSets, int maxTargets) {
+    public AssignmentService(AssignmentSetRepository assignmentSets, int maxTargets, TimeSource time) {
         if (maxTargets < 1) {
             throw new IllegalArgumentException("maxTargets must be at least 1: " + maxTargets);
         }
         this.assignmentSets = assignmentSets;
         this.maxTargets = maxTargets;
+        this.time = time;
     }
 
     @Override
     public void assign(Caller caller, AssignScriptCommand command) {
         TenantId tenant = Access.WRITE.tenantOf(caller);
         AssignmentSet set = AssignmentSet.of(command.groupAssignments(), command.assignments(), maxTargets);
-        if (!assignmentSets.replace(tenant, command.scriptId(), set)) {
+        if (!assignmentSets.replace(tenant, command.scriptId(), set, (displayName, before) -> IntuneAudits.assigned(
+                Stamps.of(caller, time), command.scriptId(), displayName, before, set))) {
             throw new ScriptNotFoundException(command.scriptId());
         }
     }

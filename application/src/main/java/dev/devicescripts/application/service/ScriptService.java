@@ -19,6 +19,7 @@ import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.ScriptProperties;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.IntuneAudits;
 import java.util.Optional;
 
 /** Creates, reads, changes and deletes scripts, each for a caller whose token allows it. */
@@ -39,7 +40,8 @@ public final class ScriptService
     public DeviceManagementScript create(Caller caller, ScriptProperties properties) {
         TenantId tenant = Access.WRITE.tenantOf(caller);
         DeviceManagementScript script = DeviceManagementScript.create(ids.newScriptId(), properties, time.now());
-        scripts.insert(tenant, script);
+        scripts.insert(tenant, script,
+                IntuneAudits.scriptCreated(Stamps.of(caller, script.createdDateTime()), script));
         return script;
     }
 
@@ -61,13 +63,16 @@ public final class ScriptService
     @Override
     public DeviceManagementScript update(Caller caller, UpdateScriptCommand command) {
         return scripts.update(Access.WRITE.tenantOf(caller), command.scriptId(),
-                        script -> script.patched(command.patch(), time.now()))
+                        script -> script.patched(command.patch(), time.now()),
+                        (before, after) -> IntuneAudits.scriptPatched(Stamps.of(caller, after.lastModifiedDateTime()),
+                                before, after))
                 .orElseThrow(() -> new ScriptNotFoundException(command.scriptId()));
     }
 
     @Override
     public void delete(Caller caller, ScriptId id) {
-        if (!scripts.delete(Access.WRITE.tenantOf(caller), id)) {
+        if (!scripts.delete(Access.WRITE.tenantOf(caller), id,
+                script -> IntuneAudits.scriptDeleted(Stamps.of(caller, time), script))) {
             throw new ScriptNotFoundException(id);
         }
     }

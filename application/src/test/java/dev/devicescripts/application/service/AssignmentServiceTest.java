@@ -12,6 +12,7 @@ import dev.devicescripts.application.Callers;
 import dev.devicescripts.application.NotFoundException;
 import dev.devicescripts.application.ScriptNotFoundException;
 import dev.devicescripts.application.port.in.AssignScriptCommand;
+import dev.devicescripts.application.port.out.TimeSource;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AllLicensedUsersAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
@@ -40,9 +41,9 @@ class AssignmentServiceTest {
     private static final UUID FILTER = UUID.fromString("f1f1f1f1-0000-0000-0000-000000000001");
 
     private final FakeStore store = new FakeStore();
-    private final ScriptService scripts = new ScriptService(store, () -> Instant.parse("2026-11-28T12:00:00Z"),
-            () -> new ScriptId(UUID.randomUUID()));
-    private final AssignmentService service = new AssignmentService(store, MAX_TARGETS);
+    private final TimeSource time = () -> Instant.parse("2026-11-28T12:00:00Z");
+    private final ScriptService scripts = new ScriptService(store, time, () -> new ScriptId(UUID.randomUUID()));
+    private final AssignmentService service = new AssignmentService(store, MAX_TARGETS, time);
     private final ScriptId scriptId = scripts.create(ADMIN, fullProperties("Cleanup")).id();
 
     @Test

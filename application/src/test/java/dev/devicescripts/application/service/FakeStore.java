@@ -9,11 +9,15 @@ import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.AuditEvent;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -30,12 +34,15 @@ final class FakeStore implements ScriptRepository, AssignmentSetRepository {
     }
 
     private final Map<Key, Stored> stored = new HashMap<>();
+    /** The audit entries written with the changes, in order. */
+    final List<AuditEvent> audited = new ArrayList<>();
 
     @Override
-    public void insert(TenantId tenant, DeviceManagementScript script) {
+    public void insert(TenantId tenant, DeviceManagementScript script, AuditEvent entry) {
         if (stored.putIfAbsent(new Key(tenant, script.id()), new Stored(script, AssignmentSet.EMPTY)) != null) {
             throw new IllegalStateException("A script with id " + script.id() + " already exists.");
         }
+        audited.add(entry);
     }
 
     @Override
@@ -73,20 +80,30 @@ final class FakeStore implements ScriptRepository, AssignmentSetRepository {
     /** A change that throws leaves the map as it was, as computeIfPresent promises. */
     @Override
     public Optional<DeviceManagementScript> update(TenantId tenant, ScriptId id,
-                                                   UnaryOperator<DeviceManagementScript> change) {
-        return Optional.ofNullable(stored.computeIfPresent(new Key(tenant, id),
-                (key, entry) -> new Stored(change.apply(entry.script()), entry.set()))).map(Stored::script);
+            UnaryOperator<DeviceManagementScript> change,
+            BiFunction<DeviceManagementScript, DeviceManagementScript, AuditEvent> audit) {
+        return Optional.ofNullable(stored.computeIfPresent(new Key(tenant, id), (key, entry) -> {
+            DeviceManagementScript changed = change.apply(entry.script());
+            audited.add(audit.apply(entry.script(), changed));
+            return new Stored(changed, entry.set());
+        })).map(Stored::script);
     }
 
     @Override
-    public boolean delete(TenantId tenant, ScriptId id) {
-        return stored.remove(new Key(tenant, id)) != null;
+    public boolean delete(TenantId tenant, ScriptId id, Function<DeviceManagementScript, AuditEvent> audit) {
+        Stored deleted = stored.remove(new Key(tenant, id));
+        if (deleted != null) {
+            audited.add(audit.apply(deleted.script()));
+        }
+        return deleted != null;
     }
 
     @Override
-    public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set) {
-        return stored.computeIfPresent(new Key(tenant, scriptId), (key, entry) -> new Stored(entry.script(), set))
-                != null;
+    public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set, AssignAudit audit) {
+        return stored.computeIfPresent(new Key(tenant, scriptId), (key, entry) -> {
+            audited.add(audit.entry(entry.script().properties().displayName(), entry.set()));
+            return new Stored(entry.script(), set);
+        }) != null;
     }
 
     @Override

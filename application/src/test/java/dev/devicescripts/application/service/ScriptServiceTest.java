@@ -11,10 +11,10 @@ import dev.devicescripts.application.AccessDeniedException;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.Callers;
 import dev.devicescripts.application.ScriptNotFoundException;
-import dev.devicescripts.application.query.Page;
+import dev.devicescripts.application.collections.ScriptCollection;
 import dev.devicescripts.application.port.in.UpdateScriptCommand;
 import dev.devicescripts.application.query.Filter;
-import dev.devicescripts.application.collections.ScriptCollection;
+import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Property;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.Change;
@@ -24,6 +24,7 @@ import dev.devicescripts.domain.RunAsAccount;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.ScriptPatch;
 import dev.devicescripts.domain.ScriptProperties;
+import dev.devicescripts.domain.audit.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -211,7 +212,7 @@ class ScriptServiceTest {
 
     @Test
     void permissionIsCheckedBeforeExistenceSoADeniedCallerLearnsNothingAboutIds() {
-        Caller nobody = new Caller(TENANT, Caller.Kind.APPLICATION, Set.of());
+        Caller nobody = new Caller(TENANT, Actor.Kind.APPLICATION, Set.of());
 
         assertThatThrownBy(() -> service.get(nobody, new ScriptId(UUID.randomUUID())))
                 .isInstanceOf(AccessDeniedException.class);

@@ -1,5 +1,7 @@
 package dev.devicescripts.application.port.out;
 
+import dev.devicescripts.domain.audit.AuditEvent;
+import dev.devicescripts.domain.audit.DirectoryAudit;
 import dev.devicescripts.domain.directory.Device;
 import dev.devicescripts.domain.directory.DeviceRunState;
 import dev.devicescripts.domain.directory.Group;
@@ -38,6 +40,15 @@ public interface DirectoryWrites extends DirectoryReads {
 
     /** Deletes the managed device and its run states; its Entra device stays. False if none. */
     boolean deleteManagedDevice(UUID id);
+
+    /** Stores the entry of Entra's log for a change this transaction makes, which commits or rolls back with it. */
+    void record(DirectoryAudit entry);
+
+    /**
+     * Stores the entry of Intune's log for a change this transaction makes (an assignment filter's), which commits or
+     * rolls back with it.
+     */
+    void record(AuditEvent entry);
 
     /** Makes {@code memberId} a direct member of the group; nothing when it is one already. */
     void addMember(UUID groupId, UUID memberId);

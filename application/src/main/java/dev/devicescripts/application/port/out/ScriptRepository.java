@@ -6,14 +6,17 @@ import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.AuditEvent;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** Keeps scripts, each under its tenant; no method ever sees or changes another tenant's script. */
 public interface ScriptRepository {
 
-    /** Stores a new script with an empty assignment set. Its id is new. */
-    void insert(TenantId tenant, DeviceManagementScript script);
+    /** Stores a new script with an empty assignment set, and its audit entry with it. Its id is new. */
+    void insert(TenantId tenant, DeviceManagementScript script, AuditEvent entry);
 
     Optional<DeviceManagementScript> find(TenantId tenant, ScriptId id);
 
@@ -28,14 +31,18 @@ public interface ScriptRepository {
     long count(TenantId tenant, Optional<Filter<DeviceManagementScript>> filter);
 
     /**
-     * Applies {@code change} to the stored script and stores its result, as one step: concurrent updates of one
-     * script run one after the other, so none is lost. When {@code change} throws, nothing is stored and the
-     * exception propagates.
+     * Applies {@code change} to the stored script and stores its result with the audit entry {@code audit} makes of
+     * the script before and after, as one step: concurrent updates of one script run one after the other, so none is
+     * lost. When {@code change} throws, nothing is stored and the exception propagates.
      *
      * @return the stored result, or empty when the tenant has no such script
      */
-    Optional<DeviceManagementScript> update(TenantId tenant, ScriptId id, UnaryOperator<DeviceManagementScript> change);
+    Optional<DeviceManagementScript> update(TenantId tenant, ScriptId id, UnaryOperator<DeviceManagementScript> change,
+            BiFunction<DeviceManagementScript, DeviceManagementScript, AuditEvent> audit);
 
-    /** Deletes the script and its assignment set together; false when the tenant has no such script. */
-    boolean delete(TenantId tenant, ScriptId id);
+    /**
+     * Deletes the script and its assignment set together, with the audit entry {@code audit} makes of the script
+     * deleted; false, writing nothing, when the tenant has no such script.
+     */
+    boolean delete(TenantId tenant, ScriptId id, Function<DeviceManagementScript, AuditEvent> audit);
 }

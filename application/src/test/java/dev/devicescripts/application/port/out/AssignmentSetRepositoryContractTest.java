@@ -55,7 +55,7 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
     void replaceThenFindSetGivesExactlyThatSetInOrderWithEveryKindAndFilter() {
         ScriptId id = insertScript(TENANT);
 
-        assertThat(assignmentSets.replace(TENANT, id, EVERY_KIND)).isTrue();
+        assertThat(assignmentSets.replace(TENANT, id, EVERY_KIND, AuditFixtures.assigned(id))).isTrue();
 
         AssignmentSet found = assignmentSets.findSet(TENANT, id).orElseThrow();
         assertThat(found.targets()).containsExactlyElementsOf(EVERY_KIND.targets());
@@ -64,10 +64,10 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
     @Test
     void replaceDropsEveryTargetOfTheEarlierSet() {
         ScriptId id = insertScript(TENANT);
-        assignmentSets.replace(TENANT, id, EVERY_KIND);
+        assignmentSets.replace(TENANT, id, EVERY_KIND, AuditFixtures.assigned(id));
         AssignmentSet later = groupsSet(7, 3);
 
-        assignmentSets.replace(TENANT, id, later);
+        assignmentSets.replace(TENANT, id, later, AuditFixtures.assigned(id));
 
         assertThat(assignmentSets.findSet(TENANT, id)).contains(later);
     }
@@ -75,9 +75,9 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
     @Test
     void replaceWithTheEmptySetClearsIt() {
         ScriptId id = insertScript(TENANT);
-        assignmentSets.replace(TENANT, id, EVERY_KIND);
+        assignmentSets.replace(TENANT, id, EVERY_KIND, AuditFixtures.assigned(id));
 
-        assignmentSets.replace(TENANT, id, AssignmentSet.EMPTY);
+        assignmentSets.replace(TENANT, id, AssignmentSet.EMPTY, AuditFixtures.assigned(id));
 
         assertThat(assignmentSets.findSet(TENANT, id)).contains(AssignmentSet.EMPTY);
     }
@@ -87,7 +87,7 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
         ScriptId id = insertScript(TENANT);
         AssignmentSet thousand = groupsSet(1, AssignmentSet.DEFAULT_MAX_TARGETS);
 
-        assignmentSets.replace(TENANT, id, thousand);
+        assignmentSets.replace(TENANT, id, thousand, AuditFixtures.assigned(id));
 
         assertThat(assignmentSets.findSet(TENANT, id)).contains(thousand);
     }
@@ -97,7 +97,7 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
         ScriptId id = insertScript(TENANT);
 
         for (AssignmentSet set : List.of(groupsSet(1, 2_500), groupsSet(2, 3), groupsSet(3, 1_700))) {
-            assignmentSets.replace(TENANT, id, set);
+            assignmentSets.replace(TENANT, id, set, AuditFixtures.assigned(id));
 
             assertThat(assignmentSets.findSet(TENANT, id)).contains(set);
         }
@@ -114,7 +114,7 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
         AssignmentSet bulky = AssignmentSet.of(targets, targets.size());
         ScriptId id = insertScript(TENANT);
 
-        assignmentSets.replace(TENANT, id, bulky);
+        assignmentSets.replace(TENANT, id, bulky, AuditFixtures.assigned(id));
 
         assertThat(assignmentSets.findSet(TENANT, id)).contains(bulky);
     }
@@ -123,7 +123,7 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
     void replaceOnAMissingScriptReturnsFalseAndCreatesNoSet() {
         ScriptId missing = newScriptId();
 
-        assertThat(assignmentSets.replace(TENANT, missing, EVERY_KIND)).isFalse();
+        assertThat(assignmentSets.replace(TENANT, missing, EVERY_KIND, AuditFixtures.assigned(missing))).isFalse();
 
         assertThat(assignmentSets.findSet(TENANT, missing)).isEmpty();
     }
@@ -138,10 +138,11 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
     @Test
     void anotherTenantsScriptHasNoSetToFindOrReplace() {
         ScriptId theirs = insertScript(OTHER_TENANT);
-        assignmentSets.replace(OTHER_TENANT, theirs, EVERY_KIND);
+        assignmentSets.replace(OTHER_TENANT, theirs, EVERY_KIND, AuditFixtures.assigned(theirs));
 
         assertThat(assignmentSets.findSet(TENANT, theirs)).isEmpty();
-        assertThat(assignmentSets.replace(TENANT, theirs, AssignmentSet.EMPTY)).isFalse();
+        assertThat(assignmentSets.replace(TENANT, theirs, AssignmentSet.EMPTY,
+                AuditFixtures.assigned(theirs))).isFalse();
 
         assertThat(assignmentSets.findSet(OTHER_TENANT, theirs)).contains(EVERY_KIND);
     }
@@ -150,9 +151,9 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
     void replaceLeavesOtherScriptsSetsAlone() {
         ScriptId first = insertScript(TENANT);
         ScriptId second = insertScript(TENANT);
-        assignmentSets.replace(TENANT, first, EVERY_KIND);
+        assignmentSets.replace(TENANT, first, EVERY_KIND, AuditFixtures.assigned(first));
 
-        assignmentSets.replace(TENANT, second, groupsSet(2, 4));
+        assignmentSets.replace(TENANT, second, groupsSet(2, 4), AuditFixtures.assigned(second));
 
         assertThat(assignmentSets.findSet(TENANT, first)).contains(EVERY_KIND);
     }
@@ -164,10 +165,10 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
         ScriptId alsoAssigned = insertScript(TENANT);
         ScriptId notAsked = insertScript(TENANT);
         ScriptId theirs = insertScript(OTHER_TENANT);
-        assignmentSets.replace(TENANT, assigned, EVERY_KIND);
-        assignmentSets.replace(TENANT, alsoAssigned, groupsSet(5, 3));
-        assignmentSets.replace(TENANT, notAsked, groupsSet(6, 1));
-        assignmentSets.replace(OTHER_TENANT, theirs, EVERY_KIND);
+        assignmentSets.replace(TENANT, assigned, EVERY_KIND, AuditFixtures.assigned(assigned));
+        assignmentSets.replace(TENANT, alsoAssigned, groupsSet(5, 3), AuditFixtures.assigned(alsoAssigned));
+        assignmentSets.replace(TENANT, notAsked, groupsSet(6, 1), AuditFixtures.assigned(notAsked));
+        assignmentSets.replace(OTHER_TENANT, theirs, EVERY_KIND, AuditFixtures.assigned(theirs));
 
         Map<ScriptId, AssignmentSet> found = assignmentSets.findSets(TENANT,
                 List.of(alsoAssigned, newScriptId(), assigned, theirs, unassigned));
@@ -191,13 +192,13 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
         ScriptId reassigned = insertScript(TENANT);
         ScriptId deleted = insertScript(TENANT);
         ScriptId theirs = insertScript(OTHER_TENANT);
-        assignmentSets.replace(TENANT, reassigned, EVERY_KIND);
-        assignmentSets.replace(OTHER_TENANT, theirs, EVERY_KIND);
-        assignmentSets.replace(TENANT, deleted, groupsSet(4, 2));
-        scripts.delete(TENANT, deleted);
+        assignmentSets.replace(TENANT, reassigned, EVERY_KIND, AuditFixtures.assigned(reassigned));
+        assignmentSets.replace(OTHER_TENANT, theirs, EVERY_KIND, AuditFixtures.assigned(theirs));
+        assignmentSets.replace(TENANT, deleted, groupsSet(4, 2), AuditFixtures.assigned(deleted));
+        scripts.delete(TENANT, deleted, AuditFixtures.deleted());
         // read right after the assigns: a store that acknowledges them before its database has them shows them too
-        assignmentSets.replace(TENANT, assigned, EVERY_KIND);
-        assignmentSets.replace(TENANT, reassigned, groupsSet(5, 3));
+        assignmentSets.replace(TENANT, assigned, EVERY_KIND, AuditFixtures.assigned(assigned));
+        assignmentSets.replace(TENANT, reassigned, groupsSet(5, 3), AuditFixtures.assigned(reassigned));
 
         Map<ScriptId, AssignmentSet> found = assignmentSets.findAllSets(TENANT);
 
@@ -222,7 +223,7 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
         for (AssignmentSet set : sent) {
             tasks.add(() -> {
                 for (int r = 0; r < replacesPerWriter; r++) {
-                    assertThat(assignmentSets.replace(TENANT, id, set)).isTrue();
+                    assertThat(assignmentSets.replace(TENANT, id, set, AuditFixtures.assigned(id))).isTrue();
                 }
                 return List.of();
             });
@@ -245,7 +246,7 @@ public abstract class AssignmentSetRepositoryContractTest extends StorageContrac
 
     private ScriptId insertScript(TenantId tenant) {
         DeviceManagementScript script = script("Assigned");
-        scripts.insert(tenant, script);
+        scripts.insert(tenant, script, AuditFixtures.created(script));
         return script.id();
     }
 

@@ -109,7 +109,7 @@ public abstract class DirectoryRepositoryContractTest {
         Device device = fullDevice();
         ManagedDevice managedDevice = fullManagedDevice(user.id(), device.deviceId());
         DeviceManagementScript script = script("Cleanup");
-        scripts.insert(TENANT, script);
+        scripts.insert(TENANT, script, AuditFixtures.created(script));
         DeviceRunState state = new DeviceRunState(script.id(), managedDevice.id(), "scriptError", "Access denied",
                 CREATED.plusSeconds(5), -2147024891, "0x80070005");
 
@@ -459,8 +459,8 @@ public abstract class DirectoryRepositoryContractTest {
     void deletingAScriptDeletesItsRunStates() {
         DeviceManagementScript deleted = script("Deleted");
         DeviceManagementScript kept = script("Kept");
-        scripts.insert(TENANT, deleted);
-        scripts.insert(TENANT, kept);
+        scripts.insert(TENANT, deleted, AuditFixtures.created(deleted));
+        scripts.insert(TENANT, kept, AuditFixtures.created(kept));
         ManagedDevice managedDevice = managedDevice("LAB-1", "Windows", null, null);
         change(writes -> {
             writes.put(managedDevice);
@@ -468,7 +468,7 @@ public abstract class DirectoryRepositoryContractTest {
             writes.put(runState(kept.id(), managedDevice.id(), "success"));
         });
 
-        scripts.delete(TENANT, deleted.id());
+        scripts.delete(TENANT, deleted.id(), AuditFixtures.deleted());
 
         assertThat(allRunStates(reads(), deleted.id())).isEmpty();
         assertThat(allRunStates(reads(), kept.id())).hasSize(1);
@@ -746,7 +746,7 @@ public abstract class DirectoryRepositoryContractTest {
     @Test
     void danglingReferencesNameWhatResolvesToNothingUpToTheLimit() {
         DeviceManagementScript script = script("Kept");
-        scripts.insert(TENANT, script);
+        scripts.insert(TENANT, script, AuditFixtures.created(script));
         Group group = group("Pilot");
         User user = user("Ada", "ada@contoso.test");
         Device device = device("LAB-1", "Windows");

@@ -161,7 +161,7 @@ public abstract class ScriptListContractTest extends StorageContractTest {
                 script(ScriptId.of("ffffffff-ffff-ffff-ffff-ffffffffffff"), "Oldest", null, null,
                         CREATED.minusNanos(1000)),
                 script(ScriptId.of("80000000-0000-0000-0000-000000000000"), "Middle", null, null, CREATED));
-        stored.forEach(script -> scripts.insert(TENANT, script));
+        stored.forEach(script -> scripts.insert(TENANT, script, AuditFixtures.created(script)));
 
         assertThat(allPages(Query.firstPage(SCRIPTS, 2))).extracting(script -> script.properties().displayName())
                 .containsExactly("Oldest", "Low", "Middle", "High", "Newest");
@@ -254,11 +254,13 @@ public abstract class ScriptListContractTest extends StorageContractTest {
             // Between pages: one script ahead and one already listed go, and two come, one on each side.
             for (DeviceManagementScript gone : List.of(inOrder.get(inOrder.size() - 1 - page), listed.get(0))) {
                 if (deleted.add(gone.id())) {
-                    scripts.delete(TENANT, gone.id());
+                    scripts.delete(TENANT, gone.id(), AuditFixtures.deleted());
                 }
             }
-            scripts.insert(TENANT, script(newScriptId(), "a" + page, null, null, CREATED));
-            scripts.insert(TENANT, script(newScriptId(), "z" + page, null, null, CREATED));
+            scripts.insert(TENANT, script(newScriptId(), "a" + page, null, null, CREATED),
+                    AuditFixtures.created(script(newScriptId(), "a" + page, null, null, CREATED)));
+            scripts.insert(TENANT, script(newScriptId(), "z" + page, null, null, CREATED),
+                    AuditFixtures.created(script(newScriptId(), "z" + page, null, null, CREATED)));
             query = new Query<>(SCRIPTS, first.filter(), first.orderBy(), 0, first.top(), current.next());
         }
 
@@ -272,7 +274,8 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     @Test
     void countCountsTheTenantsScriptsThatMatchTheFilter() {
         storeNamedWithDescriptions("x", null, "X", "y");
-        scripts.insert(OTHER_TENANT, script(newScriptId(), "Theirs", "x", null, CREATED));
+        scripts.insert(OTHER_TENANT, script(newScriptId(), "Theirs", "x", null, CREATED),
+                AuditFixtures.created(script(newScriptId(), "Theirs", "x", null, CREATED)));
 
         assertThat(scripts.count(TENANT, Optional.empty())).isEqualTo(4);
         assertThat(scripts.count(TENANT, Optional.of(new Comparison<>(DESCRIPTION, Operator.EQ, "x")))).isEqualTo(2);
@@ -331,9 +334,12 @@ public abstract class ScriptListContractTest extends StorageContractTest {
             stored.add(new DeviceManagementScript(newScriptId(), properties, created,
                     created.plusSeconds(random.nextInt(3) * 30L)));
         }
-        stored.forEach(script -> scripts.insert(TENANT, script));
-        stored.stream().limit(5).forEach(script -> scripts.insert(OTHER_TENANT,
-                new DeviceManagementScript(newScriptId(), script.properties(), CREATED, CREATED)));
+        stored.forEach(script -> scripts.insert(TENANT, script, AuditFixtures.created(script)));
+        stored.stream().limit(5).forEach(script -> {
+            DeviceManagementScript theirs = new DeviceManagementScript(newScriptId(), script.properties(), CREATED,
+                    CREATED);
+            scripts.insert(OTHER_TENANT, theirs, AuditFixtures.created(theirs));
+        });
         return stored;
     }
 
@@ -355,7 +361,8 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     /** Scripts named "Script 0", "Script 1" and on, created in that order. */
     private void storeNumbered(int count) {
         for (int i = 0; i < count; i++) {
-            scripts.insert(TENANT, script(newScriptId(), "Script " + i, null, null, CREATED.plusSeconds(i)));
+            scripts.insert(TENANT, script(newScriptId(), "Script " + i, null, null, CREATED.plusSeconds(i)),
+                    AuditFixtures.created(script(newScriptId(), "Script " + i, null, null, CREATED.plusSeconds(i))));
         }
     }
 
@@ -363,7 +370,9 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     private void storeNamedWithDescriptions(String... descriptions) {
         for (int i = 0; i < descriptions.length; i++) {
             scripts.insert(TENANT, script(newScriptId(), String.valueOf(i + 1), descriptions[i], null,
-                    CREATED.plusSeconds(i)));
+                    CREATED.plusSeconds(i)),
+                            AuditFixtures.created(script(newScriptId(), String.valueOf(i + 1), descriptions[i], null,
+                    CREATED.plusSeconds(i))));
         }
     }
 

@@ -40,7 +40,7 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
                         true, List.of("0", "7", "12")),
                 CREATED, CREATED.plusSeconds(90).plusNanos(654_321_000));
 
-        scripts.insert(TENANT, script);
+        scripts.insert(TENANT, script, AuditFixtures.created(script));
 
         DeviceManagementScript found = scripts.find(TENANT, script.id()).orElseThrow();
         assertThat(found).isEqualTo(script);
@@ -54,7 +54,7 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
         DeviceManagementScript script = DeviceManagementScript.create(newScriptId(),
                 new ScriptProperties("Bare", null, null, null, RunAsAccount.SYSTEM, false, false, List.of()), CREATED);
 
-        scripts.insert(TENANT, script);
+        scripts.insert(TENANT, script, AuditFixtures.created(script));
 
         DeviceManagementScript found = scripts.find(TENANT, script.id()).orElseThrow();
         assertThat(found).isEqualTo(script);
@@ -66,7 +66,7 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
 
     @Test
     void findOfAnUnknownIdIsEmpty() {
-        scripts.insert(TENANT, script("Known"));
+        scripts.insert(TENANT, script("Known"), AuditFixtures.created(script("Known")));
 
         assertThat(scripts.find(TENANT, newScriptId())).isEmpty();
     }
@@ -74,7 +74,7 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
     @Test
     void anotherTenantsScriptIsNotFound() {
         DeviceManagementScript script = script("Theirs");
-        scripts.insert(OTHER_TENANT, script);
+        scripts.insert(OTHER_TENANT, script, AuditFixtures.created(script));
 
         assertThat(scripts.find(TENANT, script.id())).isEmpty();
     }
@@ -82,8 +82,8 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
     @Test
     void listAndCountLeaveOutAnotherTenantsScripts() {
         DeviceManagementScript mine = script("Mine");
-        scripts.insert(TENANT, mine);
-        scripts.insert(OTHER_TENANT, script("Theirs"));
+        scripts.insert(TENANT, mine, AuditFixtures.created(mine));
+        scripts.insert(OTHER_TENANT, script("Theirs"), AuditFixtures.created(script("Theirs")));
 
         assertThat(scripts.list(TENANT, Query.firstPage(SCRIPTS, 10)).items()).containsExactly(mine.withoutContent());
         assertThat(scripts.count(TENANT, Optional.empty())).isEqualTo(1);
@@ -92,9 +92,10 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
     @Test
     void updateOfAnotherTenantsScriptReturnsEmptyAndChangesNothing() {
         DeviceManagementScript theirs = script("Theirs");
-        scripts.insert(OTHER_TENANT, theirs);
+        scripts.insert(OTHER_TENANT, theirs, AuditFixtures.created(theirs));
 
-        assertThat(scripts.update(TENANT, theirs.id(), script -> withDescription(script, "Hijacked"))).isEmpty();
+        assertThat(scripts.update(TENANT, theirs.id(), script -> withDescription(script, "Hijacked"),
+                AuditFixtures.patched())).isEmpty();
 
         assertThat(scripts.find(OTHER_TENANT, theirs.id())).contains(theirs);
     }
@@ -102,9 +103,9 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
     @Test
     void deleteOfAnotherTenantsScriptReturnsFalseAndKeepsIt() {
         DeviceManagementScript theirs = script("Theirs");
-        scripts.insert(OTHER_TENANT, theirs);
+        scripts.insert(OTHER_TENANT, theirs, AuditFixtures.created(theirs));
 
-        assertThat(scripts.delete(TENANT, theirs.id())).isFalse();
+        assertThat(scripts.delete(TENANT, theirs.id(), AuditFixtures.deleted())).isFalse();
 
         assertThat(scripts.find(OTHER_TENANT, theirs.id())).contains(theirs);
     }
@@ -112,7 +113,7 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
     @Test
     void listShowsScriptsWithoutTheirContent() {
         DeviceManagementScript script = script("With content");
-        scripts.insert(TENANT, script);
+        scripts.insert(TENANT, script, AuditFixtures.created(script));
 
         DeviceManagementScript listed = scripts.list(TENANT, Query.firstPage(SCRIPTS, 10)).items().get(0);
 
@@ -124,7 +125,8 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
     void countCountsTheTenantsScripts() {
         assertThat(scripts.count(TENANT, Optional.empty())).isZero();
 
-        IntStream.range(0, 3).forEach(i -> scripts.insert(TENANT, script("Script " + i)));
+        IntStream.range(0, 3).forEach(i -> scripts.insert(TENANT, script("Script " + i),
+                AuditFixtures.created(script("Script " + i))));
 
         assertThat(scripts.count(TENANT, Optional.empty())).isEqualTo(3);
     }
@@ -132,13 +134,13 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
     @Test
     void updateStoresTheChangedScriptAndReturnsIt() {
         DeviceManagementScript original = script("Before");
-        scripts.insert(TENANT, original);
+        scripts.insert(TENANT, original, AuditFixtures.created(original));
         DeviceManagementScript changed = new DeviceManagementScript(original.id(),
                 new ScriptProperties("After", null, ScriptContent.of(new byte[] {42}), "after.ps1", RunAsAccount.SYSTEM,
                         false, false, List.of("3")),
                 original.createdDateTime(), original.lastModifiedDateTime().plusSeconds(5));
 
-        assertThat(scripts.update(TENANT, original.id(), script -> changed)).contains(changed);
+        assertThat(scripts.update(TENANT, original.id(), script -> changed, AuditFixtures.patched())).contains(changed);
 
         assertThat(scripts.find(TENANT, original.id())).contains(changed);
     }
@@ -146,18 +148,19 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
     @Test
     void updateWhoseChangeThrowsStoresNothingAndPassesTheExceptionOn() {
         DeviceManagementScript original = script("Before");
-        scripts.insert(TENANT, original);
+        scripts.insert(TENANT, original, AuditFixtures.created(original));
 
         assertThatThrownBy(() -> scripts.update(TENANT, original.id(), script -> {
             throw new IllegalStateException("change refused");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("change refused");
+        }, AuditFixtures.patched())).isInstanceOf(IllegalStateException.class).hasMessage("change refused");
 
         assertThat(scripts.find(TENANT, original.id())).contains(original);
     }
 
     @Test
     void updateOfAnUnknownScriptReturnsEmpty() {
-        assertThat(scripts.update(TENANT, newScriptId(), script -> withDescription(script, "Ghost"))).isEmpty();
+        assertThat(scripts.update(TENANT, newScriptId(), script -> withDescription(script, "Ghost"),
+                AuditFixtures.patched())).isEmpty();
 
         assertThat(scripts.count(TENANT, Optional.empty())).isZero();
     }
@@ -165,10 +168,10 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
     @Test
     void updateKeepsTheAssignmentSet() {
         DeviceManagementScript original = script("Before");
-        scripts.insert(TENANT, original);
-        assignmentSets.replace(TENANT, original.id(), ALL_DEVICES);
+        scripts.insert(TENANT, original, AuditFixtures.created(original));
+        assignmentSets.replace(TENANT, original.id(), ALL_DEVICES, AuditFixtures.assigned(original.id()));
 
-        scripts.update(TENANT, original.id(), script -> withDescription(script, "After"));
+        scripts.update(TENANT, original.id(), script -> withDescription(script, "After"), AuditFixtures.patched());
 
         assertThat(assignmentSets.findSet(TENANT, original.id())).contains(ALL_DEVICES);
     }
@@ -177,27 +180,27 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
     void deleteRemovesTheScriptFromFindListAndCount() {
         DeviceManagementScript kept = script("Kept");
         DeviceManagementScript deleted = script("Deleted");
-        scripts.insert(TENANT, kept);
-        scripts.insert(TENANT, deleted);
+        scripts.insert(TENANT, kept, AuditFixtures.created(kept));
+        scripts.insert(TENANT, deleted, AuditFixtures.created(deleted));
 
-        assertThat(scripts.delete(TENANT, deleted.id())).isTrue();
+        assertThat(scripts.delete(TENANT, deleted.id(), AuditFixtures.deleted())).isTrue();
 
         assertThat(scripts.find(TENANT, deleted.id())).isEmpty();
         assertThat(scripts.list(TENANT, Query.firstPage(SCRIPTS, 10)).items()).containsExactly(kept.withoutContent());
         assertThat(scripts.count(TENANT, Optional.empty())).isEqualTo(1);
-        assertThat(scripts.delete(TENANT, deleted.id())).isFalse();
+        assertThat(scripts.delete(TENANT, deleted.id(), AuditFixtures.deleted())).isFalse();
     }
 
     @Test
     void deleteRemovesTheAssignmentSetSoTheSameIdInsertedAgainHasNone() {
         DeviceManagementScript script = script("Assigned");
-        scripts.insert(TENANT, script);
-        assignmentSets.replace(TENANT, script.id(), ALL_DEVICES);
+        scripts.insert(TENANT, script, AuditFixtures.created(script));
+        assignmentSets.replace(TENANT, script.id(), ALL_DEVICES, AuditFixtures.assigned(script.id()));
 
-        scripts.delete(TENANT, script.id());
+        scripts.delete(TENANT, script.id(), AuditFixtures.deleted());
 
         assertThat(assignmentSets.findSet(TENANT, script.id())).isEmpty();
-        scripts.insert(TENANT, script);
+        scripts.insert(TENANT, script, AuditFixtures.created(script));
         assertThat(assignmentSets.findSet(TENANT, script.id())).contains(AssignmentSet.EMPTY);
     }
 
@@ -206,14 +209,15 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
         DeviceManagementScript script = DeviceManagementScript.create(newScriptId(),
                 new ScriptProperties("Counter", "0", null, null, RunAsAccount.SYSTEM, false, false, List.of("0")),
                 CREATED);
-        scripts.insert(TENANT, script);
+        scripts.insert(TENANT, script, AuditFixtures.created(script));
         int threads = 8;
         int updatesPerThread = 25;
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             tasks.add(() -> {
                 for (int u = 0; u < updatesPerThread; u++) {
-                    scripts.update(TENANT, script.id(), ScriptRepositoryContractTest::incrementDescription)
+                    scripts.update(TENANT, script.id(), ScriptRepositoryContractTest::incrementDescription,
+                            AuditFixtures.patched())
                             .orElseThrow();
                 }
                 return null;

@@ -6,6 +6,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.domain.Guids;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.Actor;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -111,10 +112,10 @@ final class ClaimChecks {
     private static Caller callerOf(TenantId tenant, JWTClaimsSet claims) {
         String scopes = stringClaim(claims, "scp");
         if (scopes != null) {
-            return new Caller(tenant, Caller.Kind.DELEGATED, Arrays.stream(scopes.split(" "))
+            return new Caller(tenant, Actor.Kind.DELEGATED, Arrays.stream(scopes.split(" "))
                     .filter(scope -> !scope.isEmpty()).collect(Collectors.toSet()));
         }
-        return new Caller(tenant, Caller.Kind.APPLICATION, rolesOf(claims));
+        return new Caller(tenant, Actor.Kind.APPLICATION, rolesOf(claims));
     }
 
     private static Set<String> rolesOf(JWTClaimsSet claims) {

@@ -23,6 +23,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.Actor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -71,7 +72,7 @@ class ClaimsTest {
         AuthenticatedCaller accepted = accepted(validClaims()
                 .claim("scp", "DeviceManagementScripts.Read.All DeviceManagementConfiguration.ReadWrite.All"));
 
-        assertThat(accepted.caller()).isEqualTo(new Caller(TenantId.of(TENANT), Caller.Kind.DELEGATED,
+        assertThat(accepted.caller()).isEqualTo(new Caller(TenantId.of(TENANT), Actor.Kind.DELEGATED,
                 Set.of("DeviceManagementScripts.Read.All", "DeviceManagementConfiguration.ReadWrite.All")));
         assertThat(accepted.clientAppId()).isEqualTo(CLIENT_APP);
     }
@@ -81,7 +82,7 @@ class ClaimsTest {
         AuthenticatedCaller accepted = accepted(validClaims().claim("scp", null)
                 .claim("roles", List.of("DeviceManagementScripts.ReadWrite.All")).claim("idtyp", "app"));
 
-        assertThat(accepted.caller()).isEqualTo(new Caller(TenantId.of(TENANT), Caller.Kind.APPLICATION,
+        assertThat(accepted.caller()).isEqualTo(new Caller(TenantId.of(TENANT), Actor.Kind.APPLICATION,
                 Set.of("DeviceManagementScripts.ReadWrite.All")));
     }
 
@@ -89,7 +90,7 @@ class ClaimsTest {
     void tokenWithNeitherScopesNorRolesIsAnApplicationWithNoPermissions() {
         Caller caller = accepted(validClaims().claim("scp", null)).caller();
 
-        assertThat(caller.kind()).isEqualTo(Caller.Kind.APPLICATION);
+        assertThat(caller.kind()).isEqualTo(Actor.Kind.APPLICATION);
         assertThat(caller.permissions()).isEmpty();
     }
 

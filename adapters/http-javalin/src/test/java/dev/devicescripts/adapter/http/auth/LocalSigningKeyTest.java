@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.domain.Guids;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.Actor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -140,7 +141,7 @@ class LocalSigningKeyTest {
         String token = key.mint(delegated(List.of("DeviceManagementScripts.Read.All", "User.Read")));
 
         AuthenticatedCaller accepted = Authenticators.localKey(key, RULES).authenticate(bearer(token));
-        assertThat(accepted.caller()).isEqualTo(new Caller(TenantId.of(TENANT), Caller.Kind.DELEGATED,
+        assertThat(accepted.caller()).isEqualTo(new Caller(TenantId.of(TENANT), Actor.Kind.DELEGATED,
                 Set.of("DeviceManagementScripts.Read.All", "User.Read")));
         assertThat(accepted.clientAppId()).isEqualTo(CLIENT_APP);
         SignedJWT jwt = SignedJWT.parse(token);
@@ -169,7 +170,7 @@ class LocalSigningKeyTest {
                 List.of("DeviceManagementScripts.ReadWrite.All"), CLIENT_APP, ONE_HOUR, RULES));
 
         AuthenticatedCaller accepted = Authenticators.localKey(key, RULES).authenticate(bearer(token));
-        assertThat(accepted.caller()).isEqualTo(new Caller(TenantId.of(TENANT), Caller.Kind.APPLICATION,
+        assertThat(accepted.caller()).isEqualTo(new Caller(TenantId.of(TENANT), Actor.Kind.APPLICATION,
                 Set.of("DeviceManagementScripts.ReadWrite.All")));
         JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
         assertThat(claims.getStringListClaim("roles")).containsExactly("DeviceManagementScripts.ReadWrite.All");

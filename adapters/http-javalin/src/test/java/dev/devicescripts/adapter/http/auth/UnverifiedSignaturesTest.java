@@ -14,6 +14,7 @@ import static dev.devicescripts.adapter.http.auth.TestTokens.validClaims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devicescripts.application.Caller;
+import dev.devicescripts.domain.audit.Actor;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class UnverifiedSignaturesTest {
         Caller caller = authenticator.authenticate(bearer(signed(rsaKey("microsoft"), validClaims().build())))
                 .caller();
 
-        assertThat(caller.kind()).isEqualTo(Caller.Kind.DELEGATED);
+        assertThat(caller.kind()).isEqualTo(Actor.Kind.DELEGATED);
         assertThat(caller.tenant().toString()).isEqualTo(TENANT);
     }
 

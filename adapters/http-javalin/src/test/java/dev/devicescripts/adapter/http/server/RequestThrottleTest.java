@@ -8,6 +8,7 @@ import dev.devicescripts.adapter.http.auth.AuthenticatedCaller;
 import dev.devicescripts.adapter.http.graph.GraphRequestException;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.Actor;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -110,7 +111,7 @@ class RequestThrottleTest {
     }
 
     private static AuthenticatedCaller caller(TenantId tenant, String clientAppId) {
-        return new AuthenticatedCaller(new Caller(tenant, Caller.Kind.APPLICATION,
+        return new AuthenticatedCaller(new Caller(tenant, Actor.Kind.APPLICATION,
                 Set.of("DeviceManagementScripts.ReadWrite.All")), clientAppId);
     }
 }

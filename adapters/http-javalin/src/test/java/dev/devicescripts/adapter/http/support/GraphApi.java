@@ -111,7 +111,7 @@ public final class GraphApi implements AutoCloseable {
         // Each reading of the clock is one second later, so scripts list in the order they were created.
         TimeSource clock = () -> FIRST_CLOCK_TICK.plusSeconds(seconds.getAndIncrement());
         ScriptService scripts = new ScriptService(store, clock, () -> new ScriptId(UUID.randomUUID()));
-        AssignmentService assignments = new AssignmentService(store, AssignmentSet.DEFAULT_MAX_TARGETS);
+        AssignmentService assignments = new AssignmentService(store, AssignmentSet.DEFAULT_MAX_TARGETS, clock);
         GraphUseCases useCases = new GraphUseCases(scripts, scripts, scripts, scripts, scripts, assignments,
                 assignments, new HealthService(store));
         metrics = new ServerMetrics();

@@ -47,7 +47,7 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
     }
 
     @Override
-    public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set) {
+    public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set, AssignAudit audit) {
         return writer.replace(tenant, scriptId, PackedTargets.parts(set.targets()));
     }
 

@@ -10,6 +10,8 @@ import dev.devicescripts.application.query.Query;
 import dev.devicescripts.application.query.Values;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.AuditEvent;
+import dev.devicescripts.domain.audit.DirectoryAudit;
 import dev.devicescripts.domain.directory.Device;
 import dev.devicescripts.domain.directory.DeviceRunState;
 import dev.devicescripts.domain.directory.DirectoryObject;
@@ -451,6 +453,16 @@ final class JdbcDirectoryView implements DirectoryWrites {
     @Override
     public void put(FilterDefinition filter) {
         pending(assignmentFilters).put(filter.id(), filter);
+    }
+
+    @Override
+    public void record(DirectoryAudit entry) {
+        throw new UnsupportedOperationException("helper B");
+    }
+
+    @Override
+    public void record(AuditEvent entry) {
+        throw new UnsupportedOperationException("helper B");
     }
 
     @Override

@@ -2,8 +2,8 @@ package dev.devicescripts.adapter.persistence.jdbc;
 
 import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
 
-import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.collections.ScriptCollection;
+import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.query.Filter;
 import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Query;
@@ -14,6 +14,7 @@ import dev.devicescripts.domain.ScriptContent;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.ScriptProperties;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.AuditEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -85,7 +87,7 @@ final class JdbcScriptRepository implements ScriptRepository {
     }
 
     @Override
-    public void insert(TenantId tenant, DeviceManagementScript script) {
+    public void insert(TenantId tenant, DeviceManagementScript script, AuditEvent entry) {
         sql.inTransaction(connection -> {
             write(connection, INSERT, tenant, script);
             insertTags(connection, tenant, script);
@@ -122,7 +124,8 @@ final class JdbcScriptRepository implements ScriptRepository {
 
     @Override
     public Optional<DeviceManagementScript> update(TenantId tenant, ScriptId id,
-                                                   UnaryOperator<DeviceManagementScript> change) {
+            UnaryOperator<DeviceManagementScript> change,
+            BiFunction<DeviceManagementScript, DeviceManagementScript, AuditEvent> audit) {
         return sql.inTransaction(connection -> {
             if (!lock(connection, tenant, id)) {
                 return Optional.empty();
@@ -138,7 +141,7 @@ final class JdbcScriptRepository implements ScriptRepository {
     }
 
     @Override
-    public boolean delete(TenantId tenant, ScriptId id) {
+    public boolean delete(TenantId tenant, ScriptId id, Function<DeviceManagementScript, AuditEvent> audit) {
         // The foreign keys delete the script's tags and assignment set with it. Its run states have none (a seed
         // writes them before it checks what they name), so they go in the same transaction.
         boolean deleted = sql.inTransaction(connection -> {

@@ -3,6 +3,7 @@ package dev.devicescripts.adapter.persistence.jdbc;
 import static dev.devicescripts.application.port.out.ScriptFixtures.TENANT;
 import static dev.devicescripts.application.port.out.ScriptFixtures.script;
 
+import dev.devicescripts.application.port.out.AuditFixtures;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AllLicensedUsersAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
@@ -29,9 +30,10 @@ public final class InsertAndAssignThenCrash {
     public static void main(String[] args) {
         JdbcStore store = TestDatabases.open(Path.of(args[0]));
         ScriptId id = ScriptId.of(args[1]);
-        store.scripts().insert(TENANT, script(id, "Survivor", Instant.EPOCH));
-        store.assignmentSets().replace(TENANT, id, FIRST_SET);
-        store.assignmentSets().replace(TENANT, id, LAST_SET);
+        store.scripts().insert(TENANT, script(id, "Survivor", Instant.EPOCH),
+                AuditFixtures.created(script(id, "Survivor", Instant.EPOCH)));
+        store.assignmentSets().replace(TENANT, id, FIRST_SET, AuditFixtures.assigned(id));
+        store.assignmentSets().replace(TENANT, id, LAST_SET, AuditFixtures.assigned(id));
         Runtime.getRuntime().halt(0);
     }
 }

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.devicescripts.application.Readiness;
-import dev.devicescripts.application.port.out.StorageStatus;
 import dev.devicescripts.application.StorageUnavailableException;
+import dev.devicescripts.application.port.out.AuditFixtures;
+import dev.devicescripts.application.port.out.StorageStatus;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
 import dev.devicescripts.domain.AssignmentSet;
@@ -44,8 +45,8 @@ class JdbcStoreTest {
         DeviceManagementScript script = script("Kept");
         AssignmentSet set = AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
         try (JdbcStore store = TestDatabases.open(dataDirectory)) {
-            store.scripts().insert(TENANT, script);
-            store.assignmentSets().replace(TENANT, script.id(), set);
+            store.scripts().insert(TENANT, script, AuditFixtures.created(script));
+            store.assignmentSets().replace(TENANT, script.id(), set, AuditFixtures.assigned(script.id()));
         }
 
         try (JdbcStore reopened = TestDatabases.open(dataDirectory)) {
@@ -119,7 +120,7 @@ class JdbcStoreTest {
     void aDatabaseClosedUnderTheServerIsBrokenNamingWhyAndARestartFindsItsData() throws Exception {
         DeviceManagementScript script = script("Kept");
         try (JdbcStore store = TestDatabases.open(dataDirectory)) {
-            store.scripts().insert(TENANT, script);
+            store.scripts().insert(TENANT, script, AuditFixtures.created(script));
             assertThat(store.status().broken()).isEmpty();
 
             shutDownUnderTheServer();
@@ -170,7 +171,7 @@ class JdbcStoreTest {
             }
             Files.delete(dataDirectory);
 
-            assertThatThrownBy(() -> store.assignmentSets().replace(TENANT, id, set))
+            assertThatThrownBy(() -> store.assignmentSets().replace(TENANT, id, set, AuditFixtures.assigned(id)))
                     .isInstanceOf(StorageUnavailableException.class)
                     .hasMessageStartingWith("Cannot write the assign journal in " + dataDirectory);
             assertThat(store.status().broken()).hasValueSatisfying(cause -> assertThat(cause)
@@ -205,8 +206,8 @@ class JdbcStoreTest {
         DeviceManagementScript script = script("Private");
         AssignmentSet set = AssignmentSet.of(List.of(new AllDevicesAssignmentTarget(AssignmentFilter.NONE)), 10);
         try (JdbcStore store = TestDatabases.open(dataDirectory)) {
-            store.scripts().insert(TENANT, script);
-            store.assignmentSets().replace(TENANT, script.id(), set);
+            store.scripts().insert(TENANT, script, AuditFixtures.created(script));
+            store.assignmentSets().replace(TENANT, script.id(), set, AuditFixtures.assigned(script.id()));
 
             assertThat(AssignJournal.files(dataDirectory)).as("the journal, written before the database").isNotEmpty();
             assertThat(permissionsOfFilesIn(dataDirectory)).isNotEmpty().containsOnlyKeys(

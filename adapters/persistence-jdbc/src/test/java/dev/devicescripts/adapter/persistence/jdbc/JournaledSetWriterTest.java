@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devicescripts.adapter.persistence.jdbc.AssignJournal.Entry;
 import dev.devicescripts.application.StorageUnavailableException;
+import dev.devicescripts.application.port.out.AuditFixtures;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AllLicensedUsersAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
@@ -97,8 +98,8 @@ class JournaledSetWriterTest {
     void aSetOfAScriptDeletedBeforeTheDatabaseHasItIsDropped() {
         ScriptId id = insertScript();
         try (JdbcStore store = TestDatabases.open(dataDirectory)) {
-            assertThat(store.assignmentSets().replace(TENANT, id, NEWER)).isTrue();
-            assertThat(store.scripts().delete(TENANT, id)).isTrue();
+            assertThat(store.assignmentSets().replace(TENANT, id, NEWER, AuditFixtures.assigned(id))).isTrue();
+            assertThat(store.scripts().delete(TENANT, id, AuditFixtures.deleted())).isTrue();
 
             assertThat(store.assignmentSets().findSet(TENANT, id)).isEmpty();
         } // closing writes the set waiting, which finds no script
@@ -117,9 +118,10 @@ class JournaledSetWriterTest {
         Map<ScriptId, AssignmentSet> assigned = new HashMap<>();
         try (JdbcStore store = TestDatabases.open(dataDirectory)) {
             for (ScriptId id : ids) {
-                store.scripts().insert(TENANT, script(id, "Large set", Instant.EPOCH));
+                store.scripts().insert(TENANT, script(id, "Large set", Instant.EPOCH),
+                        AuditFixtures.created(script(id, "Large set", Instant.EPOCH)));
                 AssignmentSet set = thousandTargets();
-                assertThat(store.assignmentSets().replace(TENANT, id, set)).isTrue();
+                assertThat(store.assignmentSets().replace(TENANT, id, set, AuditFixtures.assigned(id))).isTrue();
                 assigned.put(id, set);
             }
             assertThat(store.assignmentSets().findSets(TENANT, ids)).isEqualTo(assigned);
@@ -137,7 +139,8 @@ class JournaledSetWriterTest {
         Map<ScriptId, AssignmentSet> expected = new HashMap<>();
         try (JdbcStore store = TestDatabases.open(dataDirectory)) {
             for (ScriptId id : ids) {
-                store.scripts().insert(TENANT, script(id, "Large set", Instant.EPOCH));
+                store.scripts().insert(TENANT, script(id, "Large set", Instant.EPOCH),
+                        AuditFixtures.created(script(id, "Large set", Instant.EPOCH)));
                 expected.put(id, AssignmentSet.EMPTY);
             }
             StorageUnavailableException refused = null;
@@ -148,7 +151,7 @@ class JournaledSetWriterTest {
                 for (ScriptId id : ids) {
                     AssignmentSet set = thousandTargets();
                     try {
-                        store.assignmentSets().replace(TENANT, id, set);
+                        store.assignmentSets().replace(TENANT, id, set, AuditFixtures.assigned(id));
                     } catch (StorageUnavailableException e) {
                         refused = e;
                         break;
@@ -179,7 +182,8 @@ class JournaledSetWriterTest {
     private ScriptId insertScript() {
         ScriptId id = ScriptId.of("5a5a5a5a-0000-0000-0000-000000000002");
         try (JdbcStore store = TestDatabases.open(dataDirectory)) {
-            store.scripts().insert(TENANT, script(id, "Journaled", Instant.EPOCH));
+            store.scripts().insert(TENANT, script(id, "Journaled", Instant.EPOCH),
+                    AuditFixtures.created(script(id, "Journaled", Instant.EPOCH)));
         }
         return id;
     }

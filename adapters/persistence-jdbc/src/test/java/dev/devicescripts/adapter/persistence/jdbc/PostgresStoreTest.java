@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.StorageUnavailableException;
+import dev.devicescripts.application.port.out.AuditFixtures;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
 import dev.devicescripts.domain.AssignmentSet;
@@ -89,8 +90,8 @@ class PostgresStoreTest {
         DeviceManagementScript script = script("Locked");
         try (JdbcStore store = JdbcStore.open(impatient);
              Connection other = connect()) {
-            store.scripts().insert(TENANT, script);
-            store.assignmentSets().replace(TENANT, script.id(), ALL_DEVICES);
+            store.scripts().insert(TENANT, script, AuditFixtures.created(script));
+            store.assignmentSets().replace(TENANT, script.id(), ALL_DEVICES, AuditFixtures.assigned(script.id()));
             other.setAutoCommit(false);
             try (PreparedStatement lock = other.prepareStatement(
                     "SELECT part FROM script_assignment_set WHERE script_id = ? FOR UPDATE")) {
@@ -98,7 +99,8 @@ class PostgresStoreTest {
                 lock.executeQuery().close();
             }
 
-            assertThatThrownBy(() -> store.assignmentSets().replace(TENANT, script.id(), AssignmentSet.EMPTY))
+            assertThatThrownBy(() -> store.assignmentSets().replace(TENANT, script.id(), AssignmentSet.EMPTY,
+                    AuditFixtures.assigned(script.id())))
                     .isInstanceOf(StorageUnavailableException.class)
                     .hasMessageContaining("lock timeout");
 
@@ -114,7 +116,7 @@ class PostgresStoreTest {
         try (JdbcStore store = JdbcStore.open(
                 new JdbcSettings(database.url(), database.user(), database.password(), poolSize));
              Connection admin = connect()) {
-            store.scripts().insert(TENANT, script);
+            store.scripts().insert(TENANT, script, AuditFixtures.created(script));
             try (PreparedStatement terminate = admin.prepareStatement("SELECT pg_terminate_backend(pid) "
                     + "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
                 terminate.executeQuery().close();

@@ -8,6 +8,8 @@ import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Pages;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.audit.AuditEvent;
+import dev.devicescripts.domain.audit.DirectoryAudit;
 import dev.devicescripts.domain.directory.Device;
 import dev.devicescripts.domain.directory.DeviceRunState;
 import dev.devicescripts.domain.directory.DirectoryObject;
@@ -315,6 +317,16 @@ final class DirectoryState implements DirectoryWrites {
     @Override
     public void put(FilterDefinition filter) {
         assignmentFilters.edit().put(changing(filter).id(), filter.withPayloads(List.of()));
+    }
+
+    @Override
+    public void record(DirectoryAudit entry) {
+        throw new UnsupportedOperationException("helper A");
+    }
+
+    @Override
+    public void record(AuditEvent entry) {
+        throw new UnsupportedOperationException("helper A");
     }
 
     @Override

@@ -12,12 +12,15 @@ import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.AuditEvent;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -44,7 +47,7 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
     }
 
     @Override
-    public void insert(TenantId tenant, DeviceManagementScript script) {
+    public void insert(TenantId tenant, DeviceManagementScript script, AuditEvent entry) {
         StoredScript earlier = entries.putIfAbsent(new Key(tenant, script.id()),
                 new StoredScript(script, AssignmentSet.EMPTY));
         if (earlier != null) {
@@ -76,7 +79,8 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
 
     @Override
     public Optional<DeviceManagementScript> update(TenantId tenant, ScriptId id,
-                                                   UnaryOperator<DeviceManagementScript> change) {
+            UnaryOperator<DeviceManagementScript> change,
+            BiFunction<DeviceManagementScript, DeviceManagementScript, AuditEvent> audit) {
         // computeIfPresent runs atomically per key, so concurrent updates of one script queue up.
         StoredScript updated = entries.computeIfPresent(new Key(tenant, id),
                 (key, entry) -> new StoredScript(change.apply(entry.script()), entry.assignments()));
@@ -84,7 +88,7 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
     }
 
     @Override
-    public boolean delete(TenantId tenant, ScriptId id) {
+    public boolean delete(TenantId tenant, ScriptId id, Function<DeviceManagementScript, AuditEvent> audit) {
         boolean deleted = entries.remove(new Key(tenant, id)) != null;
         if (deleted) {
             directory.deleteRunStates(tenant, id);
@@ -93,7 +97,7 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
     }
 
     @Override
-    public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set) {
+    public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set, AssignAudit audit) {
         return entries.computeIfPresent(new Key(tenant, scriptId),
                 (key, entry) -> new StoredScript(entry.script(), set)) != null;
     }

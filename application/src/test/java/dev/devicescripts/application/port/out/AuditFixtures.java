@@ -1,0 +1,43 @@
+package dev.devicescripts.application.port.out;
+
+import dev.devicescripts.application.port.out.AssignmentSetRepository.AssignAudit;
+import dev.devicescripts.domain.DeviceManagementScript;
+import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.audit.Actor;
+import dev.devicescripts.domain.audit.AuditEvent;
+import dev.devicescripts.domain.audit.IntuneAudits;
+import dev.devicescripts.domain.audit.Stamp;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/** Audit entries for tests of the stores that write them with each change, as the use cases make them. */
+public final class AuditFixtures {
+    public static final Actor APP = new Actor(Actor.Kind.APPLICATION, null, null, null,
+            "a11ce5e5-0000-4000-8000-000000000001", "Contract tests", "127.0.0.1");
+
+    private AuditFixtures() {
+    }
+
+    public static Stamp stamp() {
+        return new Stamp(UUID.randomUUID(), Instant.parse("2026-12-01T10:00:00Z"), APP, UUID.randomUUID());
+    }
+
+    public static AuditEvent created(DeviceManagementScript script) {
+        return IntuneAudits.scriptCreated(stamp(), script);
+    }
+
+    public static BiFunction<DeviceManagementScript, DeviceManagementScript, AuditEvent> patched() {
+        return (before, after) -> IntuneAudits.scriptPatched(stamp(), before, after);
+    }
+
+    public static Function<DeviceManagementScript, AuditEvent> deleted() {
+        return script -> IntuneAudits.scriptDeleted(stamp(), script);
+    }
+
+    /** The entry of an assign of {@code scriptId}; the set assigned is not part of what these tests check. */
+    public static AssignAudit assigned(ScriptId scriptId) {
+        return (displayName, before) -> IntuneAudits.assigned(stamp(), scriptId, displayName, before, before);
+    }
+}
