@@ -160,7 +160,7 @@ final class Sql {
         return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 
-    /** Runs work with a connection of the pool, taken when the gate lets it, and given back before the gate's permit. */
+    /** Runs work with a connection of the pool, taken once the gate lets it, and given back before the permit. */
     private <T> T connected(TenantId tenant, Work<T> work) throws SQLException {
         gate.enter(tenant);
         try (Connection connection = dataSource.getConnection()) {
