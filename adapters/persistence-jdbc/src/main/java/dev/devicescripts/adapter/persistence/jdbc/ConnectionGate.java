@@ -14,14 +14,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * Lets work take one of the pool's connections in a fair order between tenants: when every connection is in use, the
  * next one freed goes to the waiting work whose tenant holds the fewest (of those, the one waiting longest). A tenant
  * that floods the server then waits behind everyone else instead of in front of them, as the HTTP request queue has
- * it (TenantLoad); the pool alone hands connections out first come, first served. Work for no one tenant goes first.
- * There are as many permits as the pool has connections, so the pool has one free for work let through.
+ * it (TenantLoad); the pool alone hands connections out first come, first served. There are as many permits as the
+ * pool has connections, so the pool has one free for work let through.
+ *
+ * <p>Work for no one tenant (the shared commits of many tenants' assigns, the journal's writes and replay, readiness
+ * checks) counts as one tenant of its own: it seldom holds more than one connection, so it goes ahead of a flooding
+ * tenant, and the others' assigns and the server's readiness do not wait behind the flood; yet readiness checks,
+ * which anyone may ask for at any rate, cannot flood the pool in turn.
  */
 final class ConnectionGate {
     private final int permits;
     private final Duration timeout;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Connections held by each tenant; only tenants holding some have an entry, so it never outgrows the permits. */
+    /**
+     * Connections held by each tenant, null for work of no one tenant; only tenants holding some have an entry, so it
+     * never outgrows the permits.
+     */
     private final Map<TenantId, Integer> held = new HashMap<>();
     /** In the order they came. */
     private final List<Waiter> waiting = new ArrayList<>();
@@ -47,7 +55,7 @@ final class ConnectionGate {
     /**
      * Returns once the work may take a connection; call {@link #leave} with the same tenant after giving it back.
      *
-     * @param tenant whom the work is for, or null for work that serves no one tenant, which goes first
+     * @param tenant whom the work is for, or null for work that serves no one tenant
      * @throws SQLTransientConnectionException when no connection came free within the timeout, or the thread was
      *                                         interrupted meanwhile: the failure the pool gives for either
      */
@@ -82,12 +90,10 @@ final class ConnectionGate {
         lock.lock();
         try {
             inUse--;
-            if (tenant != null) {
-                held.computeIfPresent(tenant, (key, count) -> count == 1 ? null : count - 1);
-            }
+            held.computeIfPresent(tenant, (key, count) -> count == 1 ? null : count - 1);
             Waiter next = null;
             for (Waiter waiter : waiting) {
-                if (next == null || rank(waiter.tenant) < rank(next.tenant)) {
+                if (next == null || held.getOrDefault(waiter.tenant, 0) < held.getOrDefault(next.tenant, 0)) {
                     next = waiter;
                 }
             }
@@ -104,18 +110,6 @@ final class ConnectionGate {
 
     private void take(TenantId tenant) {
         inUse++;
-        if (tenant != null) {
-            held.merge(tenant, 1, Integer::sum);
-        }
-    }
-
-    /**
-     * Lower goes first. Work for no one tenant (the shared commits of many tenants' assigns, the journal's writes,
-     * readiness checks) ranks ahead of every tenant's: one tenant's flood must not hold up the others' assigns, nor
-     * make the whole server look unready; and there is little of it, one writer's at a time and checks of one short
-     * statement.
-     */
-    private int rank(TenantId tenant) {
-        return tenant == null ? -1 : held.getOrDefault(tenant, 0);
+        held.merge(tenant, 1, Integer::sum);
     }
 }

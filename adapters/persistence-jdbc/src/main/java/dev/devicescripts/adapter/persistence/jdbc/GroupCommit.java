@@ -97,7 +97,7 @@ final class GroupCommit implements AutoCloseable {
         if (group.size() > 1) {
             group.sort(Comparator.comparing(change -> change.key)); // stable: changes of one key keep their order
             try {
-                // A group holds many tenants' changes: it serves no one tenant (null), and goes first for a connection
+                // A group holds many tenants' changes: it serves no one tenant (null) when it waits for a connection
                 List<Object> results = sql.inTransaction(null, connection -> {
                     List<Object> ofGroup = new ArrayList<>(group.size());
                     for (Pending<?> change : group) {

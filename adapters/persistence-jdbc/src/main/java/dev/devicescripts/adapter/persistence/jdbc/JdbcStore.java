@@ -275,7 +275,7 @@ public final class JdbcStore implements AutoCloseable {
             return brokenReadiness(broken.get());
         }
         try {
-            // For no one tenant: it goes ahead of their work, lest one tenant's flood make the server look unready.
+            // For no one tenant (null): one tenant's flood then does not make the server look unready.
             return sql.withConnection(null, connection -> {
                 if (!connection.isValid((int) READY_CHECK.toSeconds())) {
                     LOG.warn("The database is not ready: it did not answer within {} s", READY_CHECK.toSeconds());

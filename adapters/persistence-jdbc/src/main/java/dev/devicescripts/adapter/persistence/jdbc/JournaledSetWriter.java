@@ -320,7 +320,7 @@ final class JournaledSetWriter implements SetWriter {
     }
 
     private void write(List<Map.Entry<Key, Waiting>> sets) {
-        // Many tenants' sets, which bound the assigns of every tenant: for no one tenant (null), so it goes first
+        // Many tenants' sets, on which every tenant's assigns wait: work for no one tenant (null)
         sql.inTransaction(null, connection -> {
             for (Map.Entry<Key, Waiting> set : sets) {
                 AssignmentSetRows.replace(connection, set.getKey().tenant(), set.getKey().script(),

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 /**
  * Connections, transactions and parameters, the same way for every statement of this adapter. Work names the tenant
  * it is for, so that the {@link ConnectionGate} shares the connections fairly between tenants; null for work that
- * serves no one tenant, which goes first.
+ * serves no one tenant.
  */
 final class Sql {
 

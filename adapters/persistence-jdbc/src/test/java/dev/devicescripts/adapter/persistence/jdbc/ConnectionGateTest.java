@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The order in which work waiting for a connection gets one: fewest held by its tenant first, then the longest
- * waiting, work for no one tenant ahead of all. Each waiter is a thread that, once let through, says so and holds its
- * permit until the test lets it go; the test gives permits back one at a time and reads who came through.
+ * waiting; work for no one tenant counts as a tenant of its own. Each waiter is a thread that, once let through, says
+ * so and holds its permit until the test lets it go; the test gives permits back one at a time and reads who came
+ * through.
  */
 class ConnectionGateTest {
     private static final TenantId FLOODER = new TenantId(UUID.randomUUID());
@@ -72,16 +73,18 @@ class ConnectionGateTest {
     }
 
     @Test
-    void workForNoOneTenantGoesFirst() throws Exception {
-        ConnectionGate gate = new ConnectionGate(1, NO_TIMEOUT);
+    void workForNoOneTenantWaitsAsOneTenantOfItsOwn() throws Exception {
+        ConnectionGate gate = new ConnectionGate(2, NO_TIMEOUT);
         gate.enter(FLOODER);
-        waiter(gate, OTHER, "other");
-        CountDownLatch sharedDone = waiter(gate, null, "shared");
+        gate.enter(FLOODER);
+        waiter(gate, FLOODER, "flooder");
+        waiter(gate, null, "shared");
+        waiter(gate, null, "shared again");
 
         gate.leave(FLOODER);
         assertThat(letThrough.take()).isEqualTo("shared");
-        sharedDone.countDown();
-        assertThat(letThrough.take()).isEqualTo("other");
+        gate.leave(FLOODER);
+        assertThat(letThrough.take()).isEqualTo("flooder");
     }
 
     @Test
