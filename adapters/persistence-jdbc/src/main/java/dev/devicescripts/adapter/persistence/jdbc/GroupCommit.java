@@ -97,7 +97,8 @@ final class GroupCommit implements AutoCloseable {
         if (group.size() > 1) {
             group.sort(Comparator.comparing(change -> change.key)); // stable: changes of one key keep their order
             try {
-                List<Object> results = sql.inTransaction(connection -> {
+                // A group holds many tenants' changes: it serves no one tenant (null) when it waits for a connection
+                List<Object> results = sql.inTransaction(null, connection -> {
                     List<Object> ofGroup = new ArrayList<>(group.size());
                     for (Pending<?> change : group) {
                         ofGroup.add(change.work.run(connection));
@@ -117,7 +118,7 @@ final class GroupCommit implements AutoCloseable {
         }
         for (Pending<?> change : group) {
             try {
-                change.succeed(sql.inTransaction(change.work));
+                change.succeed(sql.inTransaction(null, change.work));
             } catch (RuntimeException | Error failed) {
                 change.fail(failed instanceof RuntimeException e ? e : new JdbcStorageException(failed.toString(),
                         failed));

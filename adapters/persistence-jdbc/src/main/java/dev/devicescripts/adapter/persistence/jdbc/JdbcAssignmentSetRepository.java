@@ -92,7 +92,7 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
         List<Object> parameters = new ArrayList<>(ofScripts.parameters());
         parameters.add(tenant.value());
         String statement = FIND_SETS.formatted(scripts, ofScripts.sql());
-        return sql.withConnection(connection -> {
+        return sql.withConnection(tenant, connection -> {
             Map<ScriptId, List<byte[]>> parts = new HashMap<>();
             try (PreparedStatement find = prepare(connection, statement, parameters.toArray());
                  ResultSet rows = find.executeQuery()) {

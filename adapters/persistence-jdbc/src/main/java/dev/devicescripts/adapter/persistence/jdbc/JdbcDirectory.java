@@ -39,7 +39,7 @@ final class JdbcDirectory implements DirectoryRepository {
     @Override
     public <R> R write(TenantId tenant, Function<DirectoryWrites, R> work) {
         addTenant(tenant);
-        return sql.inTransaction(connection -> {
+        return sql.inTransaction(tenant, connection -> {
             try (PreparedStatement lock = prepare(connection, LOCK_TENANT, tenant.value())) {
                 lock.executeUpdate();
             }
@@ -56,7 +56,7 @@ final class JdbcDirectory implements DirectoryRepository {
 
     /** The tenant's lock row, made once; two servers that make it at once both go on, one having failed to. */
     private void addTenant(TenantId tenant) {
-        sql.withConnection(connection -> {
+        sql.withConnection(tenant, connection -> {
             try (PreparedStatement add = prepare(connection, ADD_TENANT, tenant.value(), tenant.value())) {
                 add.executeUpdate();
             } catch (SQLException e) {
@@ -71,7 +71,7 @@ final class JdbcDirectory implements DirectoryRepository {
     /** One transaction that reads (a walk's rows of directory_walk aside, which go with it) and is rolled back. */
     @Override
     public <R> R snapshot(TenantId tenant, Function<DirectoryReads, R> work) {
-        return sql.inReadSnapshot(connection -> {
+        return sql.inReadSnapshot(tenant, connection -> {
             JdbcDirectoryView reads = new JdbcDirectoryView(sql, vendor, tenant, connection, false);
             try {
                 return work.apply(reads);

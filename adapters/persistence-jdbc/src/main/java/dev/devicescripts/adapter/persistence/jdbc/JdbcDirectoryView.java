@@ -371,7 +371,7 @@ final class JdbcDirectoryView implements DirectoryWrites {
                 }
             }
         };
-        return connection == null ? sql.rolledBack(work) : read(work);
+        return connection == null ? sql.rolledBack(tenant, work) : read(work);
     }
 
     @Override
@@ -638,7 +638,7 @@ final class JdbcDirectoryView implements DirectoryWrites {
     /** Runs the reads on committed state by themselves, or in the transaction (a write's after its waiting batches). */
     private <R> R read(Sql.Work<R> work) {
         if (connection == null) {
-            return sql.withConnection(work);
+            return sql.withConnection(tenant, work);
         }
         if (ended) {
             throw new IllegalStateException("The directory's " + (writes ? "write" : "snapshot")

@@ -88,7 +88,7 @@ final class JdbcScriptRepository implements ScriptRepository {
 
     @Override
     public void insert(TenantId tenant, DeviceManagementScript script, AuditEvent entry) {
-        sql.inTransaction(connection -> {
+        sql.inTransaction(tenant, connection -> {
             write(connection, INSERT, tenant, script);
             insertTags(connection, tenant, script);
             AssignmentSetRows.insert(connection, tenant.value(), script.id().value(),
@@ -100,12 +100,12 @@ final class JdbcScriptRepository implements ScriptRepository {
 
     @Override
     public Optional<DeviceManagementScript> find(TenantId tenant, ScriptId id) {
-        return sql.withConnection(connection -> find(connection, tenant, id));
+        return sql.withConnection(tenant, connection -> find(connection, tenant, id));
     }
 
     @Override
     public Page<DeviceManagementScript> list(TenantId tenant, Query<DeviceManagementScript> query) {
-        return sql.inSnapshot(connection -> {
+        return sql.inSnapshot(tenant, connection -> {
             Page<DeviceManagementScript> untagged = LISTED.page(connection, tenant, query,
                     row -> readScript(row, false).apply(List.of()));
             Map<UUID, List<String>> tags = tagsOf(connection, tenant,
@@ -119,14 +119,14 @@ final class JdbcScriptRepository implements ScriptRepository {
 
     @Override
     public long count(TenantId tenant, Optional<Filter<DeviceManagementScript>> filter) {
-        return sql.withConnection(connection -> LISTED.count(connection, tenant, filter));
+        return sql.withConnection(tenant, connection -> LISTED.count(connection, tenant, filter));
     }
 
     @Override
     public Optional<DeviceManagementScript> update(TenantId tenant, ScriptId id,
             UnaryOperator<DeviceManagementScript> change,
             BiFunction<DeviceManagementScript, DeviceManagementScript, AuditEvent> audit) {
-        return sql.inTransaction(connection -> {
+        return sql.inTransaction(tenant, connection -> {
             if (!lock(connection, tenant, id)) {
                 return Optional.empty();
             }
@@ -144,7 +144,7 @@ final class JdbcScriptRepository implements ScriptRepository {
     public boolean delete(TenantId tenant, ScriptId id, Function<DeviceManagementScript, AuditEvent> audit) {
         // The foreign keys delete the script's tags and assignment set with it. Its run states have none (a seed
         // writes them before it checks what they name), so they go in the same transaction.
-        boolean deleted = sql.inTransaction(connection -> {
+        boolean deleted = sql.inTransaction(tenant, connection -> {
             try (PreparedStatement delete = prepare(connection, DELETE, tenant.value(), id.value());
                  PreparedStatement deleteRunStates = prepare(connection, DELETE_RUN_STATES, tenant.value(),
                          id.value())) {

@@ -47,6 +47,7 @@ public final class JdbcStore implements AutoCloseable {
     private static final String POSTGRESQL_OPTIONS = "-c lock_timeout=10s";
 
     private final HikariDataSource pool;
+    private final Sql sql;
     /** The newest migration this build holds, which the schema must have for the service to be ready. */
     private final MigrationVersion newestMigration;
     /** Flyway's record of the migrations applied, read by the readiness check. */
@@ -71,6 +72,7 @@ public final class JdbcStore implements AutoCloseable {
                       MigrationVersion newestMigration, String schemaHistoryTable, Path journalDirectory,
                       Connection sentinel) {
         this.pool = pool;
+        this.sql = sql;
         this.breakage = breakage;
         this.newestMigration = newestMigration;
         this.schemaHistoryTable = schemaHistoryTable;
@@ -131,11 +133,13 @@ public final class JdbcStore implements AutoCloseable {
                     + describe(e), e);
         }
         Breakage breakage = new Breakage();
-        Sql sql = new Sql(pool, breakage);
+        Sql sql = new Sql(pool, new ConnectionGate(pool.getMaximumPoolSize(),
+                Duration.ofMillis(pool.getConnectionTimeout())), breakage);
         MigrationVersion newest;
         String schemaHistoryTable;
         try {
-            // Flyway's own choice of logger would be java.util.logging wherever no SLF4J provider is found.
+            // Flyway's own choice of logger would be java.util.logging wherever no SLF4J provider is found. It takes
+            // the pool's connections past the gate of Sql: it runs before anything else may take one.
             Flyway flyway = Flyway.configure().dataSource(pool).locations(settings.vendor().migrations())
                     .javaMigrations(new V7__Assignment_sets_as_one_row_per_script(), new V8__Assignment_sets_packed(),
                             new V14__Managed_device_version_parts(), new V18__Managed_device_logons())
@@ -270,25 +274,25 @@ public final class JdbcStore implements AutoCloseable {
         if (broken.isPresent()) {
             return brokenReadiness(broken.get());
         }
-        try (Connection connection = pool.getConnection()) {
-            if (!connection.isValid((int) READY_CHECK.toSeconds())) {
-                LOG.warn("The database is not ready: it did not answer within {} s", READY_CHECK.toSeconds());
-                return broken().map(JdbcStore::brokenReadiness)
-                        .orElseGet(() -> Readiness.notReady("the database does not answer"));
-            }
-            if (!hasNewestMigration(connection)) {
-                LOG.warn("The database schema lacks migration {}, the newest of this build", newestMigration);
-                return Readiness.notReady("the database schema is not at version " + newestMigration
-                        + ", which this server needs; restarting the server migrates it");
-            }
-            return Readiness.ready();
-        } catch (SQLException e) {
-            if (breakage.noteIfBroken(e)) {
-                return brokenReadiness(breakage.cause().orElseThrow());
-            }
-            LOG.warn("The database is not ready: {}", describe(e));
-            return Readiness.notReady("the database cannot be reached");
+        try {
+            // For no one tenant (null): one tenant's flood then does not make the server look unready.
+            return sql.withConnection(null, connection -> {
+                if (!connection.isValid((int) READY_CHECK.toSeconds())) {
+                    LOG.warn("The database is not ready: it did not answer within {} s", READY_CHECK.toSeconds());
+                    return broken().map(JdbcStore::brokenReadiness)
+                            .orElseGet(() -> Readiness.notReady("the database does not answer"));
+                }
+                if (!hasNewestMigration(connection)) {
+                    LOG.warn("The database schema lacks migration {}, the newest of this build", newestMigration);
+                    return Readiness.notReady("the database schema is not at version " + newestMigration
+                            + ", which this server needs; restarting the server migrates it");
+                }
+                return Readiness.ready();
+            });
         } catch (RuntimeException e) {
+            if (breakage.cause().isPresent()) { // noted by Sql, from this failure or another
+                return brokenReadiness(breakage.cause().get());
+            }
             LOG.warn("The database is not ready: {}", describe(e));
             return Readiness.notReady("the database cannot be reached");
         }

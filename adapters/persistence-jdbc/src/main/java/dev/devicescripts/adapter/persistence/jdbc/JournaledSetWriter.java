@@ -99,7 +99,7 @@ final class JournaledSetWriter implements SetWriter {
             files.forEach(file -> AssignJournal.read(file,
                     entry -> latest.put(new Key(entry.tenant(), entry.script()), entry.parts())));
             latest.values().removeIf(List::isEmpty); // the script was inserted or deleted after its last assign
-            sql.inTransaction(connection -> {
+            sql.inTransaction(null, connection -> { // many tenants' sets, before any request runs
                 for (Map.Entry<Key, List<byte[]>> set : latest.entrySet()) {
                     AssignmentSetRows.replace(connection, set.getKey().tenant(), set.getKey().script(),
                             set.getValue());
@@ -178,7 +178,7 @@ final class JournaledSetWriter implements SetWriter {
     }
 
     private boolean exists(TenantId tenant, ScriptId scriptId) {
-        return sql.withConnection(
+        return sql.withConnection(tenant,
                 connection -> AssignmentSetRows.scriptExists(connection, tenant.value(), scriptId.value()));
     }
 
@@ -320,7 +320,8 @@ final class JournaledSetWriter implements SetWriter {
     }
 
     private void write(List<Map.Entry<Key, Waiting>> sets) {
-        sql.inTransaction(connection -> {
+        // Many tenants' sets, on which every tenant's assigns wait: work for no one tenant (null)
+        sql.inTransaction(null, connection -> {
             for (Map.Entry<Key, Waiting> set : sets) {
                 AssignmentSetRows.replace(connection, set.getKey().tenant(), set.getKey().script(),
                         set.getValue().parts);

@@ -1,6 +1,7 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
 import dev.devicescripts.application.StorageUnavailableException;
+import dev.devicescripts.domain.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,11 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 
-/** Connections, transactions and parameters, the same way for every statement of this adapter. */
+/**
+ * Connections, transactions and parameters, the same way for every statement of this adapter. Work names the tenant
+ * it is for, so that the {@link ConnectionGate} shares the connections fairly between tenants; null for work that
+ * serves no one tenant.
+ */
 final class Sql {
 
     /**
@@ -31,38 +36,43 @@ final class Sql {
             Set.of("40001", "40P01", "55P03", "57014", "57P01", "57P02", "57P03", "53300");
 
     private final DataSource dataSource;
+    /** In front of {@link #dataSource}, with a permit for each of its connections. */
+    private final ConnectionGate gate;
     private final Breakage breakage;
 
-    Sql(DataSource dataSource, Breakage breakage) {
+    Sql(DataSource dataSource, ConnectionGate gate, Breakage breakage) {
         this.dataSource = dataSource;
+        this.gate = gate;
         this.breakage = breakage;
     }
 
     /** Runs work whose every statement commits by itself, such as a single read. */
-    <T> T withConnection(Work<T> work) {
+    <T> T withConnection(TenantId tenant, Work<T> work) {
         breakage.check();
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
+        try {
+            return connected(tenant, work);
         } catch (SQLException e) {
             throw failure(e);
         }
     }
 
     /** Runs work as one transaction: committed when it returns, rolled back when it throws anything. */
-    <T> T inTransaction(Work<T> work) {
+    <T> T inTransaction(TenantId tenant, Work<T> work) {
         breakage.check();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (Throwable failure) {
-                rollback(connection, failure);
-                throw failure;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        try {
+            return connected(tenant, connection -> {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (Throwable failure) {
+                    rollback(connection, failure);
+                    throw failure;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            });
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -72,16 +82,18 @@ final class Sql {
      * Runs reads that write rows of their own to read them (a membership walk's), which are rolled back however the
      * work ends: nothing is committed, and nothing waits for the disk.
      */
-    <T> T rolledBack(Work<T> work) {
+    <T> T rolledBack(TenantId tenant, Work<T> work) {
         breakage.check();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                return work.run(connection);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
+        try {
+            return connected(tenant, connection -> {
+                connection.setAutoCommit(false);
+                try {
+                    return work.run(connection);
+                } finally {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            });
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -91,8 +103,8 @@ final class Sql {
      * Runs reads that must see one state of the database, as of their first statement, even when they take more than
      * one statement: a transaction at REPEATABLE READ (the pool restores the isolation level afterwards).
      */
-    <T> T inSnapshot(Work<T> work) {
-        return inTransaction(connection -> {
+    <T> T inSnapshot(TenantId tenant, Work<T> work) {
+        return inTransaction(tenant, connection -> {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             return work.run(connection);
         });
@@ -102,8 +114,8 @@ final class Sql {
      * Runs reads that must all see the state of the database as of their first statement, at REPEATABLE READ as
      * {@link #inSnapshot} does, but rolled back as {@link #rolledBack} is: what they write to read it goes with them.
      */
-    <T> T inReadSnapshot(Work<T> work) {
-        return rolledBack(connection -> {
+    <T> T inReadSnapshot(TenantId tenant, Work<T> work) {
+        return rolledBack(tenant, connection -> {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             return work.run(connection);
         });
@@ -146,6 +158,16 @@ final class Sql {
 
     static Instant instant(ResultSet row, String column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** Runs work with a connection of the pool, taken once the gate lets it, and given back before the permit. */
+    private <T> T connected(TenantId tenant, Work<T> work) throws SQLException {
+        gate.enter(tenant);
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } finally {
+            gate.leave(tenant);
+        }
     }
 
     private static void rollback(Connection connection, Throwable failure) {

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,7 +53,7 @@ class GroupCommitTest {
             statement.execute("CREATE TABLE change_row (k uuid PRIMARY KEY, session_id integer)");
             statement.execute("INSERT INTO change_row VALUES ('" + TAKEN + "', NULL)");
         }
-        sql = new Sql(dataSource, new Breakage());
+        sql = new Sql(dataSource, new ConnectionGate(10, Duration.ofSeconds(5)), new Breakage());
         groupCommit = new GroupCommit(sql, "test-writer");
     }
 
@@ -209,7 +210,7 @@ class GroupCommitTest {
     }
 
     private Set<Integer> sessionsOf(List<UUID> keys) {
-        return sql.withConnection(connection -> {
+        return sql.withConnection(null, connection -> {
             Set<Integer> sessions = new HashSet<>();
             for (UUID key : keys) {
                 try (PreparedStatement read = Sql.prepare(connection,
@@ -224,7 +225,7 @@ class GroupCommitTest {
     }
 
     private Set<UUID> storedKeys() {
-        return sql.withConnection(connection -> {
+        return sql.withConnection(null, connection -> {
             Set<UUID> keys = new HashSet<>();
             try (Statement read = connection.createStatement();
                  ResultSet rows = read.executeQuery("SELECT k FROM change_row")) {

@@ -10,6 +10,7 @@ import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
@@ -62,13 +63,13 @@ class SqlFailuresTest {
         SQLException closed = new SQLTransientConnectionException("devicescripts - Connection is not available",
                 "08003", DbException.getJdbcSQLException(ErrorCode.DATABASE_IS_CLOSED));
         Breakage breakage = new Breakage();
-        Sql sql = new Sql(failingDataSource(connectionsAsked, closed), breakage);
+        Sql sql = sql(failingDataSource(connectionsAsked, closed), breakage);
 
-        assertThatThrownBy(() -> sql.withConnection(connection -> null))
+        assertThatThrownBy(() -> sql.withConnection(null, connection -> null))
                 .isInstanceOf(StorageUnavailableException.class)
                 .hasMessage("The database can no longer be used until the server restarts: H2 closed the database "
                         + "under the server (H2's own lines in this log, logger h2database, say why)");
-        assertThatThrownBy(() -> sql.inTransaction(connection -> null))
+        assertThatThrownBy(() -> sql.inTransaction(null, connection -> null))
                 .isInstanceOf(StorageUnavailableException.class);
 
         assertThat(connectionsAsked).hasValue(1);
@@ -78,10 +79,10 @@ class SqlFailuresTest {
     @Test
     void h2RunningOutOfMemoryBreaksTheDatabaseSayingSo() {
         Breakage breakage = new Breakage();
-        Sql sql = new Sql(failingDataSource(new AtomicInteger(),
-                DbException.getJdbcSQLException(ErrorCode.OUT_OF_MEMORY)), breakage);
+        Sql sql = sql(failingDataSource(new AtomicInteger(), DbException.getJdbcSQLException(ErrorCode.OUT_OF_MEMORY)),
+                breakage);
 
-        assertThatThrownBy(() -> sql.withConnection(connection -> null))
+        assertThatThrownBy(() -> sql.withConnection(null, connection -> null))
                 .isInstanceOf(StorageUnavailableException.class);
         assertThat(breakage.cause()).contains("H2 ran out of memory and closed the database");
     }
@@ -91,13 +92,17 @@ class SqlFailuresTest {
         Breakage breakage = new Breakage();
         for (SQLException failure : new SQLException[] {new SQLTimeoutException("Timeout trying to lock", "HYT00"),
             new SQLException("failed", "57P01"), DbException.getJdbcSQLException(ErrorCode.DUPLICATE_KEY_1, "k")}) {
-            Sql sql = new Sql(failingDataSource(new AtomicInteger(), failure), breakage);
+            Sql sql = sql(failingDataSource(new AtomicInteger(), failure), breakage);
 
-            assertThatThrownBy(() -> sql.withConnection(connection -> null))
+            assertThatThrownBy(() -> sql.withConnection(null, connection -> null))
                     .isInstanceOfAny(StorageUnavailableException.class, JdbcStorageException.class);
         }
 
         assertThat(breakage.cause()).isEmpty();
+    }
+
+    private static Sql sql(DataSource dataSource, Breakage breakage) {
+        return new Sql(dataSource, new ConnectionGate(1, Duration.ofSeconds(5)), breakage);
     }
 
     /** A data source whose every connection fails with {@code failure}, counting the connections asked for. */
