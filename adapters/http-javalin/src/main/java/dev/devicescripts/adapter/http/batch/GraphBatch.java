@@ -38,8 +38,9 @@ public final class GraphBatch {
      * framing.
      */
     private static final Set<String> BATCH_HEADERS = Set.of("authorization", "host", "forwarded",
-            LinkBase.BATCH_HEADER.toLowerCase(Locale.ROOT), LocalDispatch.CLIENT_ADDRESS_HEADER.toLowerCase(Locale.ROOT),
-            "content-length", "transfer-encoding", "connection", "keep-alive", "te", "upgrade", "expect",
+            LinkBase.BATCH_HEADER.toLowerCase(Locale.ROOT),
+            LocalDispatch.CLIENT_ADDRESS_HEADER.toLowerCase(Locale.ROOT), "content-length", "transfer-encoding",
+            "connection", "keep-alive", "te", "upgrade", "expect",
             // The batch response is compressed as a whole; a compressed body could not be embedded as JSON.
             "accept-encoding");
     /** Framing of a response, which means nothing inside the batch's JSON. */
