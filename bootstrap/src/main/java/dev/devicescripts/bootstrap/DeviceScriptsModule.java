@@ -8,23 +8,25 @@ import dev.devicescripts.adapter.http.GraphHttpServer;
 import dev.devicescripts.adapter.http.GraphUseCases;
 import dev.devicescripts.adapter.http.HttpSettings;
 import dev.devicescripts.adapter.http.admin.AdminEndpoints;
+import dev.devicescripts.adapter.http.audit.AuditLogEndpoints;
 import dev.devicescripts.adapter.http.auth.Authenticator;
 import dev.devicescripts.adapter.http.auth.Authenticators;
 import dev.devicescripts.adapter.http.auth.LocalSigningKey;
 import dev.devicescripts.adapter.http.auth.TokenRules;
+import dev.devicescripts.adapter.http.directory.DirectoryEndpoints;
+import dev.devicescripts.adapter.http.directory.DirectoryUseCases;
 import dev.devicescripts.adapter.http.filter.AssignmentFilterEndpoints;
 import dev.devicescripts.adapter.http.graph.GraphResource;
 import dev.devicescripts.adapter.http.managed.ManagedDeviceEndpoints;
 import dev.devicescripts.adapter.http.managed.ManagedDeviceUseCases;
 import dev.devicescripts.adapter.http.script.RunStateEndpoints;
-import dev.devicescripts.adapter.http.directory.DirectoryEndpoints;
-import dev.devicescripts.adapter.http.directory.DirectoryUseCases;
 import dev.devicescripts.adapter.http.server.ServerMetrics;
 import dev.devicescripts.adapter.http.targeting.TargetingEndpoints;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcStore;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
+import dev.devicescripts.application.port.out.AuditLogRepository;
 import dev.devicescripts.application.port.out.DirectoryIdGenerator;
 import dev.devicescripts.application.port.out.DirectoryRepository;
 import dev.devicescripts.application.port.out.IdGenerator;
@@ -33,6 +35,7 @@ import dev.devicescripts.application.port.out.StorageStatus;
 import dev.devicescripts.application.port.out.TimeSource;
 import dev.devicescripts.application.service.AssignmentFilterService;
 import dev.devicescripts.application.service.AssignmentService;
+import dev.devicescripts.application.service.AuditLogService;
 import dev.devicescripts.application.service.DeviceService;
 import dev.devicescripts.application.service.GroupService;
 import dev.devicescripts.application.service.HealthService;
@@ -74,15 +77,15 @@ final class DeviceScriptsModule extends AbstractModule {
     Storage storage(ServerMetrics metrics) {
         if (configuration.persistence() == Configuration.Persistence.MEMORY) {
             InMemoryStore store = new InMemoryStore();
-            return new Storage(store, store, store.directory(), store, () -> { });
+            return new Storage(store, store, store.directory(), store.auditLog(), store, () -> { });
         }
         JdbcStore database = JdbcStore.open(configuration.database()
                 .map(DeviceScriptsModule::jdbcSettings)
                 .orElseGet(() -> JdbcSettings.embedded(DataFolder.prepare(configuration.dataDirectory()),
                         H2_USER, "", POOL_SIZE)));
         database.recordPoolMetrics(new MicrometerMetricsTrackerFactory(metrics.registry()));
-        return new Storage(database.scripts(), database.assignmentSets(), database.directory(), database.status(),
-                database);
+        return new Storage(database.scripts(), database.assignmentSets(), database.directory(), database.auditLogs(),
+                database.status(), database);
     }
 
     /** An H2 database given by URL logs in as the embedded file's administrator unless told otherwise. */
@@ -105,6 +108,11 @@ final class DeviceScriptsModule extends AbstractModule {
     @Provides
     DirectoryRepository directoryRepository(Storage storage) {
         return storage.directory();
+    }
+
+    @Provides
+    AuditLogRepository auditLogRepository(Storage storage) {
+        return storage.auditLog();
     }
 
     @Provides
@@ -188,13 +196,15 @@ final class DeviceScriptsModule extends AbstractModule {
     @Provides
     List<GraphResource.Factory> resources(DirectoryUseCases directoryUseCases, ManagedDeviceService devices,
                                           ScriptRepository scripts, DirectoryRepository directory, SeedService seed,
-                                          AssignmentFilterService filters, TargetingService targeting) {
+                                          AssignmentFilterService filters, TargetingService targeting,
+                                          AuditLogRepository auditLog) {
         List<GraphResource.Factory> resources = new ArrayList<>(DirectoryEndpoints.factories(directoryUseCases));
         resources.add(ManagedDeviceEndpoints.factory(new ManagedDeviceUseCases(devices, devices, devices, devices)));
         resources.add(RunStateEndpoints.factory(new RunStateService(scripts, directory)));
         resources.add(AdminEndpoints.factory(seed, seed));
         resources.add(AssignmentFilterEndpoints.factory(filters));
         resources.add(TargetingEndpoints.factory(targeting));
+        resources.add(AuditLogEndpoints.factory(new AuditLogService(auditLog)));
         return resources;
     }
 

@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
+import static dev.devicescripts.application.collections.AuditEventCollection.AUDIT_EVENTS;
 import static dev.devicescripts.application.port.out.ScriptFixtures.TENANT;
 import static dev.devicescripts.application.port.out.ScriptFixtures.script;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,11 +10,13 @@ import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.StorageUnavailableException;
 import dev.devicescripts.application.port.out.AuditFixtures;
 import dev.devicescripts.application.port.out.StorageStatus;
+import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.audit.AuditEvent;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -284,6 +287,9 @@ class JdbcStoreTest {
                     script -> assertThat(script.properties().displayName()).isEqualTo("Survivor"));
             assertThat(reopened.assignmentSets().findSet(TENANT, id)).contains(InsertAndAssignThenCrash.LAST_SET);
             assertThat(AssignJournal.files(dataDirectory)).as("the journal, once the database has its sets").isEmpty();
+            assertThat(reopened.auditLogs().auditEvents(TENANT, Query.firstPage(AUDIT_EVENTS, 10)).items())
+                    .as("the entries of the create and of both assigns").extracting(AuditEvent::operationType)
+                    .containsExactlyInAnyOrder("Create", "Action", "Action");
         }
     }
 

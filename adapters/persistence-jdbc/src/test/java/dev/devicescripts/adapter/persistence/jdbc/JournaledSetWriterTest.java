@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devicescripts.adapter.persistence.jdbc.AssignJournal.Entry;
 import dev.devicescripts.application.StorageUnavailableException;
+import dev.devicescripts.application.collections.AuditEventCollection;
 import dev.devicescripts.application.port.out.AuditFixtures;
+import dev.devicescripts.application.query.Filter;
+import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.AllDevicesAssignmentTarget;
 import dev.devicescripts.domain.AllLicensedUsersAssignmentTarget;
 import dev.devicescripts.domain.AssignmentFilter;
@@ -15,6 +18,9 @@ import dev.devicescripts.domain.AssignmentTarget;
 import dev.devicescripts.domain.GroupAssignmentTarget;
 import dev.devicescripts.domain.GroupId;
 import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.audit.AuditEvent;
+import dev.devicescripts.domain.audit.IntuneAudits;
+import dev.devicescripts.domain.audit.Stamp;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -23,9 +29,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -167,6 +176,76 @@ class JournaledSetWriterTest {
         try (JdbcStore reopened = TestDatabases.open(dataDirectory)) {
             assertThat(reopened.assignmentSets().findSets(TENANT, ids)).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void threeAssignsOfAScriptKeepThreeEntriesInOrderEachWithTheSetItReplaced() {
+        ScriptId id = insertScript();
+        AssignmentSet third = AssignmentSet.of(List.of(GroupAssignmentTarget.withoutFilter(
+                new GroupId(UUID.fromString("a0000000-0000-0000-0000-000000000001")))), 10);
+        List<AssignmentSet> replaced = new ArrayList<>();
+        List<AuditEvent> entries = new ArrayList<>();
+        try (JdbcStore store = TestDatabases.open(dataDirectory)) {
+            Instant at = Instant.parse("2026-12-01T10:00:00Z");
+            for (AssignmentSet set : List.of(OLDER, NEWER, third)) {
+                Stamp stamp = new Stamp(UUID.randomUUID(), at, AuditFixtures.APP, UUID.randomUUID());
+                at = at.plusSeconds(1);
+                assertThat(store.assignmentSets().replace(TENANT, id, set, (name, before) -> {
+                    replaced.add(before);
+                    AuditEvent entry = IntuneAudits.assigned(stamp, id, name, before.toString(), set.toString());
+                    entries.add(entry);
+                    return entry;
+                })).isTrue();
+            }
+
+            assertThat(replaced).as("each assign's set before it").containsExactly(AssignmentSet.EMPTY, OLDER, NEWER);
+            Collections.reverse(entries); // newest first
+            assertThat(assignsOf(store, id)).as("read before the database has them").isEqualTo(entries);
+        }
+        try (JdbcStore reopened = TestDatabases.open(dataDirectory)) {
+            assertThat(assignsOf(reopened, id)).isEqualTo(entries);
+        }
+    }
+
+    @Test
+    void anAssignsEntryIsReplayedWithItsSetAndOnlyOnceWhenTheDatabaseHasItAlready() {
+        ScriptId id = insertScript();
+        AuditEvent entry = IntuneAudits.assigned(AuditFixtures.stamp(), id, "Journaled", "[]", NEWER.toString());
+        try (AssignJournal journal = AssignJournal.continuing(dataDirectory)) {
+            journal.append(new Entry(TENANT.value(), id.value(), PackedTargets.parts(NEWER.targets()), entry));
+            // as if the writer had written it, and the process died before it deleted the file
+            journal.append(new Entry(TENANT.value(), id.value(), PackedTargets.parts(NEWER.targets()), entry));
+        }
+
+        try (JdbcStore store = TestDatabases.open(dataDirectory)) {
+            assertThat(store.assignmentSets().findSet(TENANT, id)).contains(NEWER);
+            assertThat(assignsOf(store, id)).containsExactly(entry);
+        }
+    }
+
+    @Test
+    void anAssignsEntryStaysWhenItsScriptIsDeletedBeforeTheDatabaseHasItsSet() {
+        ScriptId id = insertScript();
+        try (JdbcStore store = TestDatabases.open(dataDirectory)) {
+            store.assignmentSets().replace(TENANT, id, NEWER, AuditFixtures.assigned(id));
+            store.scripts().delete(TENANT, id, AuditFixtures.deleted());
+
+            assertThat(historyOf(store, id)).extracting(AuditEvent::operationType)
+                    .containsExactlyInAnyOrder("Action", "Delete", "Create");
+        }
+    }
+
+    /** Every Intune entry of the script, newest first, as a script's history is read. */
+    private static List<AuditEvent> historyOf(JdbcStore store, ScriptId id) {
+        Query<AuditEvent> history = new Query<>(AuditEventCollection.AUDIT_EVENTS, Optional.of(
+                new Filter.AnyEquals<>(AuditEventCollection.RESOURCE_IDS, id.toString())), List.of(), 0, 100,
+                Optional.empty());
+        return store.auditLogs().auditEvents(TENANT, history).items();
+    }
+
+    /** The entries of the script's assigns, newest first. */
+    private static List<AuditEvent> assignsOf(JdbcStore store, ScriptId id) {
+        return historyOf(store, id).stream().filter(entry -> entry.operationType().equals("Action")).toList();
     }
 
     private static List<ScriptId> scriptIds(int count) {
