@@ -141,10 +141,14 @@ class LocalSigningKeyTest {
         String token = key.mint(delegated(List.of("DeviceManagementScripts.Read.All", "User.Read")));
 
         AuthenticatedCaller accepted = Authenticators.localKey(key, RULES).authenticate(bearer(token));
-        assertThat(accepted.caller()).isEqualTo(new Caller(TenantId.of(TENANT), Actor.Kind.DELEGATED,
-                Set.of("DeviceManagementScripts.Read.All", "User.Read")));
+        Caller caller = accepted.caller();
+        assertThat(caller.tenant()).isEqualTo(TenantId.of(TENANT));
+        assertThat(caller.kind()).isEqualTo(Actor.Kind.DELEGATED);
+        assertThat(caller.permissions()).containsExactlyInAnyOrder("DeviceManagementScripts.Read.All", "User.Read");
         assertThat(accepted.clientAppId()).isEqualTo(CLIENT_APP);
         SignedJWT jwt = SignedJWT.parse(token);
+        assertThat(caller.actor().userId()).isEqualTo(jwt.getJWTClaimsSet().getStringClaim("oid"));
+        assertThat(caller.actor().appId()).isEqualTo(CLIENT_APP);
         assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         assertThat(claims.getAudience()).containsExactly(GRAPH);
@@ -170,8 +174,12 @@ class LocalSigningKeyTest {
                 List.of("DeviceManagementScripts.ReadWrite.All"), CLIENT_APP, ONE_HOUR, RULES));
 
         AuthenticatedCaller accepted = Authenticators.localKey(key, RULES).authenticate(bearer(token));
-        assertThat(accepted.caller()).isEqualTo(new Caller(TenantId.of(TENANT), Actor.Kind.APPLICATION,
-                Set.of("DeviceManagementScripts.ReadWrite.All")));
+        Caller caller = accepted.caller();
+        assertThat(caller.tenant()).isEqualTo(TenantId.of(TENANT));
+        assertThat(caller.kind()).isEqualTo(Actor.Kind.APPLICATION);
+        assertThat(caller.permissions()).containsExactly("DeviceManagementScripts.ReadWrite.All");
+        assertThat(caller.actor().appId()).isEqualTo(CLIENT_APP);
+        assertThat(caller.actor().userId()).isNull();
         JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
         assertThat(claims.getStringListClaim("roles")).containsExactly("DeviceManagementScripts.ReadWrite.All");
         assertThat(claims.getStringClaim("idtyp")).isEqualTo("app");
