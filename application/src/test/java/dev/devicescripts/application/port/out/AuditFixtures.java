@@ -16,12 +16,19 @@ import java.util.function.Function;
 public final class AuditFixtures {
     public static final Actor APP = new Actor(Actor.Kind.APPLICATION, null, null, null,
             "a11ce5e5-0000-4000-8000-000000000001", "Contract tests", "127.0.0.1");
+    public static final Actor ADA = new Actor(Actor.Kind.DELEGATED, "ada00000-0000-4000-8000-000000000001",
+            "ada@contoso.test", "Ada Lovelace", "a11ce5e5-0000-4000-8000-000000000001", "Contract tests", "10.0.0.7");
+    public static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
 
     private AuditFixtures() {
     }
 
     public static Stamp stamp() {
-        return new Stamp(UUID.randomUUID(), Instant.parse("2026-12-01T10:00:00Z"), APP, UUID.randomUUID());
+        return stamp(AT, APP);
+    }
+
+    public static Stamp stamp(Instant at, Actor actor) {
+        return new Stamp(UUID.randomUUID(), at, actor, UUID.randomUUID());
     }
 
     public static AuditEvent created(DeviceManagementScript script) {

@@ -56,6 +56,9 @@ final class DirectoryState implements DirectoryWrites {
     private final Nested<UUID, Set<UUID>> memberOf;
     /** script -> managed device -> the script's state there. */
     private final Nested<ScriptId, Map<UUID, DeviceRunState>> runStates;
+    /** The entries this draft's write recorded, kept once it commits. */
+    private final List<AuditEvent> recordedEvents = new ArrayList<>();
+    private final List<DirectoryAudit> recordedAudits = new ArrayList<>();
     private final long revision;
     private boolean frozen;
     /**
@@ -321,12 +324,20 @@ final class DirectoryState implements DirectoryWrites {
 
     @Override
     public void record(DirectoryAudit entry) {
-        throw new UnsupportedOperationException("helper A");
+        recordedAudits.add(changing(entry));
     }
 
     @Override
     public void record(AuditEvent entry) {
-        throw new UnsupportedOperationException("helper A");
+        recordedEvents.add(changing(entry));
+    }
+
+    List<AuditEvent> recordedEvents() {
+        return recordedEvents;
+    }
+
+    List<DirectoryAudit> recordedAudits() {
+        return recordedAudits;
     }
 
     @Override

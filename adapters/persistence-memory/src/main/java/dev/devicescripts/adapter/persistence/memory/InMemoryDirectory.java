@@ -18,6 +18,7 @@ import java.util.function.Function;
  */
 public final class InMemoryDirectory implements DirectoryRepository {
     private final BiPredicate<TenantId, ScriptId> scriptExists;
+    private final InMemoryAuditLog auditLog;
     private final ConcurrentMap<TenantId, Tenant> tenants = new ConcurrentHashMap<>();
 
     /** A tenant's committed directory; its monitor is the tenant's write lock. */
@@ -29,9 +30,13 @@ public final class InMemoryDirectory implements DirectoryRepository {
         }
     }
 
-    /** @param scriptExists whether the tenant has the script, which run states name (see danglingReferences) */
-    InMemoryDirectory(BiPredicate<TenantId, ScriptId> scriptExists) {
+    /**
+     * @param scriptExists whether the tenant has the script, which run states name (see danglingReferences)
+     * @param auditLog     where the entries a write records go when it commits
+     */
+    InMemoryDirectory(BiPredicate<TenantId, ScriptId> scriptExists, InMemoryAuditLog auditLog) {
         this.scriptExists = scriptExists;
+        this.auditLog = auditLog;
     }
 
     @Override
@@ -64,6 +69,8 @@ public final class InMemoryDirectory implements DirectoryRepository {
                 draft.freeze();
             }
             held.committed = draft;
+            draft.recordedEvents().forEach(entry -> auditLog.add(tenant, entry));
+            draft.recordedAudits().forEach(entry -> auditLog.add(tenant, entry));
             return result;
         }
     }

@@ -38,21 +38,30 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
     }
 
     private final ConcurrentMap<Key, StoredScript> entries = new ConcurrentHashMap<>();
+    private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final InMemoryDirectory directory =
-            new InMemoryDirectory((tenant, id) -> entries.containsKey(new Key(tenant, id)));
+            new InMemoryDirectory((tenant, id) -> entries.containsKey(new Key(tenant, id)), auditLog);
 
     /** The directory, users, groups, devices and the run states of these scripts. */
     public InMemoryDirectory directory() {
         return directory;
     }
 
+    /** Both audit logs, which every change of these scripts and of the directory writes to. */
+    public InMemoryAuditLog auditLog() {
+        return auditLog;
+    }
+
     @Override
     public void insert(TenantId tenant, DeviceManagementScript script, AuditEvent entry) {
-        StoredScript earlier = entries.putIfAbsent(new Key(tenant, script.id()),
-                new StoredScript(script, AssignmentSet.EMPTY));
-        if (earlier != null) {
-            throw new IllegalStateException("A script with id " + script.id() + " already exists.");
-        }
+        // Each compute below records the entry inside the per-key step that makes its change.
+        entries.compute(new Key(tenant, script.id()), (key, earlier) -> {
+            if (earlier != null) {
+                throw new IllegalStateException("A script with id " + script.id() + " already exists.");
+            }
+            auditLog.add(tenant, entry);
+            return new StoredScript(script, AssignmentSet.EMPTY);
+        });
     }
 
     @Override
@@ -82,24 +91,34 @@ public final class InMemoryStore implements ScriptRepository, AssignmentSetRepos
             UnaryOperator<DeviceManagementScript> change,
             BiFunction<DeviceManagementScript, DeviceManagementScript, AuditEvent> audit) {
         // computeIfPresent runs atomically per key, so concurrent updates of one script queue up.
-        StoredScript updated = entries.computeIfPresent(new Key(tenant, id),
-                (key, entry) -> new StoredScript(change.apply(entry.script()), entry.assignments()));
+        StoredScript updated = entries.computeIfPresent(new Key(tenant, id), (key, entry) -> {
+            DeviceManagementScript after = change.apply(entry.script());
+            auditLog.add(tenant, audit.apply(entry.script(), after));
+            return new StoredScript(after, entry.assignments());
+        });
         return Optional.ofNullable(updated).map(StoredScript::script);
     }
 
     @Override
     public boolean delete(TenantId tenant, ScriptId id, Function<DeviceManagementScript, AuditEvent> audit) {
-        boolean deleted = entries.remove(new Key(tenant, id)) != null;
-        if (deleted) {
+        boolean[] deleted = {false};
+        entries.computeIfPresent(new Key(tenant, id), (key, entry) -> {
+            auditLog.add(tenant, audit.apply(entry.script()));
+            deleted[0] = true;
+            return null;
+        });
+        if (deleted[0]) {
             directory.deleteRunStates(tenant, id);
         }
-        return deleted;
+        return deleted[0];
     }
 
     @Override
     public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set, AssignAudit audit) {
-        return entries.computeIfPresent(new Key(tenant, scriptId),
-                (key, entry) -> new StoredScript(entry.script(), set)) != null;
+        return entries.computeIfPresent(new Key(tenant, scriptId), (key, entry) -> {
+            auditLog.add(tenant, audit.entry(entry.script().properties().displayName(), entry.assignments()));
+            return new StoredScript(entry.script(), set);
+        }) != null;
     }
 
     @Override
