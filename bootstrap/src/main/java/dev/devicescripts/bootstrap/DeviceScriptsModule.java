@@ -25,6 +25,7 @@ import dev.devicescripts.adapter.persistence.jdbc.JdbcSettings;
 import dev.devicescripts.adapter.persistence.jdbc.JdbcStore;
 import dev.devicescripts.adapter.persistence.memory.InMemoryStore;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
+import dev.devicescripts.application.port.out.AuditLogRepository;
 import dev.devicescripts.application.port.out.DirectoryIdGenerator;
 import dev.devicescripts.application.port.out.DirectoryRepository;
 import dev.devicescripts.application.port.out.IdGenerator;
@@ -74,15 +75,15 @@ final class DeviceScriptsModule extends AbstractModule {
     Storage storage(ServerMetrics metrics) {
         if (configuration.persistence() == Configuration.Persistence.MEMORY) {
             InMemoryStore store = new InMemoryStore();
-            return new Storage(store, store, store.directory(), store, () -> { });
+            return new Storage(store, store, store.directory(), store.auditLog(), store, () -> { });
         }
         JdbcStore database = JdbcStore.open(configuration.database()
                 .map(DeviceScriptsModule::jdbcSettings)
                 .orElseGet(() -> JdbcSettings.embedded(DataFolder.prepare(configuration.dataDirectory()),
                         H2_USER, "", POOL_SIZE)));
         database.recordPoolMetrics(new MicrometerMetricsTrackerFactory(metrics.registry()));
-        return new Storage(database.scripts(), database.assignmentSets(), database.directory(), database.status(),
-                database);
+        return new Storage(database.scripts(), database.assignmentSets(), database.directory(), database.auditLogs(),
+                database.status(), database);
     }
 
     /** An H2 database given by URL logs in as the embedded file's administrator unless told otherwise. */
@@ -110,6 +111,18 @@ final class DeviceScriptsModule extends AbstractModule {
     @Provides
     StorageStatus storageStatus(Storage storage) {
         return storage.status();
+    }
+
+    @Provides
+    AuditLogRepository auditLogRepository(Storage storage) {
+        return storage.auditLog();
+    }
+
+    /** Started by the server once it serves, stopped before the store closes. */
+    @Provides
+    @Singleton
+    AuditRetention auditRetention(AuditLogRepository auditLog, TimeSource time) {
+        return new AuditRetention(auditLog, time, configuration.auditRetention());
     }
 
     @Provides
