@@ -4,6 +4,7 @@ import dev.devicescripts.application.Access;
 import dev.devicescripts.application.Caller;
 import dev.devicescripts.application.NotFoundException;
 import dev.devicescripts.application.ScriptNotFoundException;
+import dev.devicescripts.application.collections.TargetTypes;
 import dev.devicescripts.application.port.in.AssignScriptCommand;
 import dev.devicescripts.application.port.in.AssignScriptUseCase;
 import dev.devicescripts.application.port.in.GetScriptAssignmentsUseCase;
@@ -41,7 +42,8 @@ public final class AssignmentService implements AssignScriptUseCase, GetScriptAs
         TenantId tenant = Access.WRITE.tenantOf(caller);
         AssignmentSet set = AssignmentSet.of(command.groupAssignments(), command.assignments(), maxTargets);
         if (!assignmentSets.replace(tenant, command.scriptId(), set, (displayName, before) -> IntuneAudits.assigned(
-                Stamps.of(caller, time), command.scriptId(), displayName, before, set))) {
+                Stamps.of(caller, time), command.scriptId(), displayName, TargetTypes.json(before),
+                TargetTypes.json(set)))) {
             throw new ScriptNotFoundException(command.scriptId());
         }
     }

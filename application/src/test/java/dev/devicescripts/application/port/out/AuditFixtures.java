@@ -45,6 +45,6 @@ public final class AuditFixtures {
 
     /** The entry of an assign of {@code scriptId}; the set assigned is not part of what these tests check. */
     public static AssignAudit assigned(ScriptId scriptId) {
-        return (displayName, before) -> IntuneAudits.assigned(stamp(), scriptId, displayName, before, before);
+        return (displayName, before) -> IntuneAudits.assigned(stamp(), scriptId, displayName, "[]", "[]");
     }
 }

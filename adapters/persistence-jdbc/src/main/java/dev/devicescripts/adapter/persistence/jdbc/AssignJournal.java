@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
+import dev.devicescripts.domain.audit.AuditEvent;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +28,12 @@ import java.util.zip.CRC32;
  * process the way a commit of H2 does, at a fraction of a commit's cost; like H2, the journal does not force its files
  * to disk.
  *
- * <p>A record is its body's length and CRC-32, then the body: tenant, script, and the set's parts (see
- * {@link PackedTargets}), each with its length. A record cut short by a kill, or damaged, ends its file for the reader:
- * it was never acknowledged, and no record follows it, because a failed write makes the next append start a new
- * file. Not thread-safe: its owner appends under a lock.
+ * <p>A record is its body's length and CRC-32, then the body: tenant, script, the set's parts (see
+ * {@link PackedTargets}), each with its length, and the assign's audit entry (as {@link AuditRows#json}, UTF-8) with
+ * its length. Records journaled before the audit log (issue 17) end after the parts, and are read as assigns without
+ * an entry: a journal a killed older build left is replayed by a newer one. A record cut short by a kill, or damaged,
+ * ends its file for the reader: it was never acknowledged, and no record follows it, because a failed write makes the
+ * next append start a new file. Not thread-safe: its owner appends under a lock.
  */
 final class AssignJournal implements AutoCloseable {
     private static final Pattern FILE_NAME = Pattern.compile("devicescripts\\.assigns\\.(\\d{12})\\.journal");
@@ -37,8 +41,14 @@ final class AssignJournal implements AutoCloseable {
     private static final int MAX_RECORD_BYTES = 64 << 20;
     private static final int UUID_BYTES = 16;
 
-    /** An assign as the journal holds it; no parts: the script was inserted or deleted, and has no set waiting. */
-    record Entry(UUID tenant, UUID script, List<byte[]> parts) {
+    /**
+     * An assign as the journal holds it, with its audit entry; no parts: the script was inserted or deleted, and has
+     * no set waiting. No audit entry: such a record, or an assign of an older build.
+     */
+    record Entry(UUID tenant, UUID script, List<byte[]> parts, AuditEvent audit) {
+        Entry(UUID tenant, UUID script, List<byte[]> parts) {
+            this(tenant, script, parts, null);
+        }
     }
 
     private final Path directory;
@@ -124,18 +134,25 @@ final class AssignJournal implements AutoCloseable {
             body.get(part);
             parts.add(part);
         }
+        AuditEvent audit = null;
         if (body.hasRemaining()) {
-            throw new IllegalStateException("bytes after the record's last part");
+            byte[] json = new byte[body.getInt()];
+            body.get(json);
+            audit = AuditRows.auditEvent(new String(json, StandardCharsets.UTF_8));
         }
-        return new Entry(tenant, script, parts);
+        if (body.hasRemaining()) {
+            throw new IllegalStateException("bytes after the record's audit entry");
+        }
+        return new Entry(tenant, script, parts, audit);
     }
 
     /**
      * Appends the entry; it is in the operating system's hands when this returns.
      *
+     * @return the record's length in bytes
      * @throws UncheckedIOException when it cannot be written; the next append starts a new file
      */
-    void append(Entry entry) {
+    int append(Entry entry) {
         byte[] record = encode(entry);
         try {
             if (current == null) {
@@ -146,6 +163,7 @@ final class AssignJournal implements AutoCloseable {
             }
             // A stream, not a FileChannel: an interrupt of the calling thread would close a channel under the journal.
             current.write(record);
+            return record.length;
         } catch (IOException e) {
             closeCurrent();
             throw new UncheckedIOException("Cannot write the assign journal in " + directory, e);
@@ -153,7 +171,8 @@ final class AssignJournal implements AutoCloseable {
     }
 
     private static byte[] encode(Entry entry) {
-        int length = 2 * UUID_BYTES + Integer.BYTES;
+        byte[] audit = entry.audit() == null ? null : AuditRows.json(entry.audit()).getBytes(StandardCharsets.UTF_8);
+        int length = 2 * UUID_BYTES + Integer.BYTES + (audit == null ? 0 : Integer.BYTES + audit.length);
         for (byte[] part : entry.parts()) {
             length += Integer.BYTES + part.length;
         }
@@ -164,6 +183,9 @@ final class AssignJournal implements AutoCloseable {
         record.putInt(entry.parts().size());
         for (byte[] part : entry.parts()) {
             record.putInt(part.length).put(part);
+        }
+        if (audit != null) {
+            record.putInt(audit.length).put(audit);
         }
         CRC32 crc = new CRC32();
         crc.update(record.array(), 2 * Integer.BYTES, length);

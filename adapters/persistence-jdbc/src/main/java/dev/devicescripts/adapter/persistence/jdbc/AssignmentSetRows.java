@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,7 +26,21 @@ final class AssignmentSetRows {
             "DELETE FROM script_assignment_set WHERE tenant_id = ? AND script_id = ? AND part > 0";
     private static final String INSERT_PART =
             "INSERT INTO script_assignment_set (tenant_id, script_id, part, targets) VALUES (?, ?, ?, ?)";
-    private static final String SCRIPT_EXISTS = "SELECT 1 FROM device_management_script WHERE tenant_id = ? AND id = ?";
+    private static final String LOCK_FIRST_PART =
+            "SELECT part FROM script_assignment_set WHERE tenant_id = ? AND script_id = ? AND part = 0 FOR UPDATE";
+    // One statement, so that the name and the set are of one committed state.
+    private static final String STORED = """
+            SELECT s.display_name, a.targets FROM device_management_script s
+            LEFT JOIN script_assignment_set a ON a.tenant_id = s.tenant_id AND a.script_id = s.id
+            WHERE s.tenant_id = ? AND s.id = ?
+            ORDER BY a.part""";
+
+    /**
+     * What an assign's audit entry takes from the script it replaces the set of: its displayName, its set's parts
+     * (none for a script row written by SQL alone, as a test may: an empty set).
+     */
+    record Stored(String displayName, List<byte[]> parts) {
+    }
 
     private AssignmentSetRows() {
     }
@@ -59,11 +75,33 @@ final class AssignmentSetRows {
         }
     }
 
-    /** Whether the tenant has the script, for an assign acknowledged before its set is written. */
-    static boolean scriptExists(Connection connection, UUID tenant, UUID scriptId) throws SQLException {
-        try (PreparedStatement find = prepare(connection, SCRIPT_EXISTS, tenant, scriptId);
-             ResultSet row = find.executeQuery()) {
-            return row.next();
+    /** The script's name and set, or empty when the tenant has no such script. */
+    static Optional<Stored> stored(Connection connection, UUID tenant, UUID scriptId) throws SQLException {
+        Optional<Stored> stored = Optional.empty();
+        try (PreparedStatement find = prepare(connection, STORED, tenant, scriptId);
+             ResultSet rows = find.executeQuery()) {
+            while (rows.next()) {
+                stored = Optional.of(stored.orElse(new Stored(rows.getString("display_name"), new ArrayList<>())));
+                byte[] part = rows.getBytes("targets");
+                if (part != null) {
+                    stored.get().parts().add(part);
+                }
+            }
         }
+        return stored;
+    }
+
+    /**
+     * As {@link #stored}, after locking the row of the set's first part until the transaction ends, the lock that
+     * {@link #replace} takes: the set read is then the one the replace replaces.
+     */
+    static Optional<Stored> locked(Connection connection, UUID tenant, UUID scriptId) throws SQLException {
+        try (PreparedStatement lock = prepare(connection, LOCK_FIRST_PART, tenant, scriptId);
+             ResultSet row = lock.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+        }
+        return stored(connection, tenant, scriptId);
     }
 }

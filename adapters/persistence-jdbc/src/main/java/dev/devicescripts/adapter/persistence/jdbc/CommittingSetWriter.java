@@ -1,10 +1,14 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
+import dev.devicescripts.adapter.persistence.jdbc.AssignmentSetRows.Stored;
+import dev.devicescripts.application.port.out.AssignmentSetRepository.AssignAudit;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.AuditEvent;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Assigns that commit to the database before they are acknowledged, concurrent ones sharing a commit through
@@ -20,9 +24,22 @@ final class CommittingSetWriter implements SetWriter {
     }
 
     @Override
-    public boolean replace(TenantId tenant, ScriptId scriptId, List<byte[]> parts) {
-        return assigns.run(scriptId.value(),
-                connection -> AssignmentSetRows.replace(connection, tenant.value(), scriptId.value(), parts));
+    public boolean replace(TenantId tenant, ScriptId scriptId, List<byte[]> parts, AssignAudit audit) {
+        return assigns.run(scriptId.value(), connection -> {
+            Optional<Stored> replaced = AssignmentSetRows.locked(connection, tenant.value(), scriptId.value());
+            if (replaced.isEmpty()) {
+                return false;
+            }
+            AuditEvent entry = audit.entry(replaced.get().displayName(), PackedTargets.set(replaced.get().parts()));
+            AssignmentSetRows.replace(connection, tenant.value(), scriptId.value(), parts);
+            AuditRows.insert(connection, tenant.value(), entry);
+            return true;
+        });
+    }
+
+    /** Nothing to do: an assign is acknowledged once its commit holds its entry. */
+    @Override
+    public void flush() {
     }
 
     @Override

@@ -4,7 +4,6 @@ import static dev.devicescripts.adapter.persistence.jdbc.Sql.prepare;
 
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
 import dev.devicescripts.domain.AssignmentSet;
-import dev.devicescripts.domain.AssignmentTarget;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
 import java.sql.PreparedStatement;
@@ -48,7 +47,7 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
 
     @Override
     public boolean replace(TenantId tenant, ScriptId scriptId, AssignmentSet set, AssignAudit audit) {
-        return writer.replace(tenant, scriptId, PackedTargets.parts(set.targets()));
+        return writer.replace(tenant, scriptId, PackedTargets.parts(set.targets()), audit);
     }
 
     @Override
@@ -80,7 +79,7 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
     /** The stored sets, those that wait replacing theirs: only scripts the database has (one deleted has no set). */
     private static Map<ScriptId, AssignmentSet> newest(Map<ScriptId, AssignmentSet> stored,
                                                        Map<ScriptId, List<byte[]>> newer) {
-        newer.forEach((id, parts) -> stored.computeIfPresent(id, (script, set) -> restore(parts)));
+        newer.forEach((id, parts) -> stored.computeIfPresent(id, (script, set) -> PackedTargets.set(parts)));
         return stored;
     }
 
@@ -102,14 +101,8 @@ final class JdbcAssignmentSetRepository implements AssignmentSetRepository {
                 }
             }
             Map<ScriptId, AssignmentSet> sets = new HashMap<>();
-            parts.forEach((id, ofScript) -> sets.put(id, restore(ofScript)));
+            parts.forEach((id, ofScript) -> sets.put(id, PackedTargets.set(ofScript)));
             return sets;
         });
-    }
-
-    private static AssignmentSet restore(List<byte[]> parts) {
-        List<AssignmentTarget> targets = new ArrayList<>();
-        parts.forEach(part -> PackedTargets.read(part, targets));
-        return AssignmentSet.restore(targets);
     }
 }

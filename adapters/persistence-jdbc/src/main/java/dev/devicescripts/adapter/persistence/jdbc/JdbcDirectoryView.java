@@ -457,12 +457,20 @@ final class JdbcDirectoryView implements DirectoryWrites {
 
     @Override
     public void record(DirectoryAudit entry) {
-        throw new UnsupportedOperationException("helper B");
+        writing();
+        read(c -> {
+            AuditRows.insert(c, tenant.value(), entry);
+            return null;
+        });
     }
 
     @Override
     public void record(AuditEvent entry) {
-        throw new UnsupportedOperationException("helper B");
+        writing();
+        read(c -> {
+            AuditRows.insert(c, tenant.value(), entry);
+            return null;
+        });
     }
 
     @Override

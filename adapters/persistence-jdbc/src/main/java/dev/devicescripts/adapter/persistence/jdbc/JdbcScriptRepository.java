@@ -93,6 +93,7 @@ final class JdbcScriptRepository implements ScriptRepository {
             insertTags(connection, tenant, script);
             AssignmentSetRows.insert(connection, tenant.value(), script.id().value(),
                     PackedTargets.parts(List.of())); // a script starts with an empty assignment set
+            AuditRows.insert(connection, tenant.value(), entry);
             return null;
         });
         setWriter.insertedOrDeleted(tenant, script.id());
@@ -130,12 +131,14 @@ final class JdbcScriptRepository implements ScriptRepository {
             if (!lock(connection, tenant, id)) {
                 return Optional.empty();
             }
-            DeviceManagementScript changed = change.apply(find(connection, tenant, id).orElseThrow());
+            DeviceManagementScript before = find(connection, tenant, id).orElseThrow();
+            DeviceManagementScript changed = change.apply(before);
             write(connection, UPDATE, tenant, changed);
             try (PreparedStatement deleteTags = prepare(connection, DELETE_TAGS, tenant.value(), id.value())) {
                 deleteTags.executeUpdate();
             }
             insertTags(connection, tenant, changed);
+            AuditRows.insert(connection, tenant.value(), audit.apply(before, changed));
             return Optional.of(changed);
         });
     }
@@ -143,14 +146,21 @@ final class JdbcScriptRepository implements ScriptRepository {
     @Override
     public boolean delete(TenantId tenant, ScriptId id, Function<DeviceManagementScript, AuditEvent> audit) {
         // The foreign keys delete the script's tags and assignment set with it. Its run states have none (a seed
-        // writes them before it checks what they name), so they go in the same transaction.
+        // writes them before it checks what they name), so they go in the same transaction. The entry records the
+        // script as it was, read under its lock.
         boolean deleted = sql.inTransaction(connection -> {
+            if (!lock(connection, tenant, id)) {
+                return false;
+            }
+            AuditEvent entry = audit.apply(find(connection, tenant, id).orElseThrow());
             try (PreparedStatement delete = prepare(connection, DELETE, tenant.value(), id.value());
                  PreparedStatement deleteRunStates = prepare(connection, DELETE_RUN_STATES, tenant.value(),
                          id.value())) {
                 deleteRunStates.executeUpdate();
-                return delete.executeUpdate() > 0;
+                delete.executeUpdate();
             }
+            AuditRows.insert(connection, tenant.value(), entry);
+            return true;
         });
         if (deleted) {
             setWriter.insertedOrDeleted(tenant, id);

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.devicescripts.application.Readiness;
 import dev.devicescripts.application.port.out.AssignmentSetRepository;
+import dev.devicescripts.application.port.out.AuditLogRepository;
 import dev.devicescripts.application.port.out.DirectoryRepository;
 import dev.devicescripts.application.port.out.ScriptRepository;
 import dev.devicescripts.application.port.out.StorageStatus;
@@ -56,6 +57,7 @@ public final class JdbcStore implements AutoCloseable {
     private final ScriptRepository scripts;
     private final AssignmentSetRepository assignmentSets;
     private final DirectoryRepository directory;
+    private final AuditLogRepository auditLogs;
     private final Breakage breakage;
     /** The embedded database's file, checked to be still there; null for any other database. */
     private final Path databaseFile;
@@ -82,6 +84,7 @@ public final class JdbcStore implements AutoCloseable {
         this.assignmentSets = new JdbcAssignmentSetRepository(sql, vendor, setWriter);
         this.scripts = new JdbcScriptRepository(sql, vendor, setWriter);
         this.directory = new JdbcDirectory(sql, vendor);
+        this.auditLogs = new JdbcAuditLogRepository(sql, setWriter);
     }
 
     /**
@@ -208,6 +211,11 @@ public final class JdbcStore implements AutoCloseable {
     /** The directory, users, groups, devices and the run states of these scripts. */
     public DirectoryRepository directory() {
         return directory;
+    }
+
+    /** Both audit logs, which the other repositories write with each change. */
+    public AuditLogRepository auditLogs() {
+        return auditLogs;
     }
 
     /**

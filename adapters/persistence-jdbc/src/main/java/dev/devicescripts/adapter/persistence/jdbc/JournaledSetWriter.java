@@ -1,9 +1,12 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
 import dev.devicescripts.adapter.persistence.jdbc.AssignJournal.Entry;
+import dev.devicescripts.adapter.persistence.jdbc.AssignmentSetRows.Stored;
 import dev.devicescripts.application.StorageUnavailableException;
+import dev.devicescripts.application.port.out.AssignmentSetRepository.AssignAudit;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.AuditEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * database in a few transactions, a script assigned many times only once, since a commit of H2 costs far more than
  * the assign it holds (docs/adr/0001-assign-journal.md). Reads see the sets still waiting over those in the database;
  * after a kill, opening replays the journal into the database before anything else runs.
+ *
+ * <p>Each assign's audit entry is in its journal record and waits with its set; entries are never coalesced, and a
+ * set's transaction writes the entries of every assign it covers. Audit reads {@link #flush} first.
  *
  * <p>Not for a database that other processes write to (PostgreSQL, shared by several servers): they would neither see
  * the sets waiting here nor could they be ordered with them; {@link CommittingSetWriter} serves those.
@@ -51,14 +58,31 @@ final class JournaledSetWriter implements SetWriter {
     private record Key(UUID tenant, UUID script) {
     }
 
-    /** A set acknowledged but not yet in the database. Compared by identity: each assign makes its own. */
+    /** An assign's audit entry waiting with its set, and the bytes its journal record gave it. */
+    private record Audited(AuditEvent entry, long bytes) {
+    }
+
+    /**
+     * A set acknowledged but not yet in the database, with the audit entries of the assigns since the database last
+     * had the script's set, oldest first; a set that replaces another waiting takes over its entries. No parts: the
+     * script was inserted or deleted after those assigns, and only their entries wait. Compared by identity: each
+     * change makes its own.
+     */
     private static final class Waiting {
         final List<byte[]> parts;
+        final List<Audited> entries;
         final long bytes;
 
-        Waiting(List<byte[]> parts) {
+        Waiting(List<byte[]> parts, List<Audited> entries) {
             this.parts = parts;
-            this.bytes = parts.stream().mapToLong(part -> part.length).sum();
+            this.entries = List.copyOf(entries);
+            this.bytes = (parts == null ? 0 : parts.stream().mapToLong(part -> part.length).sum())
+                    + entries.stream().mapToLong(Audited::bytes).sum();
+        }
+
+        /** The same, without its first {@code written} entries, which the database has now. */
+        Waiting after(int written) {
+            return new Waiting(parts, entries.subList(written, entries.size()));
         }
     }
 
@@ -76,6 +100,11 @@ final class JournaledSetWriter implements SetWriter {
     /** Journal files whose every assign is in {@link #waiting} or the database; deleted once the database has them. */
     private final List<Path> sealed = new ArrayList<>();
     private final Thread writer;
+    /**
+     * How many times sets left {@link #waiting} or changed there other than by an assign; changed under the lock. An
+     * assign that reads the database's set before it takes the lock trusts that read only if this stayed the same.
+     */
+    private volatile long departures;
     private long waitingBytes;
     private boolean closing;
 
@@ -96,13 +125,21 @@ final class JournaledSetWriter implements SetWriter {
         List<Path> files = AssignJournal.files(directory);
         if (!files.isEmpty()) {
             Map<Key, List<byte[]>> latest = new HashMap<>();
-            files.forEach(file -> AssignJournal.read(file,
-                    entry -> latest.put(new Key(entry.tenant(), entry.script()), entry.parts())));
+            List<Entry> audited = new ArrayList<>();
+            files.forEach(file -> AssignJournal.read(file, entry -> {
+                latest.put(new Key(entry.tenant(), entry.script()), entry.parts());
+                if (entry.audit() != null) {
+                    audited.add(entry);
+                }
+            }));
             latest.values().removeIf(List::isEmpty); // the script was inserted or deleted after its last assign
             sql.inTransaction(connection -> {
                 for (Map.Entry<Key, List<byte[]>> set : latest.entrySet()) {
                     AssignmentSetRows.replace(connection, set.getKey().tenant(), set.getKey().script(),
                             set.getValue());
+                }
+                for (Entry entry : audited) {
+                    AuditRows.insertUnlessThere(connection, entry.tenant(), entry.audit());
                 }
                 return null;
             });
@@ -115,21 +152,42 @@ final class JournaledSetWriter implements SetWriter {
         }
     }
 
+    /**
+     * The set replaced is the one waiting for the script, else the database's. That is read before taking the lock,
+     * so that assigns do not wait behind each other's reads, and read again under it in the rare case that a set left
+     * the waiting ones meanwhile (the read might be older than the set it left for).
+     */
     @Override
-    public boolean replace(TenantId tenant, ScriptId scriptId, List<byte[]> parts) {
-        if (!exists(tenant, scriptId)) {
+    public boolean replace(TenantId tenant, ScriptId scriptId, List<byte[]> parts, AssignAudit audit) {
+        Key key = new Key(tenant.value(), scriptId.value());
+        long departuresBefore = departures;
+        Optional<Stored> stored = stored(key);
+        if (stored.isEmpty()) {
             return false;
         }
-        Waiting assigned = new Waiting(parts);
         lock.lock();
         try {
             awaitRoom();
+            Waiting replaced = waiting.get(key);
+            if (replaced == null && departures != departuresBefore) {
+                stored = stored(key);
+            }
+            if (stored.isEmpty() || replaced != null && replaced.parts == null) {
+                return false; // deleted meanwhile
+            }
+            AuditEvent entry = audit.entry(stored.get().displayName(),
+                    PackedTargets.set(replaced == null ? stored.get().parts() : replaced.parts));
+            Entry record = new Entry(key.tenant(), key.script(), parts, entry);
+            long recordBytes;
             try {
-                journal.append(new Entry(tenant.value(), scriptId.value(), assigned.parts));
+                recordBytes = journal.append(record);
             } catch (UncheckedIOException e) {
                 throw new StorageUnavailableException(journalFailed(e), e);
             }
-            Waiting replaced = waiting.put(new Key(tenant.value(), scriptId.value()), assigned);
+            List<Audited> entries = new ArrayList<>(replaced == null ? List.of() : replaced.entries);
+            entries.add(new Audited(entry, recordBytes));
+            Waiting assigned = new Waiting(parts, entries);
+            waiting.put(key, assigned);
             waitingBytes += assigned.bytes - (replaced == null ? 0 : replaced.bytes);
             if (waitingBytes >= WRITE_EARLY_BYTES) {
                 writeNow.signal();
@@ -158,7 +216,13 @@ final class JournaledSetWriter implements SetWriter {
             Waiting dropped = waiting.remove(key);
             if (dropped != null) {
                 waitingBytes -= dropped.bytes;
+                if (!dropped.entries.isEmpty()) { // they record assigns that happened: they still go to the database
+                    Waiting entries = new Waiting(null, dropped.entries);
+                    waiting.put(key, entries);
+                    waitingBytes += entries.bytes;
+                }
             }
+            departures++;
         } catch (UncheckedIOException e) {
             // Only a script inserted again under the same id, after a kill, could show the dropped set
             LOG.warn("Cannot journal that script {} was inserted or deleted: {}", scriptId.value(), journalFailed(e));
@@ -177,9 +241,8 @@ final class JournaledSetWriter implements SetWriter {
         return cause;
     }
 
-    private boolean exists(TenantId tenant, ScriptId scriptId) {
-        return sql.withConnection(
-                connection -> AssignmentSetRows.scriptExists(connection, tenant.value(), scriptId.value()));
+    private Optional<Stored> stored(Key key) {
+        return sql.withConnection(connection -> AssignmentSetRows.stored(connection, key.tenant(), key.script()));
     }
 
     /**
@@ -224,7 +287,7 @@ final class JournaledSetWriter implements SetWriter {
         Map<ScriptId, List<byte[]>> newer = new HashMap<>();
         for (ScriptId id : scriptIds) {
             Waiting set = waiting.get(new Key(tenant.value(), id.value()));
-            if (set != null) {
+            if (set != null && set.parts != null) {
                 newer.put(id, set.parts);
             }
         }
@@ -235,7 +298,7 @@ final class JournaledSetWriter implements SetWriter {
     public Map<ScriptId, List<byte[]>> waitingSets(TenantId tenant) {
         Map<ScriptId, List<byte[]>> newer = new HashMap<>();
         waiting.forEach((key, set) -> {
-            if (key.tenant().equals(tenant.value())) {
+            if (key.tenant().equals(tenant.value()) && set.parts != null) {
                 newer.put(new ScriptId(key.script()), set.parts);
             }
         });
@@ -319,21 +382,37 @@ final class JournaledSetWriter implements SetWriter {
         return transactions;
     }
 
+    /**
+     * Writes the sets with their entries in one transaction. A set replaced while it was written leaves its
+     * successor's entries, which begin with its own, to the next write.
+     */
     private void write(List<Map.Entry<Key, Waiting>> sets) {
         sql.inTransaction(connection -> {
             for (Map.Entry<Key, Waiting> set : sets) {
-                AssignmentSetRows.replace(connection, set.getKey().tenant(), set.getKey().script(),
-                        set.getValue().parts);
+                UUID tenant = set.getKey().tenant();
+                if (set.getValue().parts != null) {
+                    AssignmentSetRows.replace(connection, tenant, set.getKey().script(), set.getValue().parts);
+                }
+                for (Audited audited : set.getValue().entries) {
+                    AuditRows.insert(connection, tenant, audited.entry());
+                }
             }
             return null;
         });
         lock.lock();
         try {
             for (Map.Entry<Key, Waiting> set : sets) {
-                if (waiting.remove(set.getKey(), set.getValue())) {
-                    waitingBytes -= set.getValue().bytes;
+                Waiting now = waiting.get(set.getKey());
+                if (now == set.getValue()) {
+                    waiting.remove(set.getKey());
+                    waitingBytes -= now.bytes;
+                } else if (now != null) {
+                    Waiting rest = now.after(set.getValue().entries.size());
+                    waiting.put(set.getKey(), rest);
+                    waitingBytes += rest.bytes - now.bytes;
                 }
             }
+            departures++;
             written.signalAll();
         } finally {
             lock.unlock();
@@ -354,6 +433,24 @@ final class JournaledSetWriter implements SetWriter {
             }
         }
         return files.size();
+    }
+
+    /**
+     * Writes what waits now, unless nothing does, on the calling thread: an audit read then sees every entry
+     * acknowledged before it (simpler than merging the waiting entries into a filtered, ordered page, and rare enough
+     * that the commit it costs does not matter).
+     */
+    @Override
+    public void flush() {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        writing.lock();
+        try {
+            writeWaiting();
+        } finally {
+            writing.unlock();
+        }
     }
 
     /** Writes the sets waiting to the database, and stops; assigns after this fail as unavailable. */

@@ -2,6 +2,7 @@ package dev.devicescripts.adapter.persistence.jdbc;
 
 import dev.devicescripts.domain.AssignmentFilter;
 import dev.devicescripts.domain.AssignmentFilterType;
+import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.AssignmentTarget;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -75,6 +76,13 @@ final class PackedTargets {
 
     private static void putUuid(ByteBuffer part, UUID id) {
         part.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+    }
+
+    /** The set the parts hold, in order. */
+    static AssignmentSet set(List<byte[]> parts) {
+        List<AssignmentTarget> targets = new ArrayList<>();
+        parts.forEach(part -> read(part, targets));
+        return AssignmentSet.restore(targets);
     }
 
     /** Adds the targets of one stored part to {@code targets}. */

@@ -37,15 +37,15 @@ final class QuerySql<T> {
      * {@code within} holds (a condition on what the list reads, such as which membership walk) unless it is null.
      */
     Condition listed(TenantId tenant, Query<T> query, Condition within) {
-        Stream<Condition> after = query.after().map(cursor -> after(query.orderBy(), cursor)).stream();
+        Stream<Condition> after = query.after().map(cursor -> after(tenant, query.orderBy(), cursor)).stream();
         return Condition.all(Stream.concat(Stream.of(counted(tenant, query.filter(), within)), after).toList());
     }
 
     /** The tenant's items that the filter matches, among those that {@code within} holds unless it is null. */
     Condition counted(TenantId tenant, Optional<Filter<T>> filter, Condition within) {
         Condition ofTenant = new Condition(table.tenantColumn() + " = ?", tenant.value());
-        List<Condition> all = Stream.of(Stream.of(ofTenant), Stream.ofNullable(within), filter.map(this::matching)
-                .stream()).flatMap(conditions -> conditions).toList();
+        List<Condition> all = Stream.of(Stream.of(ofTenant), Stream.ofNullable(within),
+                filter.map(matched -> matching(tenant, matched)).stream()).flatMap(conditions -> conditions).toList();
         return Condition.all(all);
     }
 
@@ -64,7 +64,8 @@ final class QuerySql<T> {
                 .flatMap(key -> key).collect(Collectors.joining(", "));
     }
 
-    Condition matching(Filter<T> filter) {
+    /** The items the filter matches; the tenant's, of a list in a {@link SqlTable.SideTable}. */
+    Condition matching(TenantId tenant, Filter<T> filter) {
         if (filter instanceof Comparison<T> comparison) {
             return comparison(comparison.property(), comparison.operator(), comparison.value());
         }
@@ -74,24 +75,30 @@ final class QuerySql<T> {
         if (filter instanceof Filter.In<T> in) {
             return in(in);
         }
+        if (filter instanceof Filter.AnyEquals<T> any && table.sideTable(any.property()).isPresent()) {
+            SqlTable.SideTable side = table.sideTable(any.property()).get();
+            return new Condition("(" + table.column(table.set().key()) + " IN (SELECT id FROM " + side.table()
+                    + " WHERE tenant_id = ? AND " + side.column() + " = ?))", tenant.value(),
+                    Values.folded(any.value()));
+        }
         if (filter instanceof Filter.AnyEquals<T> any) {
             return notNullAnd(any.property(), new Condition("(" + table.comparable(any.property())
                     + " LIKE ? ESCAPE '\\')", "%|" + likeLiteral(SqlTable.listElement(any.value())) + "|%"));
         }
         if (filter instanceof Filter.And<T> and) {
-            return Condition.all(List.of(matching(and.left()), matching(and.right())));
+            return Condition.all(List.of(matching(tenant, and.left()), matching(tenant, and.right())));
         }
         if (filter instanceof Filter.Or<T> or) {
-            return Condition.any(List.of(matching(or.left()), matching(or.right())));
+            return Condition.any(List.of(matching(tenant, or.left()), matching(tenant, or.right())));
         }
-        return matching(((Filter.Not<T>) filter).operand()).not();
+        return matching(tenant, ((Filter.Not<T>) filter).operand()).not();
     }
 
     /**
      * What Query#isAfter says, lexicographically: beyond the cursor on the first key, or equal on it and beyond on the
      * next, and so on, the item's key last. Each step is a filter, so nulls follow {@link Filter#matches}.
      */
-    private Condition after(List<SortKey<T>> keys, PageCursor cursor) {
+    private Condition after(TenantId tenant, List<SortKey<T>> keys, PageCursor cursor) {
         List<Condition> ways = new ArrayList<>();
         List<Condition> equalSoFar = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -99,7 +106,7 @@ final class QuerySql<T> {
             Object value = cursor.values().get(i);
             List<Condition> beyondHere = new ArrayList<>(equalSoFar);
             beyond(key, value).ifPresent(beyond -> {
-                beyondHere.add(matching(beyond));
+                beyondHere.add(matching(tenant, beyond));
                 ways.add(Condition.all(beyondHere));
             });
             equalSoFar.add(comparison(key.property(), Operator.EQ, value));
@@ -110,8 +117,8 @@ final class QuerySql<T> {
         // reading past every item before it. Ordered by the key alone (the directory's default), the ways say it.
         Optional<Filter<T>> notBefore = keys.isEmpty() ? Optional.empty()
                 : notBefore(keys.get(0), cursor.values().get(0));
-        return Condition.all(Stream.concat(notBefore.map(this::matching).stream(), Stream.of(Condition.any(ways)))
-                .toList());
+        return Condition.all(Stream.concat(notBefore.map(first -> matching(tenant, first)).stream(),
+                Stream.of(Condition.any(ways))).toList());
     }
 
     /** The items strictly beyond the value on this key; none come after null descending, where null is last. */

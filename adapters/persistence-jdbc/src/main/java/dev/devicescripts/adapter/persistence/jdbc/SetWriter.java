@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.persistence.jdbc;
 
+import dev.devicescripts.application.port.out.AssignmentSetRepository.AssignAudit;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
 import java.util.Collection;
@@ -14,11 +15,15 @@ import java.util.Map;
 interface SetWriter extends AutoCloseable {
 
     /**
-     * Replaces the script's set with the parts ({@link PackedTargets}); durable when it returns.
+     * Replaces the script's set with the parts ({@link PackedTargets}) and writes the entry {@code audit} makes of the
+     * set replaced, both durable when it returns.
      *
      * @return false, changing nothing, when the tenant has no such script
      */
-    boolean replace(TenantId tenant, ScriptId scriptId, List<byte[]> parts);
+    boolean replace(TenantId tenant, ScriptId scriptId, List<byte[]> parts, AssignAudit audit);
+
+    /** Returns once the database holds every audit entry of an assign acknowledged before the call. */
+    void flush();
 
     /**
      * The parts of those of the scripts' sets that are acknowledged but not yet in the database, to be read over the

@@ -4,8 +4,11 @@ import dev.devicescripts.application.query.EntitySet;
 import dev.devicescripts.application.query.Property;
 import dev.devicescripts.application.query.ValueType;
 import dev.devicescripts.application.query.Values;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -19,15 +22,55 @@ import java.util.stream.Collectors;
  * elements each preceded and followed by {@code |}: {@code |unified|dynamicmembership|}, and {@code |} for an empty
  * list. Write it with {@link #foldedList}. {@code groupTypes/any(c:c eq 'Unified')} is then
  * {@code group_types_folded LIKE '%|unified|%'}. The list itself is stored however the repository likes; queries never
- * read it.
+ * read it. A list that many items share an element of (the ids an audit log's {@code resources/any(...)} tests) is in
+ * a {@link SideTable} instead, which finds the items of one element without reading the others.
  *
- * @param alias the name statements give the table, e.g. {@code s}
+ * <p>A property whose values are always another's ({@link #sharing}) compares that one's column, and a path into an
+ * object ({@code initiatedBy/user/id}) is a column of the words of the path ({@code initiated_by_user_id}).
+ *
+ * @param alias       the name statements give the table, e.g. {@code s}
+ * @param sharing     the names of properties that compare another's column, with that other's name
+ * @param sideTables  the names of lists of strings kept in side tables, with the table each is in
  */
-public record SqlTable<T>(EntitySet<T> set, String table, String alias) {
+public record SqlTable<T>(EntitySet<T> set, String table, String alias, Map<String, String> sharing,
+                          Map<String, SideTable> sideTables) {
     public SqlTable {
         Objects.requireNonNull(set, "set");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(alias, "alias");
+        sharing = Map.copyOf(sharing);
+        sideTables = Map.copyOf(sideTables);
+    }
+
+    public SqlTable(EntitySet<T> set, String table, String alias) {
+        this(set, table, alias, Map.of(), Map.of());
+    }
+
+    /**
+     * A table of the folded elements of a list of strings, a row each: {@code (tenant_id, <column>, id)}, the last the
+     * id of the item that holds it, with an index that starts with the tenant and the element. {@code x/any(e:e eq
+     * 'value')} is then {@code <alias>.id IN (SELECT id FROM <table> WHERE tenant_id = ? AND <column> = 'value')}.
+     */
+    public record SideTable(String table, String column) {
+    }
+
+    /** The same table, where {@code property} compares the column of {@code other}, whose values it always has. */
+    SqlTable<T> sharing(Property<T> property, Property<T> other) {
+        Map<String, String> shared = new HashMap<>(sharing);
+        shared.put(property.name(), other.name());
+        return new SqlTable<>(set, table, alias, shared, sideTables);
+    }
+
+    /** The same table, with the list {@code property} in a side table. */
+    SqlTable<T> withSideTable(Property<T> property, SideTable side) {
+        Map<String, SideTable> sides = new HashMap<>(sideTables);
+        sides.put(property.name(), side);
+        return new SqlTable<>(set, table, alias, sharing, sides);
+    }
+
+    /** The side table that holds the list, if it has one. */
+    Optional<SideTable> sideTable(Property<T> property) {
+        return Optional.ofNullable(sideTables.get(property.name()));
     }
 
     /** The table with its alias, as a FROM clause names it. */
@@ -40,7 +83,7 @@ public record SqlTable<T>(EntitySet<T> set, String table, String alias) {
     }
 
     String column(Property<T> property) {
-        return alias + "." + columnName(property.name());
+        return alias + "." + columnName(sharing.getOrDefault(property.name(), property.name()));
     }
 
     /**
@@ -69,16 +112,18 @@ public record SqlTable<T>(EntitySet<T> set, String table, String alias) {
 
     /**
      * {@code runAs32Bit} as {@code run_as_32_bit}, {@code azureADDeviceId} as {@code azure_ad_device_id}: a word starts
-     * at each run of digits and at each capital, except inside a run of capitals, which is one word.
+     * at each run of digits and at each capital, except inside a run of capitals, which is one word; each step of a
+     * path ({@code initiatedBy/user/id}) starts one too.
      */
     static String columnName(String propertyName) {
         StringBuilder column = new StringBuilder();
         for (int i = 0; i < propertyName.length(); i++) {
             char c = propertyName.charAt(i);
-            if (i > 0 && startsWord(propertyName, i)) {
+            boolean stepStarts = i > 0 && propertyName.charAt(i - 1) == '/';
+            if (c != '/' && i > 0 && !stepStarts && startsWord(propertyName, i)) {
                 column.append('_');
             }
-            column.append(Character.toLowerCase(c));
+            column.append(c == '/' ? '_' : Character.toLowerCase(c));
         }
         return column.toString();
     }
