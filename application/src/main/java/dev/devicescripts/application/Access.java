@@ -34,6 +34,10 @@ public enum Access {
     FILTER_READ(List.of("DeviceManagementConfiguration.Read.All", "DeviceManagementConfiguration.ReadWrite.All")),
     /** Create, change and delete assignment filters, and validate a rule (a POST, so Graph counts it a write). */
     FILTER_WRITE(List.of("DeviceManagementConfiguration.ReadWrite.All")),
+    /** Read Intune's audit events: Graph documents the apps' permissions for them, odd as it looks. */
+    AUDIT_EVENT_READ(List.of("DeviceManagementApps.Read.All", "DeviceManagementApps.ReadWrite.All")),
+    /** Read Entra's directory audits. */
+    DIRECTORY_AUDIT_READ(List.of("AuditLog.Read.All")),
     /** Load a seed document (devicescripts' own permission, outside Graph). */
     SEED(List.of("Devicescripts.Seed"));
 

@@ -20,6 +20,14 @@ public final class IntuneAudits {
     public static final String CATEGORY = "DeviceConfiguration";
     public static final String SCRIPT_TYPE = "DeviceManagementScript";
     public static final String FILTER_TYPE = "DeviceAndAppManagementAssignmentFilter";
+    /** Intune's audit categories, in Graph's order (getAuditCategories); devicescripts writes only CATEGORY. */
+    public static final List<String> CATEGORIES = List.of("Other", "Enrollment", "Compliance", CATEGORY, "Device",
+            "Application", "EBookManagement", "ConditionalAccess", "OnPremiseAccess", "Role", "SoftwareUpdates",
+            "DeviceSetupConfiguration");
+    /** Every activity type the builders below write, all of CATEGORY (getAuditActivityTypes). */
+    public static final List<String> ACTIVITY_TYPES = List.of("Create " + SCRIPT_TYPE, "Patch " + SCRIPT_TYPE,
+            "Delete " + SCRIPT_TYPE, "Assign " + SCRIPT_TYPE, "Create " + FILTER_TYPE, "Patch " + FILTER_TYPE,
+            "Delete " + FILTER_TYPE);
 
     /** A script's properties as its JSON names them, in that order. */
     private static final List<Field<DeviceManagementScript>> SCRIPT_FIELDS = List.of(

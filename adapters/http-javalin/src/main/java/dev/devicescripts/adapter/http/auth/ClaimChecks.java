@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +25,8 @@ import java.util.stream.Collectors;
 final class ClaimChecks {
     /** 9999-12-31T23:59:59Z, the last second of the years a token may name. */
     private static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
+    /** The correlation id of the caller a token proves, which no request has made yet. */
+    static final UUID NO_REQUEST = new UUID(0, 0);
 
     private final TokenRules rules;
     private final Clock clock;
@@ -108,14 +111,26 @@ final class ClaimChecks {
                 + " only.");
     }
 
-    /** Delegated when the token carries scp, however empty; otherwise an application with the token's roles. */
+    /**
+     * Delegated when the token carries scp, however empty; otherwise an application with the token's roles. The actor
+     * is who the token names; where the request came from and its correlation id are each request's own
+     * (RequestCaller), so the caller a token proves carries none.
+     */
     private static Caller callerOf(TenantId tenant, JWTClaimsSet claims) {
         String scopes = stringClaim(claims, "scp");
-        if (scopes != null) {
-            return new Caller(tenant, Actor.Kind.DELEGATED, Arrays.stream(scopes.split(" "))
-                    .filter(scope -> !scope.isEmpty()).collect(Collectors.toSet()));
+        Set<String> permissions = scopes != null
+                ? Arrays.stream(scopes.split(" ")).filter(scope -> !scope.isEmpty()).collect(Collectors.toSet())
+                : rolesOf(claims);
+        String appId = appIdOf(claims);
+        String appName = optionalString(claims, "app_displayname");
+        if (scopes == null) {
+            return new Caller(tenant, permissions, new Actor(Actor.Kind.APPLICATION, null, null, null, appId, appName,
+                    null), NO_REQUEST);
         }
-        return new Caller(tenant, Actor.Kind.APPLICATION, rolesOf(claims));
+        String userPrincipalName = optionalString(claims, "upn");
+        return new Caller(tenant, permissions, new Actor(Actor.Kind.DELEGATED, optionalString(claims, "oid"),
+                userPrincipalName != null ? userPrincipalName : optionalString(claims, "preferred_username"),
+                optionalString(claims, "name"), appId, appName, null), NO_REQUEST);
     }
 
     private static Set<String> rolesOf(JWTClaimsSet claims) {
@@ -134,12 +149,22 @@ final class ClaimChecks {
     }
 
     private static String clientAppIdOf(JWTClaimsSet claims) {
+        String appId = appIdOf(claims);
+        return appId != null ? appId : AuthenticatedCaller.UNKNOWN_CLIENT;
+    }
+
+    /** The app that obtained the token: appid in Azure AD v1 tokens, azp in v2 tokens; null when it names none. */
+    private static String appIdOf(JWTClaimsSet claims) {
         String appId = stringClaim(claims, "appid");
-        if (appId != null) {
-            return appId;
-        }
-        String authorizedParty = stringClaim(claims, "azp");
-        return authorizedParty != null ? authorizedParty : AuthenticatedCaller.UNKNOWN_CLIENT;
+        return appId != null ? appId : stringClaim(claims, "azp");
+    }
+
+    /**
+     * A claim the audit logs show and nothing checks: a value that is not a string is left out rather than refused,
+     * as tokens were accepted before the logs read them.
+     */
+    private static String optionalString(JWTClaimsSet claims, String name) {
+        return claims.getClaim(name) instanceof String value ? value : null;
     }
 
     private static String stringClaim(JWTClaimsSet claims, String name) {

@@ -33,10 +33,14 @@ import org.eclipse.jetty.http.HttpTester;
  */
 public final class GraphBatch {
     public static final String PATH = GRAPH_ROOT + "/$batch";
-    /** Headers of a request in the batch that the batch sets itself: its token, its host and links, the framing. */
+    /**
+     * Headers of a request in the batch that the batch sets itself: its token, its host, links and client address, the
+     * framing.
+     */
     private static final Set<String> BATCH_HEADERS = Set.of("authorization", "host", "forwarded",
-            LinkBase.BATCH_HEADER.toLowerCase(Locale.ROOT), "content-length",
-            "transfer-encoding", "connection", "keep-alive", "te", "upgrade", "expect",
+            LinkBase.BATCH_HEADER.toLowerCase(Locale.ROOT),
+            LocalDispatch.CLIENT_ADDRESS_HEADER.toLowerCase(Locale.ROOT), "content-length", "transfer-encoding",
+            "connection", "keep-alive", "te", "upgrade", "expect",
             // The batch response is compressed as a whole; a compressed body could not be embedded as JSON.
             "accept-encoding");
     /** Framing of a response, which means nothing inside the batch's JSON. */
@@ -104,7 +108,8 @@ public final class GraphBatch {
                         + "Content-Type header; write \"headers\":{\"Content-Type\":\"application/json\"}.");
             }
             return dispatched(step, dispatch.send(step.method(), pathAndQuery, innerHeaders(step, outer),
-                    linkBase, step.body() == null ? null : mapper.writeValueAsBytes(step.body())));
+                    linkBase, outer.req().getRemoteAddr(),
+                    step.body() == null ? null : mapper.writeValueAsBytes(step.body())));
         } catch (GraphRequestException refused) {
             return refused(step, path, refused);
         } catch (JsonProcessingException e) {

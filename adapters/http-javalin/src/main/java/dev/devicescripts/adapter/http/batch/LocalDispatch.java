@@ -3,6 +3,8 @@ package dev.devicescripts.adapter.http.batch;
 import dev.devicescripts.adapter.http.graph.GraphRequestException;
 import dev.devicescripts.adapter.http.graph.LinkBase;
 import io.javalin.http.Context;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpTester;
+import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -34,6 +38,8 @@ public final class LocalDispatch {
     /** Longer than any request takes; only a stopping server leaves a request unanswered. */
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final int MAX_THREADS = 32;
+    /** Set on each request of a batch: the address of the batch's client, which the request comes from. */
+    static final String CLIENT_ADDRESS_HEADER = "X-Devicescripts-Batch-Client-Address";
 
     private volatile LocalConnector connector;
 
@@ -50,6 +56,7 @@ public final class LocalDispatch {
                 HttpConfiguration http = new HttpConfiguration(server.getConnectors()[0]
                         .getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration());
                 http.getCustomizers().removeIf(ForwardedRequestCustomizer.class::isInstance);
+                http.addCustomizer(LocalDispatch::fromBatchClient);
                 QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS);
                 threads.setName("graph-batch");
                 connector = new LocalConnector(server, threads, null, null, 1, new HttpConnectionFactory(http));
@@ -71,13 +78,16 @@ public final class LocalDispatch {
      * Sends one request and waits for its whole response.
      *
      * @param headers  every header but the framing ones (Content-Length, Connection), which this sets
-     * @param linkBase the base of the batch's own links, so that those in the response (Location, nextLink) match
-     * @param body     null for none
+     * @param linkBase      the base of the batch's own links, so that those in the response (Location, nextLink)
+     *                      match
+     * @param clientAddress where the batch came from, which the request is seen to come from too
+     * @param body          null for none
      */
     HttpTester.Response send(String method, String pathAndQuery, Map<String, String> headers, String linkBase,
-                             byte[] body) {
+                             String clientAddress, byte[] body) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put(LinkBase.BATCH_HEADER, linkBase);
+        all.put(CLIENT_ADDRESS_HEADER, clientAddress);
         ByteBuffer response;
         try {
             response = connector.getResponse(request(method, pathAndQuery, all, body), TIMEOUT.toMillis(),
@@ -93,6 +103,31 @@ public final class LocalDispatch {
                     + " of the batch got no answer; the service may be stopping. Retry later.");
         }
         return HttpTester.parseResponse(response);
+    }
+
+    /**
+     * The request as coming from the batch's client, whose address the batch names: so the audit logs, which record
+     * where each change came from, see a batch's requests as the batch. Only the batch sets the header here (it drops
+     * the one a client writes in a request), and no client reaches this connector.
+     */
+    private static Request fromBatchClient(Request request, HttpFields.Mutable responseHeaders) {
+        String address = request.getHeaders().get(CLIENT_ADDRESS_HEADER);
+        if (address == null) {
+            return request;
+        }
+        SocketAddress client = InetSocketAddress.createUnresolved(address, 0);
+        ConnectionMetaData connection = new ConnectionMetaData.Wrapper(request.getConnectionMetaData()) {
+            @Override
+            public SocketAddress getRemoteSocketAddress() {
+                return client;
+            }
+        };
+        return new Request.Wrapper(request) {
+            @Override
+            public ConnectionMetaData getConnectionMetaData() {
+                return connection;
+            }
+        };
     }
 
     /**

@@ -34,7 +34,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -60,9 +59,10 @@ public final class AssignmentFilterEndpoints implements GraphResource {
     static final String VERSION_PATTERN = "^\\d+(\\.\\d+){1,3}$";
     /** The preview answers JSON under this type, as Intune does: it is no OData response. */
     static final String PREVIEW_CONTENT_TYPE = "application/octet-stream";
-    private static final KnownSegments SEGMENTS = new KnownSegments(withPrefixes(Set.of("devicemanagement",
-            "assignmentfilters", "$count", "validatefilter", "getstate", "getplatformsupportedproperties",
-            "getsupportedproperties", "evaluateassignmentfilter", "getassignmentfiltersstatusdetails")),
+    private static final KnownSegments SEGMENTS = new KnownSegments(KnownSegments.withPrefixes(Set.of(
+            "devicemanagement", "assignmentfilters", "$count", "validatefilter", "getstate",
+            "getplatformsupportedproperties", "getsupportedproperties", "evaluateassignmentfilter",
+            "getassignmentfiltersstatusdetails")),
             Set.of("assignmentfilters"));
 
     private final AssignmentFilterUseCases filters;
@@ -244,11 +244,5 @@ public final class AssignmentFilterEndpoints implements GraphResource {
     private static UUID filterId(Context ctx) {
         return UUID.fromString(GraphPaths.guidKey(ctx.pathParam(KEY), "deviceAndAppManagementAssignmentFilter",
                 "filter id"));
-    }
-
-    private static Set<String> withPrefixes(Set<String> segments) {
-        Set<String> all = new HashSet<>(segments);
-        segments.forEach(segment -> all.add("microsoft.graph." + segment));
-        return all;
     }
 }

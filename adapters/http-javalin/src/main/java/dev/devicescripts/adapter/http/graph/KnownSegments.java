@@ -18,6 +18,13 @@ public record KnownSegments(Set<String> navigation, Set<String> keyed) {
         keyed = Set.copyOf(keyed);
     }
 
+    /** The segments, and each under the {@code microsoft.graph.} prefix that SDKs write before a function's name. */
+    public static Set<String> withPrefixes(Set<String> segments) {
+        Set<String> all = new HashSet<>(segments);
+        segments.forEach(segment -> all.add("microsoft.graph." + segment));
+        return all;
+    }
+
     /** The segments of this resource and of {@code other}. */
     public KnownSegments and(KnownSegments other) {
         Set<String> allNavigation = new HashSet<>(navigation);

@@ -3,6 +3,7 @@ package dev.devicescripts.adapter.http.graph;
 import dev.devicescripts.adapter.http.auth.AuthenticatedCaller;
 import dev.devicescripts.adapter.http.auth.Authenticator;
 import dev.devicescripts.application.Caller;
+import dev.devicescripts.domain.audit.Actor;
 import io.javalin.http.Context;
 import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
@@ -57,9 +58,18 @@ public final class RequestCaller {
         return value;
     }
 
+    /**
+     * The caller the token proves, in this request: its actor at the client's address as the server sees it (a
+     * trusted proxy's X-Forwarded-For only when the server trusts forwarded headers; a batch's client for the batch's
+     * requests) and the request's correlation id.
+     */
     public static Caller caller(Context ctx) {
-        return authenticated(ctx).orElseThrow(() -> new IllegalStateException(
+        Caller verified = authenticated(ctx).orElseThrow(() -> new IllegalStateException(
                 "A Graph route ran without an authenticated caller")).caller();
+        Actor actor = verified.actor();
+        return new Caller(verified.tenant(), verified.permissions(), new Actor(actor.kind(), actor.userId(),
+                actor.userPrincipalName(), actor.userDisplayName(), actor.appId(), actor.appDisplayName(),
+                ctx.req().getRemoteAddr()), RequestIds.correlationId(ctx));
     }
 
     /** The caller, for the access log; empty when the request never got that far. */

@@ -1,5 +1,6 @@
 package dev.devicescripts.adapter.http.graph;
 
+import dev.devicescripts.domain.Guids;
 import io.javalin.http.Context;
 import java.util.UUID;
 
@@ -38,5 +39,14 @@ public final class RequestIds {
 
     public static String clientRequestId(Context ctx) {
         return ctx.res().getHeader(CLIENT_REQUEST_ID);
+    }
+
+    /**
+     * What the audit logs correlate a change by (targeting.md 1.5): the client's client-request-id when it is a GUID,
+     * else the request-id. A request of a batch has its own of both.
+     */
+    public static UUID correlationId(Context ctx) {
+        String sent = ctx.header(CLIENT_REQUEST_ID);
+        return UUID.fromString(Guids.isGuid(sent) ? sent : requestId(ctx));
     }
 }

@@ -72,11 +72,14 @@ public final class CollectionJson {
         json.writeEndArray();
     }
 
-    /** The item's properties that the projection selects, in the collection's order; its key always. */
+    /**
+     * The item's properties that the projection selects, in the collection's order; its key always; never those
+     * there only for $filter.
+     */
     public static <T> void writeProperties(EntitySet<T> set, T item, Projection projection, JsonGenerator json)
             throws IOException {
         for (Property<T> property : set.properties()) {
-            if (property == set.key() || projection.selects(property.name())) {
+            if (!property.isFilterOnly() && (property == set.key() || projection.selects(property.name()))) {
                 writeValue(property, property.valueOf(item), json);
             }
         }

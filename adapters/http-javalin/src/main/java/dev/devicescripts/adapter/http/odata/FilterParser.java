@@ -34,9 +34,14 @@ import java.util.stream.Collectors;
  *              / property "in" "(" literal *( "," literal ) ")" / booleanProperty
  * function   = ( "startswith" / "endswith" / "contains" ) "(" property "," string ")"
  * lambda     = listProperty "/" "any" "(" variable ":" variable "eq" string ")"
+ *              / objectList "/" "any" "(" variable ":" variable "/" name "eq" string ")"
+ * property   = name *( "/" name )
  * literal    = string / "true" / "false" / "null" / dateTimeOffset / integer
  * </pre>
  * Names, operators and functions are case-insensitive; the properties are those the collection declares filterable.
+ * A path such as {@code initiatedBy/user/id} is the property declared by that name, and
+ * {@code resources/any(r:r/resourceId eq 'x')} tests the list of strings declared as {@code resources/resourceId};
+ * a collection that declares no such property refuses them as it refuses any name it does not know.
  * Strings (and GUIDs, as Graph writes its ids) are single-quoted, a quote inside doubled; a DateTimeOffset and an
  * integer are written unquoted (2026-11-28T12:00:00Z, 42). A list of strings is tested only by the lambda
  * {@code any}, its variable any name, with one {@code eq} inside; an {@code in} list holds at most
@@ -77,6 +82,8 @@ public final class FilterParser<T> {
     private int depth;
     /** Nodes of the filter made so far. */
     private int nodes;
+    /** The token after the last property name (or path) read. */
+    private int propertyEnd;
 
     private FilterParser(EntitySet<T> set, List<Token> tokens) {
         this.set = set;
@@ -123,11 +130,13 @@ public final class FilterParser<T> {
         int start = next;
         Filter<T> operand = comparison();
         boolean comparedByOperator = tokens.get(start).kind() == TokenKind.WORD && !isFunctionCall(start)
-                && next - start > 1 && tokens.get(start + 1).kind() != TokenKind.SLASH;
+                && !(operand instanceof Filter.AnyEquals) && next > propertyEnd;
         if (comparedByOperator) {
-            Token operator = tokens.get(start + 1);
+            Token operator = tokens.get(propertyEnd);
+            String property = tokens.subList(start, propertyEnd).stream().map(Token::text)
+                    .collect(Collectors.joining());
             throw invalid(operator.position(), "'not' applies before " + operator.text() + " does; write not ("
-                    + tokens.get(start).text() + " " + operator.text() + " ...) to negate the comparison");
+                    + property + " " + operator.text() + " ...) to negate the comparison");
         }
         return operand;
     }
@@ -172,6 +181,9 @@ public final class FilterParser<T> {
 
     /** {@code property operator literal}, {@code property in (...)}, a lambda, or a boolean property alone. */
     private Filter<T> propertyComparison() {
+        if (isLambdaOverObjects()) {
+            return anyOverObjects();
+        }
         Property<T> property = property();
         Token operator = peek();
         if (property.type() == ValueType.STRING_LIST) {
@@ -226,22 +238,62 @@ public final class FilterParser<T> {
                     + property.name() + "/any(x:x eq 'value')");
         }
         next++;
+        lambdaVariable(property.name(), "");
+        return anyEquals(property);
+    }
+
+    /**
+     * Whether a lambda over a list of objects starts here, such as {@code resources/any(}: a name, '/' and any, where
+     * the collection declares a filterable list of strings under that name.
+     */
+    private boolean isLambdaOverObjects() {
+        Token list = peek();
+        return list.kind() == TokenKind.WORD && tokens.get(next + 1).kind() == TokenKind.SLASH
+                && tokens.get(next + 2).isWord("any") && set.filterable().stream().anyMatch(property ->
+                property.type() == ValueType.STRING_LIST && startsWithIgnoringCase(property.name(), list.text() + "/"));
+    }
+
+    /** {@code list/any(x:x/name eq 'value')}: any element of the list of strings declared as {@code list/name}. */
+    private Filter<T> anyOverObjects() {
+        Token list = tokens.get(next);
+        next += 2;
+        String variable = lambdaVariable(list.text(), "/name");
+        expect(TokenKind.SLASH, "'/' and a property of " + list.text() + " after " + variable);
+        Token name = expect(TokenKind.WORD, "a property of " + list.text() + " after " + variable + "/");
+        String path = list.text() + "/" + name.text();
+        Property<T> property = set.property(path)
+                .filter(declared -> declared.type() == ValueType.STRING_LIST && declared.isFilterable())
+                .orElseThrow(() -> notFilterable(name.position(), path));
+        return anyEquals(property);
+    }
+
+    /**
+     * {@code any(x:x}, up to the lambda's variable: answers its name.
+     *
+     * @param then what the lambda writes after its variable, in the examples of refusals: "" or "/name"
+     */
+    private String lambdaVariable(String list, String then) {
         Token any = peek();
         if (!any.isWord("any")) {
-            throw invalid(any.position(), "expected any after " + property.name() + "/, not " + any.described());
+            throw invalid(any.position(), "expected any after " + list + "/, not " + any.described());
         }
         next++;
         expect(TokenKind.OPEN, "'(' after any");
-        Token head = expect(TokenKind.WORD, "a lambda such as x:x eq 'value'");
+        Token head = expect(TokenKind.WORD, "a lambda such as x:x" + then + " eq 'value'");
         String[] parts = head.text().split(":", -1); // the tokens read x:x as one word, x: x as two
         if (parts.length != 2 || !parts[0].matches("\\w+")) {
             throw invalid(head.position(), "expected a variable and ':' such as x:, not " + head.described());
         }
         String compared = parts[1].isEmpty() ? expect(TokenKind.WORD, "the variable " + parts[0]).text() : parts[1];
         if (!compared.equals(parts[0])) {
-            throw invalid(head.position(), "any compares its variable: write " + parts[0] + ":" + parts[0]
+            throw invalid(head.position(), "any compares its variable: write " + parts[0] + ":" + parts[0] + then
                     + " eq 'value'");
         }
+        return parts[0];
+    }
+
+    /** {@code eq 'value')}, the end of a lambda, which tests whether any element of the list is the value. */
+    private Filter<T> anyEquals(Property<T> property) {
         Token eq = peek();
         if (!eq.isWord("eq")) {
             throw invalid(eq.position(), "any takes only eq, not " + eq.described());
@@ -268,15 +320,42 @@ public final class FilterParser<T> {
                 value.text());
     }
 
+    /** A property's name, or a path into an object as far as the collection declares a property along it. */
     private Property<T> property() {
         Token token = peek();
         if (token.kind() != TokenKind.WORD) {
             throw invalid(token.position(), "expected a property name, not " + token.described());
         }
         next++;
-        return set.property(token.text()).filter(Property::isFilterable).orElseThrow(() -> invalid(
-                token.position(), "'" + token.text() + "' is not a property $filter can use; use one of "
-                        + set.filterable().stream().map(Property::name).collect(Collectors.joining(", "))));
+        String name = token.text();
+        while (peek().kind() == TokenKind.SLASH && tokens.get(next + 1).kind() == TokenKind.WORD
+                && declaresPath(name + "/" + tokens.get(next + 1).text())) {
+            name += "/" + tokens.get(next + 1).text();
+            next += 2;
+        }
+        propertyEnd = next;
+        String path = name;
+        return set.property(path).filter(Property::isFilterable).orElseThrow(() -> notFilterable(token.position(),
+                path));
+    }
+
+    /**
+     * Whether the collection declares a property by this path or under it, such as initiatedBy/user for
+     * initiatedBy/user/id; not a list of strings under a list of objects, which only a lambda tests.
+     */
+    private boolean declaresPath(String path) {
+        return set.properties().stream().filter(property -> property.type() != ValueType.STRING_LIST)
+                .anyMatch(property -> property.name().equalsIgnoreCase(path)
+                        || startsWithIgnoringCase(property.name(), path + "/"));
+    }
+
+    private static boolean startsWithIgnoringCase(String text, String prefix) {
+        return text.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    private GraphRequestException notFilterable(int position, String name) {
+        return invalid(position, "'" + name + "' is not a property $filter can use; use one of "
+                + set.filterable().stream().map(Property::name).collect(Collectors.joining(", ")));
     }
 
     private Object literal(Property<T> property, Operator operator) {

@@ -38,7 +38,8 @@ public record Projection(List<String> select, Set<String> expand) {
      */
     public static Projection of(QueryOptions options, EntitySet<?> set, List<EntitySet<?>> itemSets) {
         List<String> properties = Stream.concat(Stream.of(set), itemSets.stream())
-                .flatMap(declared -> declared.properties().stream()).map(Property::name).distinct().toList();
+                .flatMap(declared -> declared.properties().stream()).filter(property -> !property.isFilterOnly())
+                .map(Property::name).distinct().toList();
         List<String> select = names(options, Option.SELECT, "a property of " + set.typeName(), properties);
         List<String> expand = names(options, Option.EXPAND, "a navigation property of " + set.typeName(),
                 set.navigations());

@@ -72,9 +72,37 @@ class ClaimsTest {
         AuthenticatedCaller accepted = accepted(validClaims()
                 .claim("scp", "DeviceManagementScripts.Read.All DeviceManagementConfiguration.ReadWrite.All"));
 
-        assertThat(accepted.caller()).isEqualTo(new Caller(TenantId.of(TENANT), Actor.Kind.DELEGATED,
-                Set.of("DeviceManagementScripts.Read.All", "DeviceManagementConfiguration.ReadWrite.All")));
+        assertThat(accepted.caller()).isEqualTo(new Caller(TenantId.of(TENANT),
+                Set.of("DeviceManagementScripts.Read.All", "DeviceManagementConfiguration.ReadWrite.All"),
+                new Actor(Actor.Kind.DELEGATED, null, null, null, CLIENT_APP, null, null), ClaimChecks.NO_REQUEST));
         assertThat(accepted.clientAppId()).isEqualTo(CLIENT_APP);
+    }
+
+    @Test
+    void delegatedActorIsTheSignedInUserThroughTheApp() {
+        Actor actor = accepted(validClaims().claim("oid", "0f5ab5c5-1d3a-4a0e-9c1b-6f3e2d1c0b9a")
+                .claim("upn", "ada@contoso.test").claim("preferred_username", "other@contoso.test")
+                .claim("name", "Ada Lovelace").claim("app_displayname", "Pipeline")).caller().actor();
+
+        assertThat(actor).isEqualTo(new Actor(Actor.Kind.DELEGATED, "0f5ab5c5-1d3a-4a0e-9c1b-6f3e2d1c0b9a",
+                "ada@contoso.test", "Ada Lovelace", CLIENT_APP, "Pipeline", null));
+    }
+
+    @Test
+    void v2TokenNamesItsUserByPreferredUsernameAndItsAppByAzp() {
+        Actor actor = accepted(validClaims().claim("appid", null).claim("azp", "azp-app")
+                .claim("preferred_username", "ada@contoso.test")).caller().actor();
+
+        assertThat(actor.userPrincipalName()).isEqualTo("ada@contoso.test");
+        assertThat(actor.appId()).isEqualTo("azp-app");
+    }
+
+    @Test
+    void namesThatAreNoStringsAreLeftOutNotRefused() {
+        Actor actor = accepted(validClaims().claim("oid", 42).claim("upn", List.of("a")).claim("name", true))
+                .caller().actor();
+
+        assertThat(actor).isEqualTo(new Actor(Actor.Kind.DELEGATED, null, null, null, CLIENT_APP, null, null));
     }
 
     @Test
@@ -82,8 +110,19 @@ class ClaimsTest {
         AuthenticatedCaller accepted = accepted(validClaims().claim("scp", null)
                 .claim("roles", List.of("DeviceManagementScripts.ReadWrite.All")).claim("idtyp", "app"));
 
-        assertThat(accepted.caller()).isEqualTo(new Caller(TenantId.of(TENANT), Actor.Kind.APPLICATION,
-                Set.of("DeviceManagementScripts.ReadWrite.All")));
+        assertThat(accepted.caller()).isEqualTo(new Caller(TenantId.of(TENANT),
+                Set.of("DeviceManagementScripts.ReadWrite.All"),
+                new Actor(Actor.Kind.APPLICATION, null, null, null, CLIENT_APP, null, null), ClaimChecks.NO_REQUEST));
+    }
+
+    @Test
+    void applicationActorIsTheAppNotItsServicePrincipal() {
+        Actor actor = accepted(validClaims().claim("scp", null).claim("roles", List.of())
+                .claim("oid", "5b2f0c1e-9d8a-4c7b-a6e5-f4d3c2b1a098").claim("app_displayname", "Pipeline"))
+                .caller().actor();
+
+        assertThat(actor).isEqualTo(new Actor(Actor.Kind.APPLICATION, null, null, null, CLIENT_APP, "Pipeline",
+                null));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.devicescripts.adapter.http.odata;
 
+import static dev.devicescripts.application.collections.AuditEventCollection.AUDIT_EVENTS;
+import static dev.devicescripts.application.collections.DirectoryAuditCollection.DIRECTORY_AUDITS;
 import static dev.devicescripts.application.collections.ScriptCollection.CREATED_DATE_TIME;
 import static dev.devicescripts.application.collections.ScriptCollection.DESCRIPTION;
 import static dev.devicescripts.application.collections.ScriptCollection.DISPLAY_NAME;
@@ -10,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.devicescripts.adapter.http.graph.GraphRequestException;
+import dev.devicescripts.application.collections.AuditEventCollection;
+import dev.devicescripts.application.collections.DirectoryAuditCollection;
 import dev.devicescripts.application.collections.ScriptCollection;
 import dev.devicescripts.application.query.Filter;
 import dev.devicescripts.application.query.EntitySet;
@@ -164,6 +168,36 @@ class FilterParserTest {
     void aListFilterThatIsNotValidIsRefusedNamingTheProblemAndThePosition(String filter, int position,
                                                                           String problem) {
         assertThatThrownBy(() -> FilterParser.parse(filter, TEAMS))
+                .isInstanceOf(GraphRequestException.class)
+                .hasMessageContaining("at position " + position + ":")
+                .hasMessageContaining(problem);
+    }
+
+    @Test
+    void aPathIsThePropertyDeclaredByThatNameAndALambdaOverObjectsTestsTheListDeclaredUnderIt() {
+        assertThat(FilterParser.parse("INITIATEDBY/User/ID eq 'u1' and targetResources/any(t: t/id eq 'g1')",
+                DIRECTORY_AUDITS)).isEqualTo(new And<>(
+                        new Comparison<>(DirectoryAuditCollection.INITIATED_BY_USER_ID, Operator.EQ, "u1"),
+                        new Filter.AnyEquals<>(DirectoryAuditCollection.TARGET_RESOURCE_IDS, "g1")));
+        assertThat(FilterParser.parse("not resources/any(r:r/resourceId eq 's1') and category eq 'x'", AUDIT_EVENTS))
+                .isEqualTo(new And<>(new Not<>(new Filter.AnyEquals<>(AuditEventCollection.RESOURCE_IDS, "s1")),
+                        new Comparison<>(AuditEventCollection.CATEGORY, Operator.EQ, "x")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            initiatedBy eq 'x'                         | 0  | 'initiatedBy' is not a property $filter can use
+            initiatedBy/user/foo eq 'x'                | 0  | 'initiatedBy/user' is not a property $filter can use
+            not initiatedBy/user/id eq 'x'             | 24 | write not (initiatedBy/user/id eq ...)
+            targetResources/id eq 'x'                  | 0  | 'targetResources' is not a property $filter can use
+            targetResources/any(t:t/type eq 'x')       | 24 | 'targetResources/type' is not a property
+            targetResources/any(t:t eq 'x')            | 24 | expected '/' and a property of targetResources after t
+            targetResources/any(t:u/id eq 'x')         | 20 | any compares its variable: write t:t/name eq 'value'
+            targetResources/any(t:t/id ne 'x')         | 27 | any takes only eq, not 'ne'
+            """)
+    void aPathOrLambdaTheCollectionDoesNotDeclareIsRefusedAsAnUnknownNameIs(String filter, int position,
+                                                                          String problem) {
+        assertThatThrownBy(() -> FilterParser.parse(filter, DIRECTORY_AUDITS))
                 .isInstanceOf(GraphRequestException.class)
                 .hasMessageContaining("at position " + position + ":")
                 .hasMessageContaining(problem);

@@ -7,6 +7,7 @@ import dev.devicescripts.adapter.http.GraphHttpServer;
 import dev.devicescripts.adapter.http.GraphUseCases;
 import dev.devicescripts.adapter.http.HttpSettings;
 import dev.devicescripts.adapter.http.admin.AdminEndpoints;
+import dev.devicescripts.adapter.http.audit.AuditLogEndpoints;
 import dev.devicescripts.adapter.http.auth.Authenticators;
 import dev.devicescripts.adapter.http.auth.LocalSigningKey;
 import dev.devicescripts.adapter.http.auth.TokenRequest;
@@ -29,6 +30,7 @@ import dev.devicescripts.application.port.out.DirectoryRepository;
 import dev.devicescripts.application.port.out.TimeSource;
 import dev.devicescripts.application.service.AssignmentFilterService;
 import dev.devicescripts.application.service.AssignmentService;
+import dev.devicescripts.application.service.AuditLogService;
 import dev.devicescripts.application.service.DeviceService;
 import dev.devicescripts.application.service.GroupService;
 import dev.devicescripts.application.service.HealthService;
@@ -181,7 +183,7 @@ public final class GraphApi implements AutoCloseable {
 
     /**
      * What the server serves beside the scripts: the directory, managed devices, run states, seeding, assignment
-     * filters and effective targeting.
+     * filters, effective targeting and the audit logs.
      */
     private static List<GraphResource.Factory> everything(InMemoryStore store, TimeSource clock) {
         DirectoryRepository directory = store.directory();
@@ -196,6 +198,7 @@ public final class GraphApi implements AutoCloseable {
         resources.add(AssignmentFilterEndpoints.factory(new AssignmentFilterService(directory, store, store, clock,
                 UUID::randomUUID)));
         resources.add(TargetingEndpoints.factory(new TargetingService(store, store, directory)));
+        resources.add(AuditLogEndpoints.factory(new AuditLogService(store.auditLog())));
         return resources;
     }
 
