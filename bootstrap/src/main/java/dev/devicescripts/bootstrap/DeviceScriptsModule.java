@@ -8,6 +8,7 @@ import dev.devicescripts.adapter.http.GraphHttpServer;
 import dev.devicescripts.adapter.http.GraphUseCases;
 import dev.devicescripts.adapter.http.HttpSettings;
 import dev.devicescripts.adapter.http.admin.AdminEndpoints;
+import dev.devicescripts.adapter.http.audit.AuditLogEndpoints;
 import dev.devicescripts.adapter.http.auth.Authenticator;
 import dev.devicescripts.adapter.http.auth.Authenticators;
 import dev.devicescripts.adapter.http.auth.LocalSigningKey;
@@ -34,6 +35,7 @@ import dev.devicescripts.application.port.out.StorageStatus;
 import dev.devicescripts.application.port.out.TimeSource;
 import dev.devicescripts.application.service.AssignmentFilterService;
 import dev.devicescripts.application.service.AssignmentService;
+import dev.devicescripts.application.service.AuditLogService;
 import dev.devicescripts.application.service.DeviceService;
 import dev.devicescripts.application.service.GroupService;
 import dev.devicescripts.application.service.HealthService;
@@ -201,13 +203,15 @@ final class DeviceScriptsModule extends AbstractModule {
     @Provides
     List<GraphResource.Factory> resources(DirectoryUseCases directoryUseCases, ManagedDeviceService devices,
                                           ScriptRepository scripts, DirectoryRepository directory, SeedService seed,
-                                          AssignmentFilterService filters, TargetingService targeting) {
+                                          AssignmentFilterService filters, TargetingService targeting,
+                                          AuditLogRepository auditLog) {
         List<GraphResource.Factory> resources = new ArrayList<>(DirectoryEndpoints.factories(directoryUseCases));
         resources.add(ManagedDeviceEndpoints.factory(new ManagedDeviceUseCases(devices, devices, devices, devices)));
         resources.add(RunStateEndpoints.factory(new RunStateService(scripts, directory)));
         resources.add(AdminEndpoints.factory(seed, seed));
         resources.add(AssignmentFilterEndpoints.factory(filters));
         resources.add(TargetingEndpoints.factory(targeting));
+        resources.add(AuditLogEndpoints.factory(new AuditLogService(auditLog)));
         return resources;
     }
 
