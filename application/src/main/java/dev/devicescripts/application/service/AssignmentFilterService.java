@@ -26,6 +26,7 @@ import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.InvalidInputException;
 import dev.devicescripts.domain.ScriptId;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.IntuneAudits;
 import dev.devicescripts.domain.directory.ManagedDevice;
 import dev.devicescripts.domain.filter.FilterDefinition;
 import dev.devicescripts.domain.filter.FilterManagementType;
@@ -103,6 +104,7 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
                         + " assignment filters; delete one before creating another.");
             }
             writes.put(filter);
+            writes.record(IntuneAudits.filterCreated(Stamps.of(caller, now), filter));
             return filter;
         });
     }
@@ -149,6 +151,8 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
                     filter.createdDateTime(), time.now(), List.of());
             changed.check();
             writes.put(changed);
+            writes.record(IntuneAudits.filterPatched(Stamps.of(caller, changed.lastModifiedDateTime()), filter,
+                    changed));
             return changed;
         });
     }
@@ -163,12 +167,14 @@ public final class AssignmentFilterService implements AssignmentFilterUseCases {
         List<FilterPayload> payloads = payloadsByFilter(tenant).getOrDefault(id, List.of());
         Optional<String> usedBy = payloads.isEmpty() ? Optional.empty() : Optional.of(scriptsNamed(tenant, payloads));
         directory.write(tenant, writes -> {
-            filter(writes, id);
+            FilterDefinition filter = filter(writes, id);
             usedBy.ifPresent(scripts -> {
                 throw new RequestRefusedException("The assignment filter " + id + " is used by the assignments of "
                         + scripts + "; remove it from those assignments first.");
             });
-            return writes.deleteAssignmentFilter(id);
+            writes.deleteAssignmentFilter(id);
+            writes.record(IntuneAudits.filterDeleted(Stamps.of(caller, time), filter));
+            return null;
         });
     }
 

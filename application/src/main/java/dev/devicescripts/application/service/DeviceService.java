@@ -19,6 +19,7 @@ import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.Guids;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.DirectoryAudits;
 import dev.devicescripts.domain.directory.Device;
 import dev.devicescripts.domain.directory.Group;
 import java.util.List;
@@ -66,6 +67,7 @@ public final class DeviceService implements DeviceUseCases {
                 throw alreadyExists("deviceId");
             }
             writes.put(device);
+            writes.record(DirectoryAudits.deviceAdded(Stamps.of(caller, time), device));
             return device;
         });
     }
@@ -112,13 +114,19 @@ public final class DeviceService implements DeviceUseCases {
                     patch.approximateLastSignInDateTime().applyTo(device.approximateLastSignInDateTime()));
             checkDisplayName(changed.displayName(), RESOURCE);
             writes.put(changed);
+            writes.record(DirectoryAudits.deviceUpdated(Stamps.of(caller, time), device, changed));
             return changed;
         });
     }
 
     @Override
     public void delete(Caller caller, String key) {
-        directory.write(Access.DEVICE_WRITE.tenantOf(caller), writes -> writes.deleteObject(device(writes, key).id()));
+        directory.write(Access.DEVICE_WRITE.tenantOf(caller), writes -> {
+            Device device = device(writes, key);
+            writes.deleteObject(device.id());
+            writes.record(DirectoryAudits.deviceDeleted(Stamps.of(caller, time), device));
+            return null;
+        });
     }
 
     @Override

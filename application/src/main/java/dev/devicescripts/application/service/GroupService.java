@@ -23,11 +23,13 @@ import dev.devicescripts.application.query.Filter;
 import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.DirectoryAudits;
 import dev.devicescripts.domain.directory.Device;
 import dev.devicescripts.domain.directory.DirectoryObject;
 import dev.devicescripts.domain.directory.Group;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Graph's groups and their members, with the directory's rules and refusals (spec 1.1). Every change, its checks
@@ -76,6 +78,7 @@ public final class GroupService implements GroupUseCases {
             requireUniqueNickname(writes, created);
             request.owners().forEach(owner -> object(writes, owner)); // accepted, not kept: Graph's owners aren't here
             writes.put(created);
+            writes.record(DirectoryAudits.groupAdded(Stamps.of(caller, time), created));
             addMembers(caller, writes, created, request.members());
             return created;
         });
@@ -112,6 +115,7 @@ public final class GroupService implements GroupUseCases {
                     group.createdDateTime());
             requireUniqueNickname(writes, changed);
             writes.put(changed);
+            writes.record(DirectoryAudits.groupUpdated(Stamps.of(caller, time), group, changed));
             addMembers(caller, writes, changed, patch.newMembers());
             return changed;
         });
@@ -119,7 +123,12 @@ public final class GroupService implements GroupUseCases {
 
     @Override
     public void delete(Caller caller, String key) {
-        directory.write(Access.GROUP_WRITE.tenantOf(caller), writes -> writes.deleteObject(group(writes, key).id()));
+        directory.write(Access.GROUP_WRITE.tenantOf(caller), writes -> {
+            Group group = group(writes, key);
+            writes.deleteObject(group.id());
+            writes.record(DirectoryAudits.groupDeleted(Stamps.of(caller, time), group));
+            return null;
+        });
     }
 
     @Override
@@ -138,9 +147,12 @@ public final class GroupService implements GroupUseCases {
         directory.write(tenant, writes -> {
             Group group = group(writes, key);
             refuseIfDynamic(group);
-            if (!writes.removeMember(group.id(), DirectoryKeys.objectId(memberKey))) {
+            UUID memberId = DirectoryKeys.objectId(memberKey);
+            if (!writes.removeMember(group.id(), memberId)) {
                 throw new DirectoryObjectNotFoundException(memberKey);
             }
+            writes.record(DirectoryAudits.memberRemoved(Stamps.of(caller, time), group, memberId,
+                    writes.object(memberId).orElse(null)));
             return null;
         });
     }
@@ -172,10 +184,10 @@ public final class GroupService implements GroupUseCases {
     }
 
     /**
-     * Adds each object in turn, so that one named twice is already a member the second time. Adding a device also
-     * takes the permission to write devices.
+     * Adds each object in turn, so that one named twice is already a member the second time, each with its entry.
+     * Adding a device also takes the permission to write devices.
      */
-    private static void addMembers(Caller caller, DirectoryWrites writes, Group group, List<String> memberKeys) {
+    private void addMembers(Caller caller, DirectoryWrites writes, Group group, List<String> memberKeys) {
         if (!memberKeys.isEmpty()) {
             refuseIfDynamic(group);
         }
@@ -196,6 +208,7 @@ public final class GroupService implements GroupUseCases {
                 throw new RequestRefusedException(ALREADY_MEMBER);
             }
             writes.addMember(group.id(), member.id());
+            writes.record(DirectoryAudits.memberAdded(Stamps.of(caller, time), group, member));
         }
     }
 

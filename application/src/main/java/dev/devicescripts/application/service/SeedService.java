@@ -26,6 +26,9 @@ import dev.devicescripts.application.query.PageCursor;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.InvalidInputException;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.Actor;
+import dev.devicescripts.domain.audit.DirectoryAudits;
+import dev.devicescripts.domain.audit.Stamp;
 import dev.devicescripts.domain.directory.Device;
 import dev.devicescripts.domain.directory.DeviceRunState;
 import dev.devicescripts.domain.directory.DirectoryObject;
@@ -58,6 +61,9 @@ public final class SeedService implements SeedUseCase, SeedManagedDeviceUseCase 
     private static final Map<String, String> TRUST_TYPES = Map.of("azureADJoined", "AzureAd",
             "hybridAzureADJoined", "ServerAd", "azureADRegistered", "Workplace");
 
+    private static final Actor SEED_FILE_ACTOR = new Actor(Actor.Kind.APPLICATION, null, null, null, null,
+            DirectoryAudits.SEED_SERVICE, null);
+
     private final DirectoryRepository directory;
     private final TimeSource time;
 
@@ -68,20 +74,30 @@ public final class SeedService implements SeedUseCase, SeedManagedDeviceUseCase 
 
     @Override
     public SeedResult seed(Caller caller, SeedSource document) {
-        return seed(Access.SEED.tenantOf(caller), document);
+        return seed(Access.SEED.tenantOf(caller), document, caller.actor(), caller.correlationId());
     }
 
+    /** A seed file loaded at startup: devicescripts itself is the actor, as an app acting as itself. */
     @Override
     public SeedResult seed(TenantId tenant, SeedSource document) {
+        return seed(tenant, document, SEED_FILE_ACTOR, UUID.randomUUID());
+    }
+
+    /** The document in one write, with its one {@code Seed directory} entry (not one per object it wrote). */
+    private SeedResult seed(TenantId tenant, SeedSource document, Actor actor, UUID correlationId) {
         return directory.write(tenant, writes -> {
             Seeding seeding = new Seeding(tenant, writes, time.now());
             for (Optional<SeedItem> item = document.next(); item.isPresent(); item = document.next()) {
                 seeding.apply(item.get());
             }
-            return seeding.finish();
+            SeedResult result = seeding.finish();
+            writes.record(DirectoryAudits.seeded(new Stamp(UUID.randomUUID(), seeding.now, actor, correlationId),
+                    result.created(), result.updated(), result.unchanged()));
+            return result;
         });
     }
 
+    /** A managed device is Intune's record, which neither log covers (targeting.md 1.5, 1.6): it records nothing. */
     @Override
     public ManagedDevice put(Caller caller, SeedManagedDevice device) {
         TenantId tenant = Access.SEED.tenantOf(caller);

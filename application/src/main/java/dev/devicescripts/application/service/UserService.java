@@ -17,6 +17,7 @@ import dev.devicescripts.application.query.Filter;
 import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Query;
 import dev.devicescripts.domain.TenantId;
+import dev.devicescripts.domain.audit.DirectoryAudits;
 import dev.devicescripts.domain.directory.Group;
 import dev.devicescripts.domain.directory.User;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class UserService implements UserUseCases {
         return directory.write(tenant, writes -> {
             requireUniquePrincipalName(writes, user);
             writes.put(user);
+            writes.record(DirectoryAudits.userAdded(Stamps.of(caller, time), user));
             return user;
         });
     }
@@ -91,14 +93,19 @@ public final class UserService implements UserUseCases {
             checkUserPrincipalName(changed.userPrincipalName());
             requireUniquePrincipalName(writes, changed);
             writes.put(changed);
+            writes.record(DirectoryAudits.userUpdated(Stamps.of(caller, time), user, changed));
             return changed;
         });
     }
 
     @Override
     public void delete(Caller caller, String key) {
-        directory.write(Access.USER_WRITE.tenantOf(caller),
-                writes -> writes.deleteObject(DirectoryRules.user(writes, key).id()));
+        directory.write(Access.USER_WRITE.tenantOf(caller), writes -> {
+            User user = DirectoryRules.user(writes, key);
+            writes.deleteObject(user.id());
+            writes.record(DirectoryAudits.userDeleted(Stamps.of(caller, time), user));
+            return null;
+        });
     }
 
     @Override

@@ -25,6 +25,8 @@ import dev.devicescripts.domain.InvalidInputException;
 import dev.devicescripts.domain.ScriptAssignment;
 import dev.devicescripts.domain.ScriptGroupAssignment;
 import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.audit.AuditEvent;
+import dev.devicescripts.domain.audit.ModifiedProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -59,6 +61,33 @@ class AssignmentServiceTest {
         assign(List.of(), List.of(new ExclusionGroupAssignmentTarget(GROUP_2)));
 
         assertThat(targets()).containsExactly(new ExclusionGroupAssignmentTarget(GROUP_2));
+    }
+
+    @Test
+    void anAssignsEntryHoldsTheSetItReplacedAndTheNewOneAsGraphsTargets() {
+        assign(List.of(GROUP_1), List.of());
+        assign(List.of(), List.of(new ExclusionGroupAssignmentTarget(GROUP_2),
+                new ConfigurationManagerCollectionAssignmentTarget("SMS\"1", AssignmentFilter.include(FILTER))));
+
+        AuditEvent entry = store.audited.get(store.audited.size() - 1);
+        assertThat(entry.activity()).isEqualTo("Assign DeviceManagementScript");
+        assertThat(entry.resources()).singleElement().satisfies(resource -> {
+            assertThat(resource.displayName()).isEqualTo("Cleanup");
+            assertThat(resource.resourceId()).isEqualTo(scriptId.toString());
+            assertThat(resource.modifiedProperties()).containsExactly(new ModifiedProperty("assignments",
+                    "[{\"@odata.type\":\"#microsoft.graph.groupAssignmentTarget\","
+                            + "\"deviceAndAppManagementAssignmentFilterId\":null,"
+                            + "\"deviceAndAppManagementAssignmentFilterType\":\"none\","
+                            + "\"groupId\":\"a1a1a1a1-0000-0000-0000-000000000001\"}]",
+                    "[{\"@odata.type\":\"#microsoft.graph.exclusionGroupAssignmentTarget\","
+                            + "\"deviceAndAppManagementAssignmentFilterId\":null,"
+                            + "\"deviceAndAppManagementAssignmentFilterType\":\"none\","
+                            + "\"groupId\":\"a2a2a2a2-0000-0000-0000-000000000002\"},"
+                            + "{\"@odata.type\":\"#microsoft.graph.configurationManagerCollectionAssignmentTarget\","
+                            + "\"deviceAndAppManagementAssignmentFilterId\":\"f1f1f1f1-0000-0000-0000-000000000001\","
+                            + "\"deviceAndAppManagementAssignmentFilterType\":\"include\","
+                            + "\"collectionId\":\"SMS\\\"1\"}]"));
+        });
     }
 
     @Test

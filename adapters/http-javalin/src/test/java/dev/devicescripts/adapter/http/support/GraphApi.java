@@ -3,6 +3,7 @@ package dev.devicescripts.adapter.http.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.devicescripts.adapter.http.GraphHttpServer;
 import dev.devicescripts.adapter.http.GraphUseCases;
 import dev.devicescripts.adapter.http.HttpSettings;
@@ -10,6 +11,7 @@ import dev.devicescripts.adapter.http.admin.AdminEndpoints;
 import dev.devicescripts.adapter.http.audit.AuditLogEndpoints;
 import dev.devicescripts.adapter.http.auth.Authenticators;
 import dev.devicescripts.adapter.http.auth.LocalSigningKey;
+import dev.devicescripts.adapter.http.auth.TestTokens;
 import dev.devicescripts.adapter.http.auth.TokenRequest;
 import dev.devicescripts.adapter.http.auth.TokenRules;
 import dev.devicescripts.adapter.http.directory.DirectoryEndpoints;
@@ -58,6 +60,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,6 +84,8 @@ public final class GraphApi implements AutoCloseable {
     public static final Instant FIRST_CLOCK_TICK = Instant.parse("2026-11-28T12:00:00Z");
 
     public static final TenantId TENANT = TenantId.of("11111111-2222-3333-4444-555555555555");
+    /** The app the test tokens are issued to, unless a test names another. */
+    public static final String CLIENT_APP_ID = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346";
     /** The group {@link #assignedScript} assigns. */
     public static final String GROUP = "aaaaaaaa-0000-4000-8000-000000000001";
     private static final Path KEY_FOLDER = newTemporaryFolder();
@@ -139,7 +144,30 @@ public final class GraphApi implements AutoCloseable {
 
     /** A token the server trusts, as its own token command mints them. */
     public static String token(TenantId tenant, List<String> scopes, List<String> roles) {
-        return token(tenant, scopes, roles, "5e3ce6c0-2b1f-4285-8d4b-75ee78787346");
+        return token(tenant, scopes, roles, CLIENT_APP_ID);
+    }
+
+    /**
+     * A delegated token the server trusts that names its user and app as Entra's do (oid, upn, name,
+     * app_displayname), issued to {@link #CLIENT_APP_ID}.
+     */
+    public static String userToken(TenantId tenant, List<String> scopes, String userId, String userPrincipalName,
+                                   String name, String appDisplayName) {
+        TokenRules rules = TokenRules.local();
+        Instant now = Instant.now();
+        return TestTokens.signed(signingKeyPair(), new JWTClaimsSet.Builder()
+                .audience(rules.audiences().iterator().next())
+                .issuer(rules.issuerFor(tenant.toString()))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+                .claim("tid", tenant.toString())
+                .claim("oid", userId)
+                .claim("upn", userPrincipalName)
+                .claim("name", name)
+                .claim("appid", CLIENT_APP_ID)
+                .claim("app_displayname", appDisplayName)
+                .claim("scp", String.join(" ", scopes))
+                .build());
     }
 
     /** A token the server trusts, issued to the client app {@code clientAppId}. */
