@@ -29,6 +29,10 @@ ROWS = [
     ("s100k", "(s) effectiveScripts() of a device, 100k"),
     ("w1k", "(w) effectiveTargets() All devices, 1k"),
     ("w100k", "(w) effectiveTargets() All devices, 100k"),
+    ("h10k", "(h) history of one script, 10k entries"),
+    ("h1m", "(h) history of one script, 1M entries"),
+    ("base_b", "(b) on the baseline jar"),
+    ("base_a", "(a) on the baseline jar"),
     ("pg_b", "(b) on PostgreSQL, 1,000 scripts"),
     ("pg_e1k", "(e) on PostgreSQL, 1,000 scripts"),
 ]
@@ -37,10 +41,14 @@ POSTGRES_ROWS = ("pg_b", "pg_e1k")
 
 def skipped(key, meta):
     """Why a row did not run by design, or None."""
+    if key == "h1m" and not meta.get("audit_million"):
+        return "skipped (no --audit-million)"
     if key in ("e100k", "g100k", "t100k", "m100k", "p100k", "s100k", "w100k") and meta.get("quick"):
         return "skipped (--quick)"
     if key in POSTGRES_ROWS and not meta.get("postgres"):
         return "skipped (no --postgres)"
+    if key in ("base_b", "base_a") and not meta.get("baseline_jar"):
+        return "skipped (no --baseline-jar)"
     return None
 
 
@@ -95,6 +103,10 @@ def targets(rows, meta):
                     % (ms(e2["p50_us"]), ms(e1["p50_us"]), 2 * ms(e1["p50_us"]), e2["rps"], e1["rps"])))
     else:
         out.append(("(e) p50 at 100,000 <= 2 x at 1,000", False, "no responses"))
+    base_a, base_b = (rows.get(k) if rows.get(k, {}).get("requests") else None for k in ("base_a", "base_b"))
+    if a and b and base_a and base_b:
+        out.append(("(b)/(a) with and without auditing", None, "%.2f on this jar, %.2f on the baseline jar %s"
+                    % (b["rps"] / a["rps"], base_b["rps"] / base_a["rps"], meta.get("baseline_jar"))))
     for small, large, name, ratio in SCALE_RATIOS:
         target = "%s p50 at 100k <= %d x at 1k" % (name, ratio)
         s1, s2 = (rows.get(k) if rows.get(k, {}).get("requests") else None for k in (small, large))
@@ -107,6 +119,16 @@ def targets(rows, meta):
                            s2["p50_us"] / max(s1["p50_us"], 1), s2["rps"], s1["rps"])))
         else:
             out.append((target, False, "no responses"))
+    h1, h2 = (rows.get(k) if rows.get(k, {}).get("requests") else None for k in ("h10k", "h1m"))
+    target = "(h) p50 at 1M entries <= 2 x at 10k"
+    if not meta.get("audit_million"):
+        out.append((target, None, "skipped (no --audit-million)"))
+    elif h1 and h2:
+        out.append((target, h2["p50_us"] <= 2 * h1["p50_us"], "%.2f ms vs 2 x %.2f = %.2f ms, %.2f x (req/s %.0f vs %.0f)"
+                    % (ms(h2["p50_us"]), ms(h1["p50_us"]), 2 * ms(h1["p50_us"]), h2["p50_us"] / max(h1["p50_us"], 1),
+                       h2["rps"], h1["rps"])))
+    else:
+        out.append((target, False, "no responses"))
     errors = sum(r["non2xx"] + r["socket_errors"] for r in rows.values())
     missing = [k for k, _ in ROWS if not rows.get(k, {}).get("requests") and not skipped(k, meta)]
     out.append(("no errors", errors == 0 and not missing,

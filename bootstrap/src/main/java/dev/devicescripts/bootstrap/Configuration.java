@@ -31,6 +31,7 @@ public record Configuration(
         Persistence persistence,
         Optional<Database> database,
         int maxTargets,
+        Duration auditRetention,
         long maxBodyBytes,
         int pageSize,
         RequestLimits requestLimits,
@@ -109,6 +110,7 @@ public record Configuration(
                 line.choice(ServerOption.PERSISTENCE.flag(), Persistence.class),
                 database(line),
                 line.integer(ServerOption.MAX_TARGETS.flag(), 1, 100_000),
+                Duration.ofDays(line.integer(ServerOption.AUDIT_RETENTION_DAYS.flag(), 1, 36_500)),
                 maxBodyBytes,
                 line.integer(ServerOption.PAGE_SIZE.flag(), 1, 999),
                 new RequestLimits(

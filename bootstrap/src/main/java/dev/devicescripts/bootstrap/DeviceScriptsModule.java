@@ -121,6 +121,18 @@ final class DeviceScriptsModule extends AbstractModule {
     }
 
     @Provides
+    AuditLogRepository auditLogRepository(Storage storage) {
+        return storage.auditLog();
+    }
+
+    /** Started by the server once it serves, stopped before the store closes. */
+    @Provides
+    @Singleton
+    AuditRetention auditRetention(AuditLogRepository auditLog, TimeSource time) {
+        return new AuditRetention(auditLog, time, configuration.auditRetention());
+    }
+
+    @Provides
     TimeSource timeSource() {
         return Instant::now;
     }

@@ -10,16 +10,22 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running devicescripts: its HTTP server, the store behind it and its metrics, started and stopped together. */
+/**
+ * A running devicescripts: its HTTP server, the store behind it, the deletion of expired audit entries and its
+ * metrics, started and stopped together.
+ */
 public final class DeviceScriptsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceScriptsServer.class);
     private final GraphHttpServer http;
     private final Storage storage;
+    private final AuditRetention retention;
     private final ServerMetrics metrics;
 
-    private DeviceScriptsServer(GraphHttpServer http, Storage storage, ServerMetrics metrics) {
+    private DeviceScriptsServer(GraphHttpServer http, Storage storage, AuditRetention retention,
+                                ServerMetrics metrics) {
         this.http = http;
         this.storage = storage;
+        this.retention = retention;
         this.metrics = metrics;
     }
 
@@ -43,7 +49,9 @@ public final class DeviceScriptsServer implements AutoCloseable {
                 LOG.info("Seeded {}: {} created, {} updated, {} unchanged", seed.file(), result.created(),
                         result.updated(), result.unchanged());
             });
-            return new DeviceScriptsServer(injector.getInstance(GraphHttpServer.class).start(), storage, metrics);
+            AuditRetention retention = injector.getInstance(AuditRetention.class);
+            GraphHttpServer http = injector.getInstance(GraphHttpServer.class).start();
+            return new DeviceScriptsServer(http, storage, retention.start(), metrics);
         } catch (RuntimeException e) {
             closeQuietly(storage, e);
             metrics.close();
@@ -65,13 +73,14 @@ public final class DeviceScriptsServer implements AutoCloseable {
         return storage.status().broken();
     }
 
-    /** Stops taking requests, lets those in flight finish, then closes the store and the metrics. */
+    /** Stops taking requests, lets those in flight finish, stops retention, then closes the store and the metrics. */
     @Override
     public void close() {
         try {
             http.close();
         } finally {
             try {
+                retention.close();
                 closeQuietly(storage, null);
             } finally {
                 metrics.close();

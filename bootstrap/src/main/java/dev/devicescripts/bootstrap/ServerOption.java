@@ -27,6 +27,8 @@ enum ServerOption {
     SEED_TENANT("seed-tenant", "GUID", null, "the tenant --seed loads into (default: the document's tenantId)"),
     MAX_TARGETS("max-targets", "N", String.valueOf(AssignmentSet.DEFAULT_MAX_TARGETS),
             "most targets one script's assignment set may hold"),
+    AUDIT_RETENTION_DAYS("audit-retention-days", "N", "365",
+            "days audit log entries are kept; older ones are deleted in the background"),
     MAX_BODY_BYTES("max-body-bytes", "N", String.valueOf(HttpSettings.DEFAULT_MAX_BODY_BYTES),
             "largest request body accepted"),
     PAGE_SIZE("page-size", "N", String.valueOf(HttpSettings.DEFAULT_PAGE_SIZE),

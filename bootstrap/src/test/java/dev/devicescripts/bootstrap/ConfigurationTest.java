@@ -93,6 +93,17 @@ class ConfigurationTest {
     }
 
     @Test
+    void auditEntriesAreKeptAYearUnlessTheOptionOrItsVariableSaysOtherwise() throws UsageException {
+        assertThat(Configuration.parse(List.of(), Map.of()).auditRetention()).isEqualTo(Duration.ofDays(365));
+        assertThat(Configuration.parse(List.of(), Map.of("DEVICESCRIPTS_AUDIT_RETENTION_DAYS", "30"))
+                .auditRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(Configuration.parse(List.of("--audit-retention-days", "7"), Map.of()).auditRetention())
+                .isEqualTo(Duration.ofDays(7));
+        assertThatThrownBy(() -> Configuration.parse(List.of("--audit-retention-days", "0"), Map.of()))
+                .hasMessage("--audit-retention-days must be a whole number from 1 to 36500, not '0'.");
+    }
+
+    @Test
     void theApplicationLogIsAtInfoAndTheAccessLogOnUnlessTheOptionsOrTheirVariablesSayOtherwise()
             throws UsageException {
         assertThat(Configuration.parse(List.of(), Map.of()).logging())

@@ -1,15 +1,20 @@
 package dev.devicescripts.bootstrap;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
+import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,11 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Nothing acknowledged is ever lost, nothing half-applied. Clients stream creates, assigns, renames and deletes at the
  * real jar; the JVM is killed (SIGKILL) or stopped (SIGTERM) while requests are in flight; a restart on the same data
  * folder, with no repair, must show every change the server acknowledged, and of a change in flight all or nothing.
+ * The audit log too: each change carries its own client-request-id, and after the restart every acknowledged change
+ * has exactly one entry with it, a change in flight one exactly when it landed, and no entry is without its change.
  */
 class DurabilityIT {
 
     private static final String TENANT = "5b0c7d1e-2f3a-4b5c-8d6e-7f8091a2b3c4";
     private static final String SCRIPTS = AssignLifecycle.SCRIPTS;
+    private static final String AUDIT_EVENTS = "/beta/deviceManagement/auditEvents";
     private static final int CLIENTS = 6;
     // A count of acknowledgements, never a clock, picks the moment of each kill; each round picks another.
     private static final int[] KILL_AFTER_ACKNOWLEDGEMENTS = {150, 320, 90, 240};
@@ -39,7 +47,7 @@ class DurabilityIT {
 
     @Test
     void aSigkillWhileRequestsAreInFlightLosesNothingAcknowledgedAndHalfAppliesNothing() throws Exception {
-        String token = JarTokens.mint("--tenant", TENANT, "--data-dir", dataDirectory.toString());
+        String token = mintToken();
         Ledger ledger = new Ledger();
         for (int round = 0; round < KILL_AFTER_ACKNOWLEDGEMENTS.length; round++) {
             try (RunningJar jar = start()) {
@@ -58,7 +66,7 @@ class DurabilityIT {
 
     @Test
     void aSigtermUnderLoadExitsZeroAndKeepsEveryAcknowledgedChange() throws Exception {
-        String token = JarTokens.mint("--tenant", TENANT, "--data-dir", dataDirectory.toString());
+        String token = mintToken();
         Ledger ledger = new Ledger();
         try (RunningJar jar = start()) {
             ledger.streamChanges(serving(jar, token), SIGTERM_AFTER_ACKNOWLEDGEMENTS, () -> {
@@ -70,6 +78,12 @@ class DurabilityIT {
             ledger.assertKeptBy(serving(jar, token));
             assertThat(jar.terminate()).isZero();
         }
+    }
+
+    /** Writes scripts and reads the audit log, which Graph guards with another permission. */
+    private String mintToken() throws InterruptedException {
+        return JarTokens.mint("--tenant", TENANT, "--data-dir", dataDirectory.toString(),
+                "--scopes", "DeviceManagementScripts.ReadWrite.All DeviceManagementApps.Read.All");
     }
 
     private RunningJar start() {
@@ -140,6 +154,54 @@ class DurabilityIT {
                     .as("scripts no acknowledged create accounts for, with %d creates in flight", createsInFlight)
                     .isBetween(0, createsInFlight);
             strays = counted - existing;
+            assertAudited(graph);
+        }
+
+        /** Each change sent has the entries it must have, by its correlation id, and no entry is without a change. */
+        private void assertAudited(GraphClient graph) {
+            Map<String, List<JsonNode>> entries = auditEvents(graph).stream()
+                    .collect(groupingBy(entry -> entry.path("correlationId").asText()));
+            int landedCreates = 0;
+            for (Client client : clients) {
+                for (Sent change : client.sent) {
+                    List<JsonNode> found = entries.getOrDefault(change.correlationId, List.of());
+                    entries.remove(change.correlationId);
+                    assertThat(found).as("audit entries of %s", change)
+                            .hasSizeBetween(change.leastEntries, change.mostEntries)
+                            .allSatisfy(entry -> assertThat(entry.path("activityOperationType").asText())
+                                    .isEqualTo(change.operationType));
+                    if (change.script != null) {
+                        assertThat(found).allSatisfy(
+                                entry -> assertThat(resourceId(entry)).isEqualTo(change.script.id));
+                    } else if (!found.isEmpty()) {
+                        String id = resourceId(found.get(0));
+                        assertThat(graph.get(SCRIPTS + "/" + id).statusCode()).as("the script of %s", change)
+                                .isEqualTo(200);
+                        landedCreates++;
+                    }
+                }
+            }
+            assertThat(entries).as("audit entries of no change sent").isEmpty();
+            assertThat(landedCreates).as("creates in flight that left an entry, and scripts no client knows")
+                    .isEqualTo(strays);
+        }
+
+        /** The whole log of the tenant, page after page. */
+        private static List<JsonNode> auditEvents(GraphClient graph) {
+            List<JsonNode> entries = new ArrayList<>();
+            for (String page = AUDIT_EVENTS; page != null; ) {
+                HttpResponse<String> answer = graph.get(page);
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                JsonNode json = GraphClient.json(answer);
+                json.path("value").forEach(entries::add);
+                URI next = json.has("@odata.nextLink") ? URI.create(json.get("@odata.nextLink").asText()) : null;
+                page = next == null ? null : next.getRawPath() + "?" + next.getRawQuery();
+            }
+            return entries;
+        }
+
+        private static String resourceId(JsonNode entry) {
+            return entry.path("resources").path(0).path("resourceId").asText();
         }
 
         private static State read(GraphClient graph, String id) {
@@ -190,6 +252,7 @@ class DurabilityIT {
     private static final class Client {
         private final int number;
         private final List<Script> scripts = new ArrayList<>();
+        private final List<Sent> sent = new ArrayList<>();
         // Numbers every change of this client across rounds, so that no two assigns name the same set.
         private int changes;
         private int createsInFlight;
@@ -215,30 +278,35 @@ class DurabilityIT {
         }
 
         private boolean send(GraphClient graph, Change change) {
+            Sent record = new Sent(change.correlationId(), change.auditOperationType(), change.script());
+            sent.add(record);
             HttpResponse<String> answer;
             try {
                 answer = change.sendTo(graph);
             } catch (UncheckedIOException noAnswer) {
-                return unsure(change, "no answer: " + noAnswer.getMessage());
+                return unsure(change, record, "no answer: " + noAnswer.getMessage());
             }
             if (answer.statusCode() != change.acknowledgedStatus()) {
-                return unsure(change, answer.statusCode() + " " + answer.body());
+                return unsure(change, record, answer.statusCode() + " " + answer.body());
             }
             if (change.script() == null) {
-                scripts.add(new Script(GraphClient.json(answer).get("id").asText(), change.after()));
+                record.script = new Script(GraphClient.json(answer).get("id").asText(), change.after());
+                scripts.add(record.script);
             } else {
                 change.script().acknowledged = change.after();
             }
+            record.settle(true);
             return true;
         }
 
         /** The change may have been applied or not: both are right, half of it is not. */
-        private boolean unsure(Change change, String outcome) {
+        private boolean unsure(Change change, Sent record, String outcome) {
             lastOutcome = change.method() + " " + change.path() + ": " + outcome;
             if (change.script() == null) {
                 createsInFlight++;
             } else {
                 change.script().inFlight = change.after();
+                change.script().inFlightChange = record;
             }
             return false;
         }
@@ -246,36 +314,45 @@ class DurabilityIT {
         private Change nextChange() {
             int n = changes++;
             String name = "client " + number + " change " + n;
+            String correlationId = UUID.randomUUID().toString();
             List<Script> live = scripts.stream().filter(script -> script.acknowledged.exists()).toList();
             if (live.size() < 2 || n % 6 == 0) {
                 return new Change(null, "POST", SCRIPTS, "{\"displayName\":\"" + name + "\"}",
-                        new State(true, name, Set.of()));
+                        new State(true, name, Set.of()), correlationId);
             }
             Script script = live.get(n / 6 % live.size());
             String path = SCRIPTS + "/" + script.id;
             State now = script.acknowledged;
             if (n % 6 == 2) {
                 return new Change(script, "PATCH", path, "{\"displayName\":\"" + name + "\"}",
-                        new State(true, name, now.groups()));
+                        new State(true, name, now.groups()), correlationId);
             }
             if (n % 6 == 4 && live.size() > 2) {
-                return new Change(script, "DELETE", path, null, State.DELETED);
+                return new Change(script, "DELETE", path, null, State.DELETED, correlationId);
             }
             // From none (a clear, as Terraform sends) to three groups, each set named by this change alone.
             List<String> groups = TargetSets.groups(number, n, n % 4);
             return new Change(script, "POST", path + "/assign", TargetSets.assign(groups, List.of()),
-                    new State(true, now.displayName(), Set.copyOf(groups)));
+                    new State(true, now.displayName(), Set.copyOf(groups)), correlationId);
         }
     }
 
-    /** A request that changes one script (none for a create, whose id comes with its answer) into {@code after}. */
-    private record Change(Script script, String method, String path, String body, State after) {
+    /**
+     * A request that changes one script (none for a create, whose id comes with its answer) into {@code after}, sent
+     * with a client-request-id of its own.
+     */
+    private record Change(Script script, String method, String path, String body, State after,
+                          String correlationId) {
         HttpResponse<String> sendTo(GraphClient graph) {
+            return graph.send(method, path, body, "client-request-id", correlationId);
+        }
+
+        /** The activityOperationType of its entry in Intune's audit log. */
+        String auditOperationType() {
             return switch (method) {
-                case "POST" -> graph.post(path, body);
-                case "PATCH" -> graph.patch(path, body);
-                case "DELETE" -> graph.delete(path);
-                default -> throw new IllegalArgumentException(method);
+                case "PATCH" -> "Patch";
+                case "DELETE" -> "Delete";
+                default -> script == null ? "Create" : "Action";
             };
         }
 
@@ -289,10 +366,38 @@ class DurabilityIT {
         static final State DELETED = new State(false, null, Set.of());
     }
 
+    /** A change as the audit log must show it: by its correlation id, once when it landed, else not at all. */
+    private static final class Sent {
+        private final String correlationId;
+        private final String operationType;
+        // The script it changed; for a create, the one acknowledged, else none (nobody knows its id).
+        private Script script;
+        // Until it is known whether the change landed, 0 or 1.
+        private int leastEntries;
+        private int mostEntries = 1;
+
+        Sent(String correlationId, String operationType, Script script) {
+            this.correlationId = correlationId;
+            this.operationType = operationType;
+            this.script = script;
+        }
+
+        void settle(boolean landed) {
+            leastEntries = landed ? 1 : 0;
+            mostEntries = leastEntries;
+        }
+
+        @Override
+        public String toString() {
+            return operationType + " " + correlationId + (script == null ? "" : " of script " + script.id);
+        }
+    }
+
     private static final class Script {
         private final String id;
         private State acknowledged;
         private State inFlight;
+        private Sent inFlightChange;
 
         Script(String id, State acknowledged) {
             this.id = id;
@@ -303,10 +408,17 @@ class DurabilityIT {
             return inFlight == null ? List.of(acknowledged) : List.of(acknowledged, inFlight);
         }
 
-        /** What a restart found is what the script is now; nothing of it is in flight any more. */
+        /**
+         * What a restart found is what the script is now; nothing of it is in flight any more. The change in flight
+         * landed if the script shows it; when it would not change what a client reads (a clear of no targets), either.
+         */
         void settle(State found) {
+            if (inFlightChange != null && !inFlight.equals(acknowledged)) {
+                inFlightChange.settle(found.equals(inFlight));
+            }
             acknowledged = found;
             inFlight = null;
+            inFlightChange = null;
         }
     }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
@@ -62,14 +63,13 @@ final class GraphClient {
      * answers too large to keep whole.
      */
     <T> HttpResponse<T> send(String method, String path, byte[] json, HttpResponse.BodyHandler<T> body) {
-        HttpRequest.Builder request = request(path);
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(json));
-        }
-        return send(request, body);
+        return send(request(method, path, json), body);
+    }
+
+    /** Sends {@code method path} with one more header, such as {@code client-request-id}, and a body unless null. */
+    HttpResponse<String> send(String method, String path, String json, String header, String value) {
+        return send(request(method, path, json == null ? null : json.getBytes(StandardCharsets.UTF_8))
+                .header(header, value));
     }
 
     static JsonNode json(HttpResponse<String> response) {
@@ -82,6 +82,15 @@ final class GraphClient {
         } catch (IOException e) {
             throw new UncheckedIOException("Not JSON: " + text, e);
         }
+    }
+
+    private HttpRequest.Builder request(String method, String path, byte[] json) {
+        HttpRequest.Builder request = request(path);
+        if (json == null) {
+            return request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(json));
     }
 
     private HttpRequest.Builder request(String path) {

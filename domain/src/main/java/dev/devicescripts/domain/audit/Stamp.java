@@ -1,6 +1,7 @@
 package dev.devicescripts.domain.audit;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,5 +12,8 @@ public record Stamp(UUID id, Instant at, Actor actor, UUID correlationId) {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(correlationId, "correlationId");
+        // To the microsecond, as the stores keep it (see DeviceManagementScript): a page's $skiptoken holds the time
+        // of its last entry, and a finer one than stored would bring that entry back on the next page.
+        at = at.truncatedTo(ChronoUnit.MICROS);
     }
 }
