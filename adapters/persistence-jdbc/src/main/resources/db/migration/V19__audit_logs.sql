@@ -20,15 +20,20 @@ CREATE TABLE audit_event (
 CREATE INDEX audit_event_order ON audit_event (tenant_id, activity_date_time DESC, id);
 CREATE INDEX audit_event_expiry ON audit_event (activity_date_time);
 
--- The ids resources/any(r:r/resourceId eq '...') tests, folded, a row each: the history of one script reads only its
--- own entries, looked up by id in audit_event, however many entries the tenant has. They go with their entry.
+-- The ids resources/any(r:r/resourceId eq '...') tests, folded, a row each, with their entry's time (SqlTable's
+-- SideTable): the history of one script reads its own entries through the first index, newest first, from where the
+-- page starts, and looks each up by id in audit_event, however many entries the tenant has. That index is unique, as
+-- an entry names a resource once; there is no primary key beside it, which would only cost every write an index.
+-- The rows go with their entry.
 CREATE TABLE audit_event_resource (
-    tenant_id   uuid    NOT NULL,
-    resource_id varchar NOT NULL,
-    id          uuid    NOT NULL,
-    PRIMARY KEY (tenant_id, resource_id, id),
+    tenant_id          uuid                     NOT NULL,
+    resource_id        varchar                  NOT NULL,
+    id                 uuid                     NOT NULL,
+    activity_date_time timestamp with time zone NOT NULL,
     FOREIGN KEY (tenant_id, id) REFERENCES audit_event (tenant_id, id) ON DELETE CASCADE
 );
+CREATE UNIQUE INDEX audit_event_resource_order
+    ON audit_event_resource (tenant_id, resource_id, activity_date_time DESC, id);
 CREATE INDEX audit_event_resource_by_id ON audit_event_resource (tenant_id, id);
 
 CREATE TABLE directory_audit (
@@ -55,10 +60,12 @@ CREATE INDEX directory_audit_expiry ON directory_audit (activity_date_time);
 
 -- What targetResources/any(t:t/id eq '...') tests, as audit_event_resource.
 CREATE TABLE directory_audit_target (
-    tenant_id uuid    NOT NULL,
-    target_id varchar NOT NULL,
-    id        uuid    NOT NULL,
-    PRIMARY KEY (tenant_id, target_id, id),
+    tenant_id          uuid                     NOT NULL,
+    target_id          varchar                  NOT NULL,
+    id                 uuid                     NOT NULL,
+    activity_date_time timestamp with time zone NOT NULL,
     FOREIGN KEY (tenant_id, id) REFERENCES directory_audit (tenant_id, id) ON DELETE CASCADE
 );
+CREATE UNIQUE INDEX directory_audit_target_order
+    ON directory_audit_target (tenant_id, target_id, activity_date_time DESC, id);
 CREATE INDEX directory_audit_target_by_id ON directory_audit_target (tenant_id, id);

@@ -21,11 +21,14 @@ import dev.devicescripts.application.query.Filter;
 import dev.devicescripts.application.query.Filter.And;
 import dev.devicescripts.application.query.Filter.AnyEquals;
 import dev.devicescripts.application.query.Filter.Comparison;
+import dev.devicescripts.application.query.Filter.Not;
 import dev.devicescripts.application.query.Filter.Operator;
+import dev.devicescripts.application.query.Filter.Or;
 import dev.devicescripts.application.query.Filter.StringFunction;
 import dev.devicescripts.application.query.Filter.StringMatch;
 import dev.devicescripts.application.query.Page;
 import dev.devicescripts.application.query.Query;
+import dev.devicescripts.application.query.SortKey;
 import dev.devicescripts.domain.AssignmentSet;
 import dev.devicescripts.domain.AssignmentTarget;
 import dev.devicescripts.domain.DeviceManagementScript;
@@ -294,6 +297,40 @@ public abstract class AuditLogContractTest {
                 auditLog::countDirectoryAudits);
     }
 
+    /** The history of one resource, which a store may read another way than the rest: in every order, with others. */
+    @Test
+    void theHistoryOfOneResourceListsAndCountsAsInMemoryInEveryOrderAndBesideOtherTests() {
+        List<AuditEvent> stored = storeVariedEvents();
+        String resourceId = stored.get(7).resources().get(0).resourceId();
+        String otherId = stored.get(8).resources().get(0).resourceId();
+        Filter<AuditEvent> history = new AnyEquals<>(AuditEventCollection.RESOURCE_IDS, resourceId);
+        Instant middle = stored.get(10).activityDateTime();
+        List<Filter<AuditEvent>> filters = List.of(history,
+                new And<>(new Comparison<>(AuditEventCollection.ACTIVITY_DATE_TIME, Operator.LT, middle), history),
+                new And<>(history, new Not<>(new Comparison<>(AuditEventCollection.ACTIVITY_OPERATION_TYPE,
+                        Operator.EQ, "Patch"))),
+                new And<>(history, new AnyEquals<>(AuditEventCollection.RESOURCE_IDS, otherId)),
+                new Or<>(history, new AnyEquals<>(AuditEventCollection.RESOURCE_IDS, otherId)),
+                new Not<>(history));
+        List<List<SortKey<AuditEvent>>> orders = List.of(List.of(),
+                List.of(SortKey.ascending(AuditEventCollection.ACTIVITY_DATE_TIME)),
+                List.of(new SortKey<>(AuditEventCollection.ACTIVITY_OPERATION_TYPE, true),
+                        SortKey.ascending(AuditEventCollection.ACTIVITY_DATE_TIME)));
+        for (List<SortKey<AuditEvent>> order : orders) {
+            for (Filter<AuditEvent> filter : filters) {
+                assertListsAsInMemory(AUDIT_EVENTS, stored, filter, order, auditLog::auditEvents,
+                        auditLog::countAuditEvents);
+            }
+        }
+        List<DirectoryAudit> audits = storeVariedAudits();
+        Filter<DirectoryAudit> targeted = new AnyEquals<>(DirectoryAuditCollection.TARGET_RESOURCE_IDS,
+                audits.get(5).targetResources().get(0).id());
+        assertListsAsInMemory(DIRECTORY_AUDITS, audits, new And<>(targeted, new Comparison<>(
+                DirectoryAuditCollection.ACTIVITY_DATE_TIME, Operator.GE, audits.get(4).activityDateTime())),
+                List.of(SortKey.ascending(DirectoryAuditCollection.ACTIVITY_DATE_TIME)), auditLog::directoryAudits,
+                auditLog::countDirectoryAudits);
+    }
+
     @Test
     void deleteExpiredDeletesAtMostLimitEntriesBeforeTheCutoffOldestFirstFromBothLogsOfEveryTenant() {
         Instant start = clock;
@@ -390,10 +427,17 @@ public abstract class AuditLogContractTest {
     private <T> void assertListsAsInMemory(EntitySet<T> set, List<T> stored, Filter<T> filter,
                                            BiFunction<TenantId, Query<T>, Page<T>> list,
                                            BiFunction<TenantId, Optional<Filter<T>>, Long> count) {
-        Query<T> first = new Query<>(set, Optional.ofNullable(filter), List.of(), 0, PAGE, Optional.empty());
+        assertListsAsInMemory(set, stored, filter, List.of(), list, count);
+    }
+
+    /** The same, in the order {@code orderBy} gives (the default when it is empty). */
+    private <T> void assertListsAsInMemory(EntitySet<T> set, List<T> stored, Filter<T> filter,
+                                           List<SortKey<T>> orderBy, BiFunction<TenantId, Query<T>, Page<T>> list,
+                                           BiFunction<TenantId, Optional<Filter<T>>, Long> count) {
+        Query<T> first = new Query<>(set, Optional.ofNullable(filter), orderBy, 0, PAGE, Optional.empty());
         List<T> expected = stored.stream().filter(item -> filter == null || filter.matches(item))
                 .sorted(first.comparator()).toList();
-        String what = "filter " + filter;
+        String what = "filter " + filter + " ordered by " + first.orderBy();
 
         assertThat(allPages(first, query -> list.apply(TENANT, query))).as(what).containsExactlyElementsOf(expected);
         assertThat(count.apply(TENANT, first.filter())).as(what).isEqualTo(expected.size());

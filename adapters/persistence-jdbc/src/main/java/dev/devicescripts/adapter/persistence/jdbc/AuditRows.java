@@ -32,7 +32,7 @@ final class AuditRows {
                 activity_operation_type_folded, category_folded, correlation_id, entry)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_RESOURCE =
-            "INSERT INTO audit_event_resource (tenant_id, resource_id, id) VALUES (?, ?, ?)";
+            "INSERT INTO audit_event_resource (tenant_id, resource_id, id, activity_date_time) VALUES (?, ?, ?, ?)";
     private static final String EVENT_EXISTS = "SELECT 1 FROM audit_event WHERE tenant_id = ? AND id = ?";
     private static final String INSERT_DIRECTORY_AUDIT = """
             INSERT INTO directory_audit (tenant_id, id, activity_date_time, activity_display_name_folded,
@@ -42,7 +42,7 @@ final class AuditRows {
                 entry)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_TARGET =
-            "INSERT INTO directory_audit_target (tenant_id, target_id, id) VALUES (?, ?, ?)";
+            "INSERT INTO directory_audit_target (tenant_id, target_id, id, activity_date_time) VALUES (?, ?, ?, ?)";
     private static final String RESOURCE = "R";
     private static final String TARGET = "T";
     private static final String MODIFIED = "M";
@@ -57,7 +57,7 @@ final class AuditRows {
                 Values.folded(entry.category()), entry.correlationId(), json(entry))) {
             insert.executeUpdate();
         }
-        insertIds(connection, INSERT_RESOURCE, tenant, entry.id(),
+        insertIds(connection, INSERT_RESOURCE, tenant, entry.id(), entry.activityDateTime(),
                 entry.resources().stream().map(AuditResource::resourceId).toList());
     }
 
@@ -88,17 +88,20 @@ final class AuditRows {
                 json(entry))) {
             insert.executeUpdate();
         }
-        insertIds(connection, INSERT_TARGET, tenant, entry.id(),
+        insertIds(connection, INSERT_TARGET, tenant, entry.id(), entry.activityDateTime(),
                 entry.targetResources().stream().map(TargetResource::id).toList());
     }
 
-    /** The rows of a side table (the ids {@code any} tests), each id once and folded as filters compare it. */
-    private static void insertIds(Connection connection, String insertId, UUID tenant, UUID entryId, List<String> ids)
-            throws SQLException {
+    /**
+     * The rows of a side table (the ids {@code any} tests), each id once and folded as filters compare it, with the
+     * entry's time, by which lists of one id's entries are ordered.
+     */
+    private static void insertIds(Connection connection, String insertId, UUID tenant, UUID entryId, Instant at,
+                                  List<String> ids) throws SQLException {
         List<String> distinct = ids.stream().map(Values::folded).distinct().toList();
         try (PreparedStatement insert = connection.prepareStatement(insertId)) {
             for (String id : distinct) {
-                Sql.bind(insert, tenant, id, entryId);
+                Sql.bind(insert, tenant, id, entryId, at);
                 insert.addBatch();
             }
             insert.executeBatch();

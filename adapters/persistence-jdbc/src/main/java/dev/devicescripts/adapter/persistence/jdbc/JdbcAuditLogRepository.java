@@ -29,14 +29,14 @@ import java.util.UUID;
  * the assign journal, so reads of them {@link SetWriter#flush} first.
  */
 final class JdbcAuditLogRepository implements AuditLogRepository {
-    private static final SqlCollection<AuditEvent> EVENTS = new SqlCollection<>(
+    static final SqlCollection<AuditEvent> EVENTS = new SqlCollection<>(
             new SqlTable<>(AuditEventCollection.AUDIT_EVENTS, "audit_event", "e")
                     .sharing(AuditEventCollection.DISPLAY_NAME, AuditEventCollection.ACTIVITY)
                     .sharing(AuditEventCollection.ACTIVITY_TYPE, AuditEventCollection.ACTIVITY)
                     .sharing(AuditEventCollection.COMPONENT_NAME, AuditEventCollection.CATEGORY)
                     .withSideTable(AuditEventCollection.RESOURCE_IDS,
                             new SideTable("audit_event_resource", "resource_id")), "e.entry");
-    private static final SqlCollection<DirectoryAudit> DIRECTORY_AUDITS = new SqlCollection<>(
+    static final SqlCollection<DirectoryAudit> DIRECTORY_AUDITS = new SqlCollection<>(
             new SqlTable<>(DirectoryAuditCollection.DIRECTORY_AUDITS, "directory_audit", "d")
                     .withSideTable(DirectoryAuditCollection.TARGET_RESOURCE_IDS,
                             new SideTable("directory_audit_target", "target_id")), "d.entry");

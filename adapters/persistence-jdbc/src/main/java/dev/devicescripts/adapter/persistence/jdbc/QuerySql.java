@@ -52,15 +52,15 @@ final class QuerySql<T> {
     /**
      * The query's order as Query#comparator has it. Null comes first ascending and last descending, as in Values;
      * that is said only of columns that may hold null, so that PostgreSQL still reads the others in the order of their
-     * index. The key last breaks ties. The tenant comes first although it is fixed: only then does H2 see that its
-     * per-tenant index already holds the page's order and stop reading after one page, instead of reading and sorting
-     * all the tenant's items.
+     * index. The key last breaks ties. The tenant comes first although it is fixed (SqlTable#fixedColumns): only then
+     * does H2 see that its per-tenant index already holds the page's order and stop reading after one page, instead of
+     * reading and sorting all the tenant's items.
      */
     String orderBy(List<SortKey<T>> keys) {
         Stream<String> byKeys = keys.stream().map(key -> table.comparable(key.property())
                 + (key.descending() ? " DESC" : "")
                 + (!key.property().isNullable() ? "" : key.descending() ? " NULLS LAST" : " NULLS FIRST"));
-        return Stream.of(Stream.of(table.tenantColumn()), byKeys, Stream.of(table.column(table.set().key())))
+        return Stream.of(table.fixedColumns().stream(), byKeys, Stream.of(table.column(table.set().key())))
                 .flatMap(key -> key).collect(Collectors.joining(", "));
     }
 

@@ -31,9 +31,10 @@ import java.util.stream.Collectors;
  * @param alias       the name statements give the table, e.g. {@code s}
  * @param sharing     the names of properties that compare another's column, with that other's name
  * @param sideTables  the names of lists of strings kept in side tables, with the table each is in
+ * @param readThrough the side table a statement reads the items through ({@link #through}), or null
  */
 public record SqlTable<T>(EntitySet<T> set, String table, String alias, Map<String, String> sharing,
-                          Map<String, SideTable> sideTables) {
+                          Map<String, SideTable> sideTables, SideTable readThrough) {
     public SqlTable {
         Objects.requireNonNull(set, "set");
         Objects.requireNonNull(table, "table");
@@ -43,13 +44,15 @@ public record SqlTable<T>(EntitySet<T> set, String table, String alias, Map<Stri
     }
 
     public SqlTable(EntitySet<T> set, String table, String alias) {
-        this(set, table, alias, Map.of(), Map.of());
+        this(set, table, alias, Map.of(), Map.of(), null);
     }
 
     /**
      * A table of the folded elements of a list of strings, a row each: {@code (tenant_id, <column>, id)}, the last the
-     * id of the item that holds it, with an index that starts with the tenant and the element. {@code x/any(e:e eq
-     * 'value')} is then {@code <alias>.id IN (SELECT id FROM <table> WHERE tenant_id = ? AND <column> = 'value')}.
+     * id of the item that holds it, and beside them the columns of the collection's default order, copied from the
+     * item, with an index in the order {@code (tenant_id, <column>, <default order>, id)}. {@code x/any(e:e eq
+     * 'value')} is then {@code <alias>.id IN (SELECT id FROM <table> WHERE tenant_id = ? AND <column> = 'value')}, and
+     * a list that only that test restricts to one element's items reads them {@link #through} this table.
      */
     public record SideTable(String table, String column) {
     }
@@ -58,14 +61,23 @@ public record SqlTable<T>(EntitySet<T> set, String table, String alias, Map<Stri
     SqlTable<T> sharing(Property<T> property, Property<T> other) {
         Map<String, String> shared = new HashMap<>(sharing);
         shared.put(property.name(), other.name());
-        return new SqlTable<>(set, table, alias, shared, sideTables);
+        return new SqlTable<>(set, table, alias, shared, sideTables, readThrough);
     }
 
     /** The same table, with the list {@code property} in a side table. */
     SqlTable<T> withSideTable(Property<T> property, SideTable side) {
         Map<String, SideTable> sides = new HashMap<>(sideTables);
         sides.put(property.name(), side);
-        return new SqlTable<>(set, table, alias, sharing, sides);
+        return new SqlTable<>(set, table, alias, sharing, sides, readThrough);
+    }
+
+    /**
+     * The same table as a statement sees it that reads one element's rows of the side table joined to their items:
+     * the tenant, the key and the default order are the side table's columns, so that conditions on them and the
+     * ORDER BY read the side table's index from where the page starts, and only that element's part of it.
+     */
+    SqlTable<T> through(SideTable side) {
+        return new SqlTable<>(set, table, alias, sharing, sideTables, side);
     }
 
     /** The side table that holds the list, if it has one. */
@@ -79,11 +91,23 @@ public record SqlTable<T>(EntitySet<T> set, String table, String alias, Map<Stri
     }
 
     String tenantColumn() {
-        return alias + ".tenant_id";
+        return (readThrough == null ? alias : readThrough.table()) + ".tenant_id";
+    }
+
+    /**
+     * The columns whose one value every statement fixes, which an ORDER BY names first although they are fixed: only
+     * then does H2 see that the index that starts with them already holds the page's order.
+     */
+    List<String> fixedColumns() {
+        return readThrough == null ? List.of(tenantColumn())
+                : List.of(tenantColumn(), readThrough.table() + "." + readThrough.column());
     }
 
     String column(Property<T> property) {
-        return alias + "." + columnName(sharing.getOrDefault(property.name(), property.name()));
+        String name = sharing.getOrDefault(property.name(), property.name());
+        boolean inSideTable = readThrough != null && (name.equals(set.key().name())
+                || set.defaultOrder().stream().anyMatch(key -> key.property().name().equals(name)));
+        return (inSideTable ? readThrough.table() : alias) + "." + columnName(name);
     }
 
     /**
