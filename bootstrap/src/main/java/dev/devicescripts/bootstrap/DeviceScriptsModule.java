@@ -120,11 +120,6 @@ final class DeviceScriptsModule extends AbstractModule {
         return storage.status();
     }
 
-    @Provides
-    AuditLogRepository auditLogRepository(Storage storage) {
-        return storage.auditLog();
-    }
-
     /** Started by the server once it serves, stopped before the store closes. */
     @Provides
     @Singleton
