@@ -45,9 +45,14 @@ final class AssignJournal implements AutoCloseable {
      * An assign as the journal holds it, with its audit entry; no parts: the script was inserted or deleted, and has
      * no set waiting. No audit entry: such a record, or an assign of an older build.
      */
-    record Entry(UUID tenant, UUID script, List<byte[]> parts, AuditEvent audit) {
+    record Entry(UUID tenant, UUID script, List<byte[]> parts, AuditEvent audit, String auditJson) {
         Entry(UUID tenant, UUID script, List<byte[]> parts) {
-            this(tenant, script, parts, null);
+            this(tenant, script, parts, null, null);
+        }
+
+        /** The entry with its audit entry, encoded once for both the journal and the database (AuditRows). */
+        Entry(UUID tenant, UUID script, List<byte[]> parts, AuditEvent audit) {
+            this(tenant, script, parts, audit, AuditRows.json(audit));
         }
     }
 
@@ -134,16 +139,16 @@ final class AssignJournal implements AutoCloseable {
             body.get(part);
             parts.add(part);
         }
-        AuditEvent audit = null;
+        String json = null;
         if (body.hasRemaining()) {
-            byte[] json = new byte[body.getInt()];
-            body.get(json);
-            audit = AuditRows.auditEvent(new String(json, StandardCharsets.UTF_8));
+            byte[] bytes = new byte[body.getInt()];
+            body.get(bytes);
+            json = new String(bytes, StandardCharsets.UTF_8);
         }
         if (body.hasRemaining()) {
             throw new IllegalStateException("bytes after the record's audit entry");
         }
-        return new Entry(tenant, script, parts, audit);
+        return new Entry(tenant, script, parts, json == null ? null : AuditRows.auditEvent(json), json);
     }
 
     /**
@@ -171,7 +176,7 @@ final class AssignJournal implements AutoCloseable {
     }
 
     private static byte[] encode(Entry entry) {
-        byte[] audit = entry.audit() == null ? null : AuditRows.json(entry.audit()).getBytes(StandardCharsets.UTF_8);
+        byte[] audit = entry.auditJson() == null ? null : entry.auditJson().getBytes(StandardCharsets.UTF_8);
         int length = 2 * UUID_BYTES + Integer.BYTES + (audit == null ? 0 : Integer.BYTES + audit.length);
         for (byte[] part : entry.parts()) {
             length += Integer.BYTES + part.length;

@@ -52,9 +52,14 @@ final class AuditRows {
     }
 
     static void insert(Connection connection, UUID tenant, AuditEvent entry) throws SQLException {
+        insert(connection, tenant, entry, json(entry));
+    }
+
+    /** As above, with the entry encoded already ({@link #json(AuditEvent)}), as the assign journal has it. */
+    static void insert(Connection connection, UUID tenant, AuditEvent entry, String json) throws SQLException {
         try (PreparedStatement insert = prepare(connection, INSERT_EVENT, tenant, entry.id(),
                 entry.activityDateTime(), Values.folded(entry.activity()), Values.folded(entry.operationType()),
-                Values.folded(entry.category()), entry.correlationId(), json(entry))) {
+                Values.folded(entry.category()), entry.correlationId(), json)) {
             insert.executeUpdate();
         }
         insertIds(connection, INSERT_RESOURCE, tenant, entry.id(), entry.activityDateTime(),
@@ -65,14 +70,15 @@ final class AuditRows {
      * Inserts the entry unless the tenant's log has it already: a replayed journal holds entries that the database
      * may have been given before the process died.
      */
-    static void insertUnlessThere(Connection connection, UUID tenant, AuditEvent entry) throws SQLException {
+    static void insertUnlessThere(Connection connection, UUID tenant, AuditEvent entry, String json)
+            throws SQLException {
         try (PreparedStatement find = prepare(connection, EVENT_EXISTS, tenant, entry.id());
              ResultSet row = find.executeQuery()) {
             if (row.next()) {
                 return;
             }
         }
-        insert(connection, tenant, entry);
+        insert(connection, tenant, entry, json);
     }
 
     static void insert(Connection connection, UUID tenant, DirectoryAudit entry) throws SQLException {

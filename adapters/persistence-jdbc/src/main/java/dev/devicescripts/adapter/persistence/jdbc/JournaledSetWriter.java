@@ -58,23 +58,25 @@ final class JournaledSetWriter implements SetWriter {
     private record Key(UUID tenant, UUID script) {
     }
 
-    /** An assign's audit entry waiting with its set, and the bytes its journal record gave it. */
-    private record Audited(AuditEvent entry, long bytes) {
+    /** An assign's audit entry waiting with its set, encoded, and the bytes its journal record gave it. */
+    private record Audited(AuditEvent entry, String json, long bytes) {
     }
 
     /**
      * A set acknowledged but not yet in the database, with the audit entries of the assigns since the database last
      * had the script's set, oldest first; a set that replaces another waiting takes over its entries. No parts: the
      * script was inserted or deleted after those assigns, and only their entries wait. Compared by identity: each
-     * change makes its own.
+     * change makes its own. The script's displayName, as the last assign read it, names it in the next one's entry.
      */
     private static final class Waiting {
         final List<byte[]> parts;
+        final String displayName;
         final List<Audited> entries;
         final long bytes;
 
-        Waiting(List<byte[]> parts, List<Audited> entries) {
+        Waiting(List<byte[]> parts, String displayName, List<Audited> entries) {
             this.parts = parts;
+            this.displayName = displayName;
             this.entries = List.copyOf(entries);
             this.bytes = (parts == null ? 0 : parts.stream().mapToLong(part -> part.length).sum())
                     + entries.stream().mapToLong(Audited::bytes).sum();
@@ -82,7 +84,7 @@ final class JournaledSetWriter implements SetWriter {
 
         /** The same, without its first {@code written} entries, which the database has now. */
         Waiting after(int written) {
-            return new Waiting(parts, entries.subList(written, entries.size()));
+            return new Waiting(parts, displayName, entries.subList(written, entries.size()));
         }
     }
 
@@ -139,7 +141,7 @@ final class JournaledSetWriter implements SetWriter {
                             set.getValue());
                 }
                 for (Entry entry : audited) {
-                    AuditRows.insertUnlessThere(connection, entry.tenant(), entry.audit());
+                    AuditRows.insertUnlessThere(connection, entry.tenant(), entry.audit(), entry.auditJson());
                 }
                 return null;
             });
@@ -153,30 +155,34 @@ final class JournaledSetWriter implements SetWriter {
     }
 
     /**
-     * The set replaced is the one waiting for the script, else the database's. That is read before taking the lock,
-     * so that assigns do not wait behind each other's reads, and read again under it in the rare case that a set left
-     * the waiting ones meanwhile (the read might be older than the set it left for).
+     * The set replaced is the one waiting for the script, else the database's. The database's is read before taking
+     * the lock, so that assigns do not wait behind each other's reads, and only when no set waits (the waiting one is
+     * newer); it is read again under the lock in the rare case that a set left the waiting ones meanwhile (the read
+     * might be older than the set it left for). A waiting set names the script as its assign read it, so a rename in
+     * the second since may not show in the next entry's displayName.
      */
     @Override
     public boolean replace(TenantId tenant, ScriptId scriptId, List<byte[]> parts, AssignAudit audit) {
         Key key = new Key(tenant.value(), scriptId.value());
         long departuresBefore = departures;
-        Optional<Stored> stored = stored(key);
-        if (stored.isEmpty()) {
+        Waiting seen = waiting.get(key);
+        Optional<Stored> stored = seen != null && seen.parts != null ? Optional.empty() : stored(key);
+        if (stored.isEmpty() && seen == null) {
             return false;
         }
         lock.lock();
         try {
             awaitRoom();
             Waiting replaced = waiting.get(key);
-            if (replaced == null && departures != departuresBefore) {
+            if (replaced == null && (stored.isEmpty() || departures != departuresBefore)) {
                 stored = stored(key);
             }
-            if (stored.isEmpty() || replaced != null && replaced.parts == null) {
+            if (replaced != null ? replaced.parts == null : stored.isEmpty()) {
                 return false; // deleted meanwhile
             }
-            AuditEvent entry = audit.entry(stored.get().displayName(),
-                    PackedTargets.set(replaced == null ? stored.get().parts() : replaced.parts));
+            String displayName = replaced != null ? replaced.displayName : stored.get().displayName();
+            AuditEvent entry = audit.entry(displayName,
+                    PackedTargets.set(replaced != null ? replaced.parts : stored.get().parts()));
             Entry record = new Entry(key.tenant(), key.script(), parts, entry);
             long recordBytes;
             try {
@@ -185,8 +191,8 @@ final class JournaledSetWriter implements SetWriter {
                 throw new StorageUnavailableException(journalFailed(e), e);
             }
             List<Audited> entries = new ArrayList<>(replaced == null ? List.of() : replaced.entries);
-            entries.add(new Audited(entry, recordBytes));
-            Waiting assigned = new Waiting(parts, entries);
+            entries.add(new Audited(entry, record.auditJson(), recordBytes));
+            Waiting assigned = new Waiting(parts, displayName, entries);
             waiting.put(key, assigned);
             waitingBytes += assigned.bytes - (replaced == null ? 0 : replaced.bytes);
             if (waitingBytes >= WRITE_EARLY_BYTES) {
@@ -217,7 +223,7 @@ final class JournaledSetWriter implements SetWriter {
             if (dropped != null) {
                 waitingBytes -= dropped.bytes;
                 if (!dropped.entries.isEmpty()) { // they record assigns that happened: they still go to the database
-                    Waiting entries = new Waiting(null, dropped.entries);
+                    Waiting entries = new Waiting(null, null, dropped.entries);
                     waiting.put(key, entries);
                     waitingBytes += entries.bytes;
                 }
@@ -396,7 +402,7 @@ final class JournaledSetWriter implements SetWriter {
                     AssignmentSetRows.replace(connection, tenant, set.getKey().script(), set.getValue().parts);
                 }
                 for (Audited audited : set.getValue().entries) {
-                    AuditRows.insert(connection, tenant, audited.entry());
+                    AuditRows.insert(connection, tenant, audited.entry(), audited.json());
                 }
             }
             return null;
