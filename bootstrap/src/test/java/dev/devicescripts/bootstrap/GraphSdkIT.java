@@ -17,6 +17,8 @@ import com.microsoft.graph.beta.models.AssignmentFilterManagementType;
 import com.microsoft.graph.beta.models.AssignmentFilterSupportedProperty;
 import com.microsoft.graph.beta.models.AssignmentFilterValidationResult;
 import com.microsoft.graph.beta.models.AssociatedAssignmentPayloadType;
+import com.microsoft.graph.beta.models.AuditEvent;
+import com.microsoft.graph.beta.models.AuditProperty;
 import com.microsoft.graph.beta.models.ConfigurationManagerCollectionAssignmentTarget;
 import com.microsoft.graph.beta.models.Device;
 import com.microsoft.graph.beta.models.DeviceAndAppManagementAssignmentFilter;
@@ -27,9 +29,12 @@ import com.microsoft.graph.beta.models.DeviceManagementScriptAssignment;
 import com.microsoft.graph.beta.models.DeviceManagementScriptCollectionResponse;
 import com.microsoft.graph.beta.models.DeviceManagementScriptGroupAssignment;
 import com.microsoft.graph.beta.models.DevicePlatformType;
+import com.microsoft.graph.beta.models.DirectoryAudit;
 import com.microsoft.graph.beta.models.ExclusionGroupAssignmentTarget;
 import com.microsoft.graph.beta.models.Group;
 import com.microsoft.graph.beta.models.GroupAssignmentTarget;
+import com.microsoft.graph.beta.models.ModifiedProperty;
+import com.microsoft.graph.beta.models.OperationResult;
 import com.microsoft.graph.beta.models.PasswordProfile;
 import com.microsoft.graph.beta.models.ReferenceCreate;
 import com.microsoft.graph.beta.models.RunAsAccountType;
@@ -48,6 +53,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +86,7 @@ class GraphSdkIT {
     private static GraphServiceClient stranger;
     private static GraphServiceClient directoryAdmin;
     private static GraphServiceClient configurationAdmin;
+    private static GraphServiceClient auditor;
 
     @BeforeAll
     static void startTheJarAndPointTheSdkAtIt() throws Exception {
@@ -92,10 +99,13 @@ class GraphSdkIT {
                 dataDirectory.toString());
         String configurationAdminToken = JarTokens.mint("--tenant", TENANT, "--scopes",
                 "DeviceManagementConfiguration.ReadWrite.All", "--data-dir", dataDirectory.toString());
+        String auditorToken = JarTokens.mint("--tenant", TENANT, "--scopes",
+                "DeviceManagementApps.Read.All AuditLog.Read.All", "--data-dir", dataDirectory.toString());
         jar = RunningJar.start("--port", "0", "--data-dir", dataDirectory.toString());
         int port = jar.awaitPort();
         directoryAdmin = sdkClient(port, directoryAdminToken);
         configurationAdmin = sdkClient(port, configurationAdminToken);
+        auditor = sdkClient(port, auditorToken);
         admin = sdkClient(port, adminToken);
         reader = sdkClient(port, readerToken);
         stranger = sdkClient(port, strangerToken);
@@ -481,6 +491,80 @@ class GraphSdkIT {
         assertThat(filters.getPlatformSupportedPropertiesWithPlatform("windows10AndLater").get().getValue())
                 .extracting(AssignmentFilterSupportedProperty::getName)
                 .contains("manufacturer", "operatingSystemVersion", "operatingSystemSKU");
+    }
+
+    /** Both logs as the SDK's typed models: Graph's SDK reads every entry's actor, resources and values. */
+    @Test
+    void theAuditLogsReadThroughTheSdkAreTypedEntriesWithActorResourcesAndOldAndNewValues() {
+        String run = UUID.randomUUID().toString();
+        DeviceManagementScript script = new DeviceManagementScript();
+        script.setDisplayName("Audited");
+        String id = scripts(admin).post(script, request -> request.headers.add("client-request-id", run)).getId();
+        assign(id, List.of(), List.of(groupTarget(GROUP)));
+        Group pilot = new Group();
+        pilot.setDisplayName("Audited group");
+        pilot.setMailEnabled(false);
+        pilot.setMailNickname("audited-group");
+        pilot.setSecurityEnabled(true);
+        String groupId = directoryAdmin.groups().post(pilot).getId();
+
+        List<AuditEvent> events = auditor.deviceManagement().auditEvents()
+                .get(request -> request.queryParameters.filter = "resources/any(r:r/resourceId eq '" + id + "')")
+                .getValue();
+        List<DirectoryAudit> audits = auditor.auditLogs().directoryAudits()
+                .get(request -> request.queryParameters.filter = "targetResources/any(t:t/id eq '" + groupId + "')")
+                .getValue();
+
+        assertThat(events).extracting(AuditEvent::getActivity)
+                .containsExactly("Assign DeviceManagementScript", "Create DeviceManagementScript");
+        assertThat(events.get(1).getCorrelationId()).isEqualTo(UUID.fromString(run));
+        AuditEvent assigned = events.get(0);
+        assertThat(assigned.getActivityOperationType()).isEqualTo("Action");
+        assertThat(assigned.getActivityResult()).isEqualTo("Success");
+        assertThat(assigned.getCategory()).isEqualTo("DeviceConfiguration");
+        assertThat(assigned.getActivityDateTime()).isAfterOrEqualTo(events.get(1).getActivityDateTime());
+        assertThat(assigned.getActor().getAuditActorType()).isEqualTo("ItPro");
+        assertThat(assigned.getActor().getUserId()).matches(GUID);
+        assertThat(assigned.getActor().getApplicationId()).matches(GUID);
+        assertThat(assigned.getActor().getIpAddress()).isEqualTo("127.0.0.1");
+        assertThat(assigned.getResources()).singleElement().satisfies(resource -> {
+            assertThat(resource.getResourceId()).isEqualTo(id);
+            assertThat(resource.getDisplayName()).isEqualTo("Audited");
+            assertThat(resource.getType()).isEqualTo("DeviceManagementScript");
+            assertThat(resource.getModifiedProperties()).singleElement().satisfies(property -> {
+                assertThat(property.getDisplayName()).isEqualTo("assignments");
+                assertThat(property.getOldValue()).isEqualTo("[]");
+                assertThat(property.getNewValue()).contains(GROUP);
+                assertThat(property.getAdditionalData()).isEmpty();
+            });
+            assertThat(resource.getAdditionalData()).isEmpty();
+        });
+        // the SDK keeps in additionalData what its models (Graph's metadata) do not declare: here nothing
+        assertThat(assigned.getAdditionalData()).isEmpty();
+        assertThat(assigned.getActor().getAdditionalData()).isEmpty();
+        assertThat(events.get(1).getResources().get(0).getModifiedProperties())
+                .extracting(AuditProperty::getDisplayName, AuditProperty::getNewValue)
+                .contains(tuple("displayName", "Audited"));
+        assertThat(audits).singleElement().satisfies(audit -> {
+            assertThat(audit.getActivityDisplayName()).isEqualTo("Add group");
+            assertThat(audit.getOperationType()).isEqualTo("Add");
+            assertThat(audit.getResult()).isEqualTo(OperationResult.Success);
+            assertThat(audit.getInitiatedBy().getUser().getId()).matches(GUID);
+            assertThat(audit.getInitiatedBy().getApp()).isNull();
+            assertThat(audit.getTargetResources()).singleElement().satisfies(target -> {
+                assertThat(target.getId()).isEqualTo(groupId);
+                assertThat(target.getDisplayName()).isEqualTo("Audited group");
+                assertThat(target.getModifiedProperties())
+                        .extracting(ModifiedProperty::getDisplayName, ModifiedProperty::getNewValue)
+                        .contains(tuple("displayName", "Audited group"));
+                assertThat(target.getModifiedProperties()).allSatisfy(property ->
+                        assertThat(property.getAdditionalData()).isEmpty());
+                assertThat(target.getAdditionalData()).isEmpty();
+            });
+            assertThat(audit.getAdditionalData()).isEmpty();
+            assertThat(audit.getInitiatedBy().getAdditionalData()).isEmpty();
+            assertThat(audit.getInitiatedBy().getUser().getAdditionalData()).isEmpty();
+        });
     }
 
     private static DeviceAndAppManagementAssignmentFilter windowsFilter(String rule) {
