@@ -57,13 +57,35 @@ final class AuditRows {
 
     /** As above, with the entry encoded already ({@link #json(AuditEvent)}), as the assign journal has it. */
     static void insert(Connection connection, UUID tenant, AuditEvent entry, String json) throws SQLException {
-        try (PreparedStatement insert = prepare(connection, INSERT_EVENT, tenant, entry.id(),
-                entry.activityDateTime(), Values.folded(entry.activity()), Values.folded(entry.operationType()),
-                Values.folded(entry.category()), entry.correlationId(), json)) {
-            insert.executeUpdate();
+        insertAll(connection, List.of(new Encoded(tenant, entry, json)));
+    }
+
+    /** An entry of a tenant's Intune log with its JSON, ready to insert. */
+    record Encoded(UUID tenant, AuditEvent entry, String json) {
+    }
+
+    /**
+     * Inserts the entries in two batches, one of their rows and one of their side rows: the assign journal's writer
+     * inserts many at a time, and a statement per row would cost it more than the rows themselves.
+     */
+    static void insertAll(Connection connection, List<Encoded> entries) throws SQLException {
+        try (PreparedStatement events = connection.prepareStatement(INSERT_EVENT);
+             PreparedStatement resources = connection.prepareStatement(INSERT_RESOURCE)) {
+            for (Encoded encoded : entries) {
+                AuditEvent entry = encoded.entry();
+                Sql.bind(events, encoded.tenant(), entry.id(), entry.activityDateTime(),
+                        Values.folded(entry.activity()), Values.folded(entry.operationType()),
+                        Values.folded(entry.category()), entry.correlationId(), encoded.json());
+                events.addBatch();
+                for (String id : entry.resources().stream().map(AuditResource::resourceId).map(Values::folded)
+                        .distinct().toList()) {
+                    Sql.bind(resources, encoded.tenant(), id, entry.id(), entry.activityDateTime());
+                    resources.addBatch();
+                }
+            }
+            events.executeBatch();
+            resources.executeBatch();
         }
-        insertIds(connection, INSERT_RESOURCE, tenant, entry.id(), entry.activityDateTime(),
-                entry.resources().stream().map(AuditResource::resourceId).toList());
     }
 
     /**

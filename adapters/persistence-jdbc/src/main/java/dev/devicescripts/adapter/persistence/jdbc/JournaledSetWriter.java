@@ -155,35 +155,35 @@ final class JournaledSetWriter implements SetWriter {
     }
 
     /**
-     * The set replaced is the one waiting for the script, else the database's. The database's is read before taking
-     * the lock, so that assigns do not wait behind each other's reads, and only when no set waits (the waiting one is
-     * newer); it is read again under the lock in the rare case that a set left the waiting ones meanwhile (the read
-     * might be older than the set it left for). A waiting set names the script as its assign read it, so a rename in
-     * the second since may not show in the next entry's displayName.
+     * The set replaced is the one waiting for the script, else the database's. Both are read, and the entry built and
+     * encoded, before taking the lock, so that assigns do not wait behind each other's reads and encoding; under the
+     * lock, in the rare case that another assign's set came or a set left the waiting ones meanwhile, the entry is
+     * built again from what is there now. A waiting set names the script as its assign read it, so a rename in the
+     * second since may not show in the next entry's displayName.
      */
     @Override
     public boolean replace(TenantId tenant, ScriptId scriptId, List<byte[]> parts, AssignAudit audit) {
         Key key = new Key(tenant.value(), scriptId.value());
         long departuresBefore = departures;
         Waiting seen = waiting.get(key);
-        Optional<Stored> stored = seen != null && seen.parts != null ? Optional.empty() : stored(key);
-        if (stored.isEmpty() && seen == null) {
+        Optional<Stored> before = before(key, seen);
+        if (before.isEmpty()) {
             return false;
         }
+        Entry record = new Entry(key.tenant(), key.script(), parts,
+                audit.entry(before.get().displayName(), PackedTargets.set(before.get().parts())));
         lock.lock();
         try {
             awaitRoom();
             Waiting replaced = waiting.get(key);
-            if (replaced == null && (stored.isEmpty() || departures != departuresBefore)) {
-                stored = stored(key);
+            if (replaced != seen || replaced == null && departures != departuresBefore) {
+                before = before(key, replaced);
+                if (before.isEmpty()) {
+                    return false; // deleted meanwhile
+                }
+                record = new Entry(key.tenant(), key.script(), parts,
+                        audit.entry(before.get().displayName(), PackedTargets.set(before.get().parts())));
             }
-            if (replaced != null ? replaced.parts == null : stored.isEmpty()) {
-                return false; // deleted meanwhile
-            }
-            String displayName = replaced != null ? replaced.displayName : stored.get().displayName();
-            AuditEvent entry = audit.entry(displayName,
-                    PackedTargets.set(replaced != null ? replaced.parts : stored.get().parts()));
-            Entry record = new Entry(key.tenant(), key.script(), parts, entry);
             long recordBytes;
             try {
                 recordBytes = journal.append(record);
@@ -191,8 +191,8 @@ final class JournaledSetWriter implements SetWriter {
                 throw new StorageUnavailableException(journalFailed(e), e);
             }
             List<Audited> entries = new ArrayList<>(replaced == null ? List.of() : replaced.entries);
-            entries.add(new Audited(entry, record.auditJson(), recordBytes));
-            Waiting assigned = new Waiting(parts, displayName, entries);
+            entries.add(new Audited(record.audit(), record.auditJson(), recordBytes));
+            Waiting assigned = new Waiting(parts, before.get().displayName(), entries);
             waiting.put(key, assigned);
             waitingBytes += assigned.bytes - (replaced == null ? 0 : replaced.bytes);
             if (waitingBytes >= WRITE_EARLY_BYTES) {
@@ -202,6 +202,18 @@ final class JournaledSetWriter implements SetWriter {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The script's displayName and the set an assign of it replaces: the one waiting, which is newer, else the
+     * database's; empty when there is no such script (or it was inserted or deleted since the set waiting).
+     */
+    private Optional<Stored> before(Key key, Waiting waitingSet) {
+        if (waitingSet == null) {
+            return stored(key);
+        }
+        return waitingSet.parts == null ? Optional.empty() : Optional.of(new Stored(waitingSet.displayName,
+                waitingSet.parts));
     }
 
     /**
@@ -396,15 +408,17 @@ final class JournaledSetWriter implements SetWriter {
     private void write(List<Map.Entry<Key, Waiting>> sets) {
         // Many tenants' sets, on which every tenant's assigns wait: work for no one tenant (null)
         sql.inTransaction(null, connection -> {
+            List<AuditRows.Encoded> entries = new ArrayList<>();
             for (Map.Entry<Key, Waiting> set : sets) {
                 UUID tenant = set.getKey().tenant();
                 if (set.getValue().parts != null) {
                     AssignmentSetRows.replace(connection, tenant, set.getKey().script(), set.getValue().parts);
                 }
                 for (Audited audited : set.getValue().entries) {
-                    AuditRows.insert(connection, tenant, audited.entry(), audited.json());
+                    entries.add(new AuditRows.Encoded(tenant, audited.entry(), audited.json()));
                 }
             }
+            AuditRows.insertAll(connection, entries);
             return null;
         });
         lock.lock();
