@@ -91,8 +91,8 @@ public final class SeedService implements SeedUseCase, SeedManagedDeviceUseCase 
                 seeding.apply(item.get());
             }
             SeedResult result = seeding.finish();
-            writes.record(DirectoryAudits.seeded(new Stamp(Stamps.newId(seeding.now), seeding.now, actor, correlationId),
-                    result.created(), result.updated(), result.unchanged()));
+            Stamp stamp = new Stamp(Stamps.newId(seeding.now), seeding.now, actor, correlationId);
+            writes.record(DirectoryAudits.seeded(stamp, result.created(), result.updated(), result.unchanged()));
             return result;
         });
     }
