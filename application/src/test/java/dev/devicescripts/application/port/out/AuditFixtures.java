@@ -3,6 +3,7 @@ package dev.devicescripts.application.port.out;
 import dev.devicescripts.application.port.out.AssignmentSetRepository.AssignAudit;
 import dev.devicescripts.domain.DeviceManagementScript;
 import dev.devicescripts.domain.ScriptId;
+import dev.devicescripts.domain.TenantId;
 import dev.devicescripts.domain.audit.Actor;
 import dev.devicescripts.domain.audit.AuditEvent;
 import dev.devicescripts.domain.audit.IntuneAudits;
@@ -33,6 +34,13 @@ public final class AuditFixtures {
 
     public static AuditEvent created(DeviceManagementScript script) {
         return IntuneAudits.scriptCreated(stamp(), script);
+    }
+
+    /** Inserts the script with the entry of its creation, as ScriptService does; returns it. */
+    public static DeviceManagementScript insert(ScriptRepository scripts, TenantId tenant,
+                                                DeviceManagementScript script) {
+        scripts.insert(tenant, script, created(script));
+        return script;
     }
 
     public static BiFunction<DeviceManagementScript, DeviceManagementScript, AuditEvent> patched() {

@@ -257,10 +257,8 @@ public abstract class ScriptListContractTest extends StorageContractTest {
                     scripts.delete(TENANT, gone.id(), AuditFixtures.deleted());
                 }
             }
-            scripts.insert(TENANT, script(newScriptId(), "a" + page, null, null, CREATED),
-                    AuditFixtures.created(script(newScriptId(), "a" + page, null, null, CREATED)));
-            scripts.insert(TENANT, script(newScriptId(), "z" + page, null, null, CREATED),
-                    AuditFixtures.created(script(newScriptId(), "z" + page, null, null, CREATED)));
+            AuditFixtures.insert(scripts, TENANT, script(newScriptId(), "a" + page, null, null, CREATED));
+            AuditFixtures.insert(scripts, TENANT, script(newScriptId(), "z" + page, null, null, CREATED));
             query = new Query<>(SCRIPTS, first.filter(), first.orderBy(), 0, first.top(), current.next());
         }
 
@@ -274,8 +272,7 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     @Test
     void countCountsTheTenantsScriptsThatMatchTheFilter() {
         storeNamedWithDescriptions("x", null, "X", "y");
-        scripts.insert(OTHER_TENANT, script(newScriptId(), "Theirs", "x", null, CREATED),
-                AuditFixtures.created(script(newScriptId(), "Theirs", "x", null, CREATED)));
+        AuditFixtures.insert(scripts, OTHER_TENANT, script(newScriptId(), "Theirs", "x", null, CREATED));
 
         assertThat(scripts.count(TENANT, Optional.empty())).isEqualTo(4);
         assertThat(scripts.count(TENANT, Optional.of(new Comparison<>(DESCRIPTION, Operator.EQ, "x")))).isEqualTo(2);
@@ -361,18 +358,16 @@ public abstract class ScriptListContractTest extends StorageContractTest {
     /** Scripts named "Script 0", "Script 1" and on, created in that order. */
     private void storeNumbered(int count) {
         for (int i = 0; i < count; i++) {
-            scripts.insert(TENANT, script(newScriptId(), "Script " + i, null, null, CREATED.plusSeconds(i)),
-                    AuditFixtures.created(script(newScriptId(), "Script " + i, null, null, CREATED.plusSeconds(i))));
+            AuditFixtures.insert(scripts, TENANT,
+                    script(newScriptId(), "Script " + i, null, null, CREATED.plusSeconds(i)));
         }
     }
 
     /** Scripts named "1", "2" and on, created in that order, with these descriptions. */
     private void storeNamedWithDescriptions(String... descriptions) {
         for (int i = 0; i < descriptions.length; i++) {
-            scripts.insert(TENANT, script(newScriptId(), String.valueOf(i + 1), descriptions[i], null,
-                    CREATED.plusSeconds(i)),
-                            AuditFixtures.created(script(newScriptId(), String.valueOf(i + 1), descriptions[i], null,
-                    CREATED.plusSeconds(i))));
+            AuditFixtures.insert(scripts, TENANT, script(newScriptId(), String.valueOf(i + 1), descriptions[i], null,
+                    CREATED.plusSeconds(i)));
         }
     }
 

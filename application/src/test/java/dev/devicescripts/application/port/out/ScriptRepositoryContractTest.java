@@ -66,7 +66,7 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
 
     @Test
     void findOfAnUnknownIdIsEmpty() {
-        scripts.insert(TENANT, script("Known"), AuditFixtures.created(script("Known")));
+        AuditFixtures.insert(scripts, TENANT, script("Known"));
 
         assertThat(scripts.find(TENANT, newScriptId())).isEmpty();
     }
@@ -83,7 +83,7 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
     void listAndCountLeaveOutAnotherTenantsScripts() {
         DeviceManagementScript mine = script("Mine");
         scripts.insert(TENANT, mine, AuditFixtures.created(mine));
-        scripts.insert(OTHER_TENANT, script("Theirs"), AuditFixtures.created(script("Theirs")));
+        AuditFixtures.insert(scripts, OTHER_TENANT, script("Theirs"));
 
         assertThat(scripts.list(TENANT, Query.firstPage(SCRIPTS, 10)).items()).containsExactly(mine.withoutContent());
         assertThat(scripts.count(TENANT, Optional.empty())).isEqualTo(1);
@@ -125,8 +125,7 @@ public abstract class ScriptRepositoryContractTest extends StorageContractTest {
     void countCountsTheTenantsScripts() {
         assertThat(scripts.count(TENANT, Optional.empty())).isZero();
 
-        IntStream.range(0, 3).forEach(i -> scripts.insert(TENANT, script("Script " + i),
-                AuditFixtures.created(script("Script " + i))));
+        IntStream.range(0, 3).forEach(i -> AuditFixtures.insert(scripts, TENANT, script("Script " + i)));
 
         assertThat(scripts.count(TENANT, Optional.empty())).isEqualTo(3);
     }

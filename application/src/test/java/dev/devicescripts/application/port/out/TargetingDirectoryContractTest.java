@@ -119,7 +119,8 @@ public abstract class TargetingDirectoryContractTest {
 
         DirectoryReads reads = reads();
         List<UUID> none = List.of();
-        Stream.of(reads.parentGroups(none), reads.groupMembers(none), reads.directKinds(none), reads.groupsById(none), reads.usersById(none),
+        Stream.of(reads.parentGroups(none), reads.groupMembers(none), reads.directKinds(none), reads.groupsById(none),
+                        reads.usersById(none),
                         reads.devicesById(none), reads.devicesByDeviceId(none), reads.managedDevicesByDeviceId(none),
                         reads.managedDevicesOfUsers(none), reads.assignmentFiltersById(none))
                 .forEach(found -> assertThat(found).isEmpty());
